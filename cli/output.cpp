@@ -1,0 +1,132 @@
+#include "cli/output.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+
+namespace fs = std::filesystem;
+
+namespace blogconv::cli {
+
+namespace {
+
+// The temporary file being written, for the signal handler (async-signal-safe: a fixed buffer).
+char g_temp_path[4096];
+std::atomic<bool> g_temp_active{false};
+
+void on_signal(int sig) {
+    if (g_temp_active.load()) ::unlink(g_temp_path);
+    ::signal(sig, SIG_DFL);
+    ::raise(sig);
+}
+
+std::string errno_text() { return std::strerror(errno); }
+
+// True when `rel` is a safe relative path: not absolute, no "..", no empty segments.
+bool safe_relative(const std::string& rel) {
+    if (rel.empty() || rel.front() == '/') return false;
+    fs::path p(rel);
+    for (const auto& part : p) {
+        if (part == ".." || part == "." || part.empty()) return false;
+    }
+    return rel.find('\0') == std::string::npos;
+}
+
+}  // namespace
+
+void install_signal_cleanup() {
+    ::signal(SIGINT, on_signal);
+    ::signal(SIGTERM, on_signal);
+}
+
+void write_file_atomically(const fs::path& path, std::string_view bytes, bool force) {
+    std::error_code ec;
+    fs::file_status st = fs::symlink_status(path, ec);
+    if (fs::exists(st)) {
+        if (fs::is_directory(st))
+            throw OutputError(path.string() + " is a folder; name a file with -o, or remove the folder");
+        if (!force)
+            throw OutputError(path.string() + " already exists; pass --force to replace it");
+    }
+    fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    fs::create_directories(dir, ec);
+    if (ec) throw OutputError("cannot create folder " + dir.string() + ": " + ec.message());
+
+    std::string tmpl = (dir / ("." + path.filename().string() + ".blogconv-XXXXXX")).string();
+    if (tmpl.size() >= sizeof g_temp_path) throw OutputError("output path too long: " + path.string());
+    std::vector<char> buf(tmpl.begin(), tmpl.end());
+    buf.push_back('\0');
+    int fd = ::mkstemp(buf.data());
+    if (fd < 0) throw OutputError("cannot create a temporary file in " + dir.string() + ": " + errno_text());
+    std::memcpy(g_temp_path, buf.data(), buf.size());
+    g_temp_active = true;
+    auto fail = [&](const std::string& what) {
+        int saved = errno;
+        ::close(fd);
+        ::unlink(buf.data());
+        g_temp_active = false;
+        errno = saved;
+        throw OutputError(what + " " + path.string() + ": " + errno_text());
+    };
+    const char* p = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail("cannot write");
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 && errno != EINVAL) fail("cannot flush");
+    // Files are created 0600 by mkstemp; give them the usual permissions.
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+    if (::close(fd) != 0) {
+        ::unlink(buf.data());
+        g_temp_active = false;
+        throw OutputError("cannot write " + path.string() + ": " + errno_text());
+    }
+    if (::rename(buf.data(), path.c_str()) != 0) {
+        int saved = errno;
+        ::unlink(buf.data());
+        g_temp_active = false;
+        errno = saved;
+        throw OutputError("cannot rename into " + path.string() + ": " + errno_text());
+    }
+    g_temp_active = false;
+}
+
+FileSink::FileSink(fs::path target, bool folder, bool force)
+    : target_(std::move(target)), folder_(folder), force_(force) {}
+
+void FileSink::write(const std::string& relative_path, std::string_view bytes) {
+    if (relative_path.empty()) {
+        if (folder_) throw OutputError("internal error: a folder format wrote a file with no name");
+        if (target_ == "-") {
+            std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+            std::cout.flush();
+            if (!std::cout) throw OutputError("cannot write to standard output");
+            return;
+        }
+        write_file_atomically(target_, bytes, force_);
+        written_.push_back(target_);
+        return;
+    }
+    if (!safe_relative(relative_path))
+        throw OutputError("refusing to write outside the output folder: " + relative_path);
+    fs::path p = folder_ ? target_ / relative_path : target_.parent_path() / relative_path;
+    write_file_atomically(p, bytes, force_);
+    written_.push_back(p);
+}
+
+}  // namespace blogconv::cli

@@ -1,0 +1,41 @@
+// Writing output files safely: atomically (temp file + rename in the same folder), never over a
+// file the user did not ask us to replace (--force), never outside the output path, and with no
+// half-written file left behind on an error or Ctrl-C.
+#pragma once
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "writers/sink.h"
+
+namespace blogconv::cli {
+
+struct OutputError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Writes `bytes` to `path` atomically. Refuses an existing file unless `force`.
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, bool force);
+
+// Installs SIGINT/SIGTERM handlers that remove the temporary file being written, then exit 130/143.
+void install_signal_cleanup();
+
+// A sink for one output: a single file (relative path "") or a folder of files. Files are
+// written as they come; `written()` lists them.
+class FileSink : public writers::Sink {
+public:
+    // `target` is the -o path; "-" (single-file formats only) writes to standard output.
+    FileSink(std::filesystem::path target, bool folder, bool force);
+    void write(const std::string& relative_path, std::string_view bytes) override;
+    const std::vector<std::filesystem::path>& written() const { return written_; }
+
+private:
+    std::filesystem::path target_;
+    bool folder_;
+    bool force_;
+    std::vector<std::filesystem::path> written_;
+};
+
+}  // namespace blogconv::cli

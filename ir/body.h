@@ -1,0 +1,226 @@
+// The body of a document: a tree of blocks and inlines, in the spirit of pandoc's AST.
+//
+// Plain value types held in std::variant, compared with `==` so tests can compare whole trees.
+// Writers walk it with std::visit and an exhaustive overload set: adding a node kind makes every
+// writer that forgets it fail to compile. Nothing here knows cmark, YAML or any output format.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace blogconv::ir {
+
+// Where a node came from in its source file (1-based; 0 means unknown).
+struct SourcePos {
+    int line = 0;
+    int col = 0;
+    bool operator==(const SourcePos&) const = default;
+};
+
+// pandoc's escape hatch: an id, classes and key/value pairs. kramdown IALs (`{: .note #x k="v"}`)
+// and header ids (`{#id}`) land here.
+struct Attr {
+    std::string id;
+    std::vector<std::string> classes;
+    std::vector<std::pair<std::string, std::string>> attributes;
+    bool empty() const { return id.empty() && classes.empty() && attributes.empty(); }
+    bool operator==(const Attr&) const = default;
+};
+
+struct Inline;
+struct Block;
+using Inlines = std::vector<Inline>;
+using Blocks = std::vector<Block>;
+
+// ---- Inlines -------------------------------------------------------------------------------
+
+struct Text {
+    std::string text;
+    bool operator==(const Text&) const = default;
+};
+struct Emphasis {
+    Inlines children;
+    bool operator==(const Emphasis&) const = default;
+};
+struct Strong {
+    Inlines children;
+    bool operator==(const Strong&) const = default;
+};
+struct Strikethrough {
+    Inlines children;
+    bool operator==(const Strikethrough&) const = default;
+};
+struct Code {
+    std::string text;
+    Attr attr;
+    bool operator==(const Code&) const = default;
+};
+struct Link {
+    std::string url;
+    std::string title;
+    Inlines children;
+    Attr attr;
+    // For a link to another document of the same site (`{% post_url %}`, `{% link %}` or a
+    // link to its permalink): that document's source path, so that EPUB and the standalone
+    // HTML can link chapter to chapter. Empty for any other link.
+    std::string target_document;
+    bool operator==(const Link&) const = default;
+};
+struct Image {
+    std::string url;
+    std::string title;
+    Inlines alt;
+    Attr attr;
+    bool operator==(const Image&) const = default;
+};
+struct SoftBreak {
+    bool operator==(const SoftBreak&) const = default;
+};
+struct HardBreak {
+    bool operator==(const HardBreak&) const = default;
+};
+// Raw markup passed through untouched. `format` is "html" for inline HTML.
+struct RawInline {
+    std::string format;
+    std::string text;
+    bool operator==(const RawInline&) const = default;
+};
+struct FootnoteReference {
+    std::string label;
+    bool operator==(const FootnoteReference&) const = default;
+};
+struct Math {
+    bool display = false;
+    std::string tex;
+    bool operator==(const Math&) const = default;
+};
+// Something the reader could not translate (a plugin's Liquid tag, a missing include): the
+// original text and where it stood, so that a writer can show, comment or report it instead of
+// silently printing source code. `kind` names what it is, e.g. "liquid-tag", "include".
+struct UnsupportedInline {
+    std::string kind;
+    std::string text;
+    SourcePos pos;
+    bool operator==(const UnsupportedInline&) const = default;
+};
+
+struct Inline {
+    using Variant = std::variant<Text, Emphasis, Strong, Strikethrough, Code, Link, Image, SoftBreak,
+                                 HardBreak, RawInline, FootnoteReference, Math, UnsupportedInline>;
+    Variant node;
+
+    template <class T>
+    Inline(T n) : node(std::move(n)) {}
+    bool operator==(const Inline&) const = default;
+};
+
+// ---- Blocks --------------------------------------------------------------------------------
+
+struct Paragraph {
+    Inlines children;
+    Attr attr;
+    bool operator==(const Paragraph&) const = default;
+};
+struct Heading {
+    int level = 1;
+    Inlines children;
+    Attr attr;  // attr.id is the anchor, explicit ({#id}) or generated as kramdown does
+    bool operator==(const Heading&) const = default;
+};
+struct CodeBlock {
+    std::string language;  // "" when none was given
+    std::string text;      // ends with a newline unless empty
+    bool line_numbers = false;
+    // Other options a `{% highlight %}` tag or fence info string carried (mark_lines, …).
+    std::vector<std::pair<std::string, std::string>> options;
+    Attr attr;
+    bool operator==(const CodeBlock&) const = default;
+};
+struct BlockQuote {
+    Blocks children;
+    Attr attr;
+    bool operator==(const BlockQuote&) const = default;
+};
+struct ListItem {
+    Blocks children;
+    std::optional<bool> task;  // a GFM task-list item: checked or not
+    bool operator==(const ListItem&) const = default;
+};
+struct List {
+    bool ordered = false;
+    int start = 1;
+    bool tight = true;
+    std::vector<ListItem> items;
+    Attr attr;
+    bool operator==(const List&) const = default;
+};
+struct DefinitionItem {
+    Inlines term;
+    std::vector<Blocks> definitions;
+    bool operator==(const DefinitionItem&) const = default;
+};
+struct DefinitionList {
+    std::vector<DefinitionItem> items;
+    Attr attr;
+    bool operator==(const DefinitionList&) const = default;
+};
+enum class Alignment { none, left, center, right };
+struct TableCell {
+    Inlines children;
+    bool operator==(const TableCell&) const = default;
+};
+using TableRow = std::vector<TableCell>;
+struct Table {
+    std::vector<Alignment> alignments;
+    std::vector<TableRow> head;
+    std::vector<TableRow> body;
+    Attr attr;
+    bool operator==(const Table&) const = default;
+};
+struct ThematicBreak {
+    bool operator==(const ThematicBreak&) const = default;
+};
+struct RawBlock {
+    std::string format;  // "html"
+    std::string text;
+    bool operator==(const RawBlock&) const = default;
+};
+struct FootnoteDefinition {
+    std::string label;
+    Blocks children;
+    bool operator==(const FootnoteDefinition&) const = default;
+};
+// A block-level construct the reader could not translate; see UnsupportedInline.
+struct UnsupportedBlock {
+    std::string kind;
+    std::string text;
+    SourcePos pos;
+    bool operator==(const UnsupportedBlock&) const = default;
+};
+
+struct Block {
+    using Variant = std::variant<Paragraph, Heading, CodeBlock, BlockQuote, List, DefinitionList, Table,
+                                 ThematicBreak, RawBlock, FootnoteDefinition, UnsupportedBlock>;
+    Variant node;
+    SourcePos pos;
+
+    template <class T>
+    Block(T n, SourcePos p = {}) : node(std::move(n)), pos(p) {}
+    bool operator==(const Block&) const = default;
+};
+
+// Helper for std::visit with a set of lambdas.
+template <class... Ts>
+struct overloaded : Ts... {
+    using Ts::operator()...;
+};
+template <class... Ts>
+overloaded(Ts...) -> overloaded<Ts...>;
+
+// The plain text of inlines (what a heading id or a title attribute is made from).
+std::string plain_text(const Inlines& inlines);
+
+}  // namespace blogconv::ir

@@ -1,0 +1,65 @@
+// A Jekyll site as writers see it: site metadata and its documents, fully resolved.
+//
+// Everything a writer needs is here as a typed field; the original _config.yml and each
+// document's front matter are kept whole as ir::Value so that nothing is lost in translation.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ir/body.h"
+#include "ir/datetime.h"
+#include "ir/diagnostic.h"
+#include "ir/value.h"
+
+namespace blogconv::ir {
+
+struct Document {
+    std::string source_path;   // relative to the site root, '/'-separated: "_posts/2018-03-03-x.md"
+    std::string collection;    // "posts" for _posts and _drafts; a collection label; "" for a page
+    std::string title;         // front matter title, or made from the slug as Jekyll does
+    std::optional<DateTime> date;           // in the site's zone (or the offset written)
+    std::optional<DateTime> last_modified;  // from last_modified_at
+    std::string date_source;   // "front-matter", "filename", "site.time" or "mtime"
+    std::string slug;          // from the file name (without date and extension)
+    std::string url;           // the permalink, as Jekyll computes it (percent-encoded, no baseurl)
+    std::vector<std::string> categories;
+    std::vector<std::string> tags;
+    std::vector<std::string> authors;
+    std::string description;
+    std::string lang;          // the document's `lang`, "" when not set
+    std::string image;         // the document's image (front matter `image`, `image.path`, …)
+    bool draft = false;        // from _drafts
+    bool published = true;     // false for `published: false`
+    bool future = false;       // dated after the site's time
+    std::string input_format;  // "markdown" or "html"
+    Blocks excerpt;            // explicit `excerpt`, else up to excerpt_separator (first paragraph)
+    bool excerpt_explicit = false;
+    Blocks body;
+    Value front_matter;        // every key as written, in order (after defaults were applied)
+    std::vector<Diagnostic> diagnostics;
+};
+
+struct Author {
+    std::string name;
+    std::string email;
+    std::string uri;
+    bool operator==(const Author&) const = default;
+};
+
+struct Site {
+    std::string root;          // the folder read ("" when single files were given)
+    std::string title;         // `title`, else `name`
+    std::string description;
+    std::string url;           // "https://example.org" (no trailing slash), "" when unset
+    std::string baseurl;       // "/blog" or "" (no trailing slash)
+    std::string lang;          // `lang` / `language`, "" when unset
+    std::vector<Author> authors;
+    std::string timezone;      // IANA name, "" = UTC
+    DateTime time;             // site.time: the newest document date, never the clock
+    Value config;              // the whole _config.yml
+    std::vector<Document> documents;  // sorted by date, then path (oldest first)
+};
+
+}  // namespace blogconv::ir

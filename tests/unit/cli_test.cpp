@@ -1,0 +1,180 @@
+// The command line as a user meets it: formats, exit codes, diagnostics, safe output, and the
+// JSON dump of the corpus and the seed post.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/test_support.h"
+
+namespace fs = std::filesystem;
+using namespace blogconv::test;
+using nlohmann::json;
+
+namespace {
+
+void write_post(const fs::path& site, const std::string& name, const std::string& text) {
+    write_file(site / "_posts" / name, text);
+}
+
+// A site with two good posts.
+void make_site(const fs::path& site) {
+    write_file(site / "_config.yml", "title: Test Site\nurl: https://example.org\n");
+    write_post(site, "2020-01-02-first.md", "---\ntitle: First\ntags: [a, b]\n---\nHello *world*.\n");
+    write_post(site, "2021-05-06-second.md", "---\ntitle: Second\n---\n# Heading\n\nText.\n");
+}
+
+}  // namespace
+
+TEST_CASE("--list-formats names json and exits 0") {
+    auto r = run_blogconv({"--list-formats"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("json") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2 with a message") {
+    auto none = run_blogconv({});
+    CHECK(none.exit_code == 2);
+    CHECK(none.err.find("no SOURCE") != std::string::npos);
+
+    TempDir tmp;
+    make_site(tmp.path);
+    auto bad_format = run_blogconv({tmp.path.string(), "--to", "nonsense"});
+    CHECK(bad_format.exit_code == 2);
+
+    auto missing = run_blogconv({(tmp.path / "nope").string(), "--to", "json"});
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.find("no such file") != std::string::npos);
+}
+
+TEST_CASE("--help shows examples and exit codes") {
+    auto r = run_blogconv({"--help"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("--to epub") != std::string::npos);
+    CHECK(r.out.find("Exit codes") != std::string::npos);
+}
+
+TEST_CASE("json output lists every post with its metadata") {
+    TempDir tmp;
+    make_site(tmp.path);
+    auto r = run_blogconv({tmp.path.string(), "--to", "json"});
+    REQUIRE(r.exit_code == 0);
+    json j = json::parse(r.out);
+    CHECK(j["schema"] == 1);
+    CHECK(j["site"]["title"] == "Test Site");
+    REQUIRE(j["documents"].size() == 2);
+    CHECK(j["documents"][0]["title"] == "First");
+    CHECK(j["documents"][0]["tags"] == json::array({"a", "b"}));
+    CHECK(j["documents"][1]["body"][0]["type"] == "heading");
+}
+
+TEST_CASE("one bad post is reported with path:line:col, the others still convert, exit 1") {
+    TempDir tmp;
+    make_site(tmp.path);
+    write_post(tmp.path, "2022-01-01-broken.md", "---\ntitle: [unclosed\n---\nBody\n");
+    fs::path out = tmp.path / "out.json";
+    auto r = run_blogconv({tmp.path.string(), "--to", "json", "-o", out.string()});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("2022-01-01-broken.md:") != std::string::npos);
+    CHECK(r.err.find("error:") != std::string::npos);
+    REQUIRE(fs::exists(out));
+    json j = json::parse(read_file(out));
+    CHECK(j["documents"].size() == 2);
+
+    SUBCASE("--strict writes nothing") {
+        fs::path strict_out = tmp.path / "strict.json";
+        auto s = run_blogconv({tmp.path.string(), "--to", "json", "--strict", "-o", strict_out.string()});
+        CHECK(s.exit_code == 1);
+        CHECK_FALSE(fs::exists(strict_out));
+    }
+}
+
+TEST_CASE("an existing output file is kept unless --force, and no temporary file is left") {
+    TempDir tmp;
+    make_site(tmp.path / "site");
+    fs::path out = tmp.path / "feed.json";
+    write_file(out, "precious");
+    auto r = run_blogconv({(tmp.path / "site").string(), "--to", "json", "-o", out.string()});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--force") != std::string::npos);
+    CHECK(read_file(out) == "precious");
+
+    auto forced = run_blogconv({(tmp.path / "site").string(), "--to", "json", "-o", out.string(), "--force"});
+    CHECK(forced.exit_code == 0);
+    CHECK(read_file(out).find("\"documents\"") != std::string::npos);
+    int entries = 0;
+    for (const auto& e : fs::directory_iterator(tmp.path)) {
+        (void)e;
+        ++entries;
+    }
+    CHECK(entries == 2);  // site/ and feed.json: no leftover temporary file
+}
+
+TEST_CASE("filters: --tag, --since, --limit") {
+    TempDir tmp;
+    make_site(tmp.path);
+    auto tag = run_blogconv({tmp.path.string(), "--to", "json", "--tag", "B"});
+    REQUIRE(tag.exit_code == 0);
+    CHECK(json::parse(tag.out)["documents"].size() == 1);
+    auto since = run_blogconv({tmp.path.string(), "--to", "json", "--since", "2021-01-01"});
+    REQUIRE(since.exit_code == 0);
+    auto docs = json::parse(since.out)["documents"];
+    REQUIRE(docs.size() == 1);
+    CHECK(docs[0]["title"] == "Second");
+    auto limit = run_blogconv({tmp.path.string(), "--to", "json", "--limit", "1"});
+    REQUIRE(limit.exit_code == 0);
+    CHECK(json::parse(limit.out)["documents"][0]["title"] == "Second");
+    auto bad_date = run_blogconv({tmp.path.string(), "--to", "json", "--since", "yesterday"});
+    CHECK(bad_date.exit_code == 2);
+}
+
+TEST_CASE("the seed post: title, date, tags, permalink and its three level-1 headings") {
+    if (!require_shared()) return;
+    auto r = run_blogconv({(shared_dir() / "corpus" / "seed-post").string(), "--to", "json"});
+    REQUIRE(r.exit_code == 0);
+    json j = json::parse(r.out);
+    REQUIRE(j["documents"].size() == 1);
+    const json& d = j["documents"][0];
+    CHECK(d["title"] == "Pycon 2018");
+    CHECK(d["date"].get<std::string>().substr(0, 10) == "2018-03-03");
+    CHECK(d["tags"].size() == 5);
+    CHECK(d["url"] == "/posts/2013/08/blog-post-2/");
+    std::vector<std::string> h1;
+    std::vector<std::size_t> h1_index;
+    const json& body = d["body"];
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        if (body[i]["type"] == "heading" && body[i]["level"] == 1) {
+            std::string text;
+            for (const auto& c : body[i]["children"])
+                if (c["type"] == "text") text += c["text"].get<std::string>();
+            h1.push_back(text);
+            h1_index.push_back(i);
+        }
+    }
+    REQUIRE(h1.size() == 3);
+    CHECK(h1[0] == "Viernes 9");
+    CHECK(h1[1] == "Sabado 10");
+    CHECK(h1[2] == "Domingo 11");
+    // Two of the sections are empty: nothing follows their heading before the next one / the end.
+    int empty_sections = 0;
+    for (std::size_t k = 0; k < h1_index.size(); ++k) {
+        std::size_t next = k + 1 < h1_index.size() ? h1_index[k + 1] : body.size();
+        if (next == h1_index[k] + 1) ++empty_sections;
+    }
+    CHECK(empty_sections == 2);
+}
+
+TEST_CASE("every corpus site converts to json with 0 errors") {
+    if (!require_shared()) return;
+    int sites = 0;
+    for (const auto& e : fs::directory_iterator(shared_dir() / "corpus")) {
+        if (!e.is_directory()) continue;
+        ++sites;
+        auto r = run_blogconv({e.path().string(), "--to", "json", "-q"});
+        INFO("site: " << e.path().filename().string() << "\n" << r.err.substr(0, 4000));
+        CHECK(r.exit_code == 0);
+        CHECK(r.err.find("error:") == std::string::npos);
+        json j = json::parse(r.out);
+        CHECK(j["documents"].size() > 0);
+    }
+    CHECK(sites == 15);
+}

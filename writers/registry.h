@@ -1,0 +1,36 @@
+// The one table that maps format names to writers (pandoc's Writers.hs). The CLI's `--to`
+// choices and `--list-formats` come from it. No self-registering static objects.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ir/diagnostic.h"
+#include "ir/site.h"
+#include "writers/json_writer.h"
+#include "writers/sink.h"
+
+namespace blogconv::writers {
+
+// Every writer's options, one struct each; the CLI fills the one for the chosen format.
+struct WriterOptions {
+    JsonOptions json;
+};
+
+using WriteFunction = void (*)(const ir::Site&, const WriterOptions&, Sink&, ir::Diagnostics&);
+
+struct WriterInfo {
+    std::string name;
+    std::vector<std::string> aliases;
+    std::string description;
+    std::string extension;      // default output file extension ("" for a folder)
+    bool writes_folder = false;  // multi-file output: -o names a folder
+    WriteFunction write = nullptr;
+};
+
+const std::vector<WriterInfo>& all_writers();
+// The writer called `name` (or one of its aliases), or nullptr.
+const WriterInfo* find_writer(std::string_view name);
+
+}  // namespace blogconv::writers

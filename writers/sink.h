@@ -1,0 +1,29 @@
+// Where writers put their bytes. Writers never open files: the CLI owns the file system (and
+// writes atomically); tests collect output in memory.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace blogconv::writers {
+
+class Sink {
+public:
+    virtual ~Sink() = default;
+    // Writes one output file. `relative_path` is "" for a single-file format (the -o path
+    // itself) and a '/'-separated path below the output folder for multi-file formats. The
+    // writer guarantees it never starts with '/' and has no ".." segment.
+    virtual void write(const std::string& relative_path, std::string_view bytes) = 0;
+};
+
+// Keeps every file in memory, sorted by path: what tests use.
+class MemorySink : public Sink {
+public:
+    void write(const std::string& relative_path, std::string_view bytes) override {
+        files[relative_path] = std::string(bytes);
+    }
+    std::map<std::string, std::string> files;
+};
+
+}  // namespace blogconv::writers
