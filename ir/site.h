@@ -48,6 +48,14 @@ struct Author {
     bool operator==(const Author&) const = default;
 };
 
+// A file Jekyll copies to the output as it is (or would process: SCSS, CoffeeScript), for the
+// Hugo migration's static/ folder and for writers that embed images.
+struct StaticFile {
+    std::string source_path;  // relative to the site root, '/'-separated
+    bool processed = false;   // Jekyll would transform it (e.g. .scss with front matter): reported, not copied raw
+    bool operator==(const StaticFile&) const = default;
+};
+
 struct Site {
     std::string root;          // the folder read ("" when single files were given)
     std::string title;         // `title`, else `name`
@@ -60,6 +68,8 @@ struct Site {
     DateTime time;             // site.time: the newest document date, never the clock
     Value config;              // the whole _config.yml
     std::vector<Document> documents;  // sorted by date, then path (oldest first)
+    std::vector<StaticFile> static_files;  // sorted by path
+    Value data;                // `site.data`: the _data/ folder, one key per file (nested for folders)
 };
 
 }  // namespace blogconv::ir

@@ -6,6 +6,8 @@
 // never printed; one bad post is reported and skipped, the others are read.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +37,9 @@ struct ReaderOptions {
     bool pages = false;
     // Largest input file read, in bytes; larger ones are reported and skipped.
     std::size_t max_file_size = 16 * 1024 * 1024;
+    // Called after each document body is rendered with (done, total), from worker threads (but
+    // never concurrently). The CLI draws its progress bar with it. Unset: not called.
+    std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 // Reads the site. `sources` holds one site root (a folder with _config.yml and/or _posts/), or

@@ -9,6 +9,7 @@
 #include "ir/diagnostic.h"
 #include "ir/site.h"
 #include "writers/json_writer.h"
+#include "writers/resources.h"
 #include "writers/sink.h"
 
 namespace blogconv::writers {
@@ -16,6 +17,9 @@ namespace blogconv::writers {
 // Every writer's options, one struct each; the CLI fills the one for the chosen format.
 struct WriterOptions {
     JsonOptions json;
+    // Where writers read the site's files (images, static files). The CLI sets a FolderResources
+    // for the site root; nullptr means no file can be read (images are then reported missing).
+    const ResourceReader* resources = nullptr;
 };
 
 using WriteFunction = void (*)(const ir::Site&, const WriterOptions&, Sink&, ir::Diagnostics&);
