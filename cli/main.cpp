@@ -79,6 +79,10 @@ int main(int argc, char** argv) {
     std::string since, until;
     std::vector<std::string> tags, categories;
     unsigned jobs = 0;
+    writers::WriterOptions writer_options;
+    std::string site_url, title;
+    bool excerpt_only = false;
+    std::optional<std::size_t> feed_limit;
 
     std::vector<std::string> names;
     for (const auto& w : writers::all_writers()) {
@@ -99,6 +103,10 @@ int main(int argc, char** argv) {
     app.add_option("--tag", tags, "Only posts with this tag (repeatable)");
     app.add_option("--category", categories, "Only posts in this category (repeatable)");
     app.add_option("-j,--jobs", jobs, "Worker threads (default: one per core)");
+    auto* feeds = "Feeds (atom, rss, json-feed)";
+    app.add_option("--site-url", site_url, "Absolute site URL for feeds, instead of _config.yml's url")->group(feeds);
+    app.add_option("--title", title, "Title instead of the site's")->group(feeds);
+    app.add_flag("--excerpt-only", excerpt_only, "Feeds: only the excerpt, no full content")->group(feeds);
     app.add_flag("--strict", strict, "Write nothing if any document has an error");
     app.add_flag("-f,--force", force, "Replace existing output files");
     app.add_flag("-q,--quiet", quiet, "Print errors only");
@@ -162,18 +170,54 @@ int main(int argc, char** argv) {
 
     cli::install_signal_cleanup();
 
+    // Feeds take the newest --limit posts themselves (default 10, as jekyll-feed): the shared
+    // selection must not cut first.
+    bool is_feed = writer->name == "atom" || writer->name == "rss" || writer->name == "json-feed";
+    if (is_feed) {
+        if (limit) feed_limit = limit;
+        selection.limit = 0;
+        selection.posts_only = true;
+        writer_options.feed.limit = feed_limit;
+        if (excerpt_only) writer_options.feed.excerpt_only = true;
+        writer_options.feed.site_url = site_url;
+        writer_options.feed.title = title;
+    }
+
     readers::ReaderOptions reader_options;
+    // Pages go where a whole site goes (the dump and the migration); a book or feed is posts.
+    reader_options.pages = writer->name == "json" || writer->name == "hugo";
     reader_options.drafts = drafts;
     reader_options.future = future;
     reader_options.unpublished = unpublished;
     reader_options.now = now();
     reader_options.jobs = jobs;
 
+    // A progress bar on stderr, only for a terminal and only when the work is long enough to
+    // want one (it is drawn after the first half second).
+    bool show_progress = ::isatty(STDERR_FILENO) && verbosity != cli::Verbosity::quiet;
+    auto started = std::chrono::steady_clock::now();
+    bool drew = false;
+    if (show_progress) {
+        reader_options.progress = [&](std::size_t done, std::size_t total) {
+            if (std::chrono::steady_clock::now() - started < std::chrono::milliseconds(500) && done < total) return;
+            if (!drew && done == total) return;
+            drew = true;
+            int width = 30;
+            int filled = total ? static_cast<int>(done * width / total) : width;
+            std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << done << '/'
+                      << total << " documents" << (done == total ? "\n" : "") << std::flush;
+        };
+    }
+
     ir::Diagnostics diagnostics;
     ir::Site site = readers::read_jekyll_site(sources, reader_options, diagnostics);
     ir::select_documents(site, selection);
 
-    writers::WriterOptions writer_options;
+    std::optional<writers::FolderResources> resources;
+    if (!site.root.empty()) {
+        resources.emplace(site.root);
+        writer_options.resources = &*resources;
+    }
     writers::MemorySink buffered;
     writer->write(site, writer_options, buffered, diagnostics);
 

@@ -8,15 +8,27 @@
 
 #include "ir/diagnostic.h"
 #include "ir/site.h"
+#include "writers/epub/epub_options.h"
+#include "writers/feeds/feed_options.h"
+#include "writers/hugo/hugo_options.h"
 #include "writers/json_writer.h"
 #include "writers/resources.h"
 #include "writers/sink.h"
+#include "writers/standalone/standalone_options.h"
 
 namespace blogconv::writers {
 
 // Every writer's options, one struct each; the CLI fills the one for the chosen format.
 struct WriterOptions {
     JsonOptions json;
+    // Atom, RSS and JSON Feed (writers/feeds/feed_options.h).
+    FeedOptions feed;
+    // EPUB (writers/epub/epub_options.h).
+    EpubOptions epub;
+    // The Jekyll -> Hugo migration (writers/hugo/hugo_options.h).
+    HugoOptions hugo;
+    // Standalone HTML, one file or split (writers/standalone/standalone_options.h).
+    StandaloneOptions html;
     // Where writers read the site's files (images, static files). The CLI sets a FolderResources
     // for the site root; nullptr means no file can be read (images are then reported missing).
     const ResourceReader* resources = nullptr;

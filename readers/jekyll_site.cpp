@@ -1,0 +1,1007 @@
+#include "readers/jekyll_site.h"
+
+#include <sys/stat.h>
+#include <utf8.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <mutex>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "readers/body_pipeline.h"
+#include "readers/front_matter.h"
+#include "readers/jekyll_dates.h"
+#include "readers/link_index.h"
+#include "readers/permalink.h"
+#include "readers/site_config.h"
+#include "readers/yaml_value.h"
+
+namespace blogconv::readers {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string> kDocumentExtensions = {".md", ".markdown", ".mkd", ".mkdn", ".mdown", ".html"};
+
+// A file that may become a document, before it is read.
+struct Candidate {
+    fs::path file;              // to open
+    std::string display;        // for diagnostics: the path as the user would type it
+    std::string source_path;    // ir::Document::source_path
+    std::string relative_path;  // Jekyll's relative_path (relative to collections_dir)
+    std::string collection;     // "posts" or the collection's label
+    bool draft = false;
+    bool require_dated_name = false;  // _posts: only YYYY-MM-DD-slug files are documents
+    bool require_yaml_header = false; // collections: files without front matter are static files
+};
+
+// What the site reader knows while reading documents.
+struct SiteContext {
+    SiteConfig config;
+    SiteZone zone;
+    ReaderOptions options;
+    fs::path root;        // the site root on disk ("" for loose files)
+    std::string display_root;
+};
+
+// A document being read: the IR document plus what rendering needs.
+struct DocState {
+    bool keep = false;
+    ir::Document doc;
+    std::string relative_path;
+    std::string body;
+    int body_first_line = 1;
+    bool render_liquid = true;
+    std::string excerpt_separator = "\n\n";
+    std::optional<std::string> explicit_excerpt;
+    ir::Value page;
+    std::vector<ir::Diagnostic> diagnostics;  // also those of a skipped document
+};
+
+// Runs fn(0..n-1) on `jobs` threads; each index runs exactly once.
+void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::size_t)>& fn) {
+    unsigned threads = jobs ? jobs : std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, n));
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < n; ++i) fn(i);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t)
+        pool.emplace_back([&] {
+            for (std::size_t i = next++; i < n; i = next++) fn(i);
+        });
+    for (auto& th : pool) th.join();
+}
+
+std::string lower_ascii(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool has_document_extension(const fs::path& p) {
+    std::string ext = lower_ascii(p.extension().string());
+    return std::find(kDocumentExtensions.begin(), kDocumentExtensions.end(), ext) != kDocumentExtensions.end();
+}
+
+// Jekyll's EntryFilter#special? and #backup?: `.`, `_`, `#`, `~` at the start of the entry or
+// its base name, or `~` at the end.
+bool filtered_entry(const std::string& entry) {
+    auto special = [](const std::string& s) { return !s.empty() && std::string_view("._#~").find(s[0]) != std::string_view::npos; };
+    std::string base = entry.substr(entry.rfind('/') == std::string::npos ? 0 : entry.rfind('/') + 1);
+    return special(entry) || special(base) || entry.ends_with("~") || entry.ends_with(".");
+}
+
+// Files under `dir`, recursively, as '/'-separated paths relative to it, sorted; hidden
+// folders are not entered (Ruby's Dir["**/*"] does not match dot files).
+std::vector<std::string> list_files(const fs::path& dir) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return out;
+    for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+         it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        const fs::path& p = it->path();
+        if (p.filename().string().starts_with(".")) {
+            if (it->is_directory(ec)) it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file(ec)) out.push_back(fs::relative(p, dir, ec).generic_string());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+bool excluded(const SiteConfig& config, const std::string& rel) {
+    for (const auto& pattern : config.exclude) {
+        std::string p = pattern;
+        while (!p.empty() && p.back() == '/') p.pop_back();
+        if (p.empty()) continue;
+        if (rel == p || rel.starts_with(p + "/")) return true;
+    }
+    return false;
+}
+
+std::string join_rel(const std::string& a, const std::string& b) { return a.empty() ? b : a + "/" + b; }
+
+std::string display_join(const std::string& root, const std::string& rel) {
+    if (root.empty() || root == ".") return rel;
+    return root.back() == '/' ? root + rel : root + "/" + rel;
+}
+
+// Jekyll's Reader#read_directories: `_posts` (and `_drafts`) in every folder of the site that
+// is not filtered out, so `category/_posts/` is found too.
+void find_posts(const SiteContext& site, const fs::path& base, const std::string& base_rel, const std::string& dir_rel,
+                std::vector<Candidate>& out) {
+    fs::path dir = dir_rel.empty() ? base : base / dir_rel;
+    auto add_folder = [&](const std::string& magic, bool draft) {
+        for (const auto& entry : list_files(dir / magic)) {
+            if (filtered_entry(entry)) continue;
+            Candidate c;
+            c.relative_path = join_rel(join_rel(dir_rel, magic), entry);
+            c.source_path = join_rel(base_rel, c.relative_path);
+            c.file = dir / magic / entry;
+            c.display = display_join(site.display_root, c.source_path);
+            c.collection = "posts";
+            c.draft = draft;
+            c.require_dated_name = !draft;
+            out.push_back(std::move(c));
+        }
+    };
+    add_folder("_posts", false);
+    if (site.options.drafts) add_folder("_drafts", true);
+    std::error_code ec;
+    std::vector<std::string> subdirs;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        std::string name = e.path().filename().string();
+        if (!e.is_directory(ec) || filtered_entry(name)) continue;
+        std::string rel = join_rel(dir_rel, name);
+        if (excluded(site.config, join_rel(base_rel, rel))) continue;
+        subdirs.push_back(rel);
+    }
+    std::sort(subdirs.begin(), subdirs.end());
+    for (const auto& s : subdirs) find_posts(site, base, base_rel, s, out);
+}
+
+std::vector<Candidate> discover_site(const SiteContext& site) {
+    std::vector<Candidate> out;
+    // collections_dir holds _posts and the collections; when that folder does not exist the
+    // site keeps them at its root (the corpus' text-theme), so look there.
+    fs::path base = site.root;
+    std::string base_rel;
+    std::string cdir = site.config.collections_dir;
+    while (!cdir.empty() && cdir.back() == '/') cdir.pop_back();
+    while (!cdir.empty() && cdir.front() == '/') cdir.erase(0, 1);
+    std::error_code ec;
+    if (!cdir.empty() && fs::is_directory(site.root / cdir, ec)) {
+        base = site.root / cdir;
+        base_rel = cdir;
+    }
+    find_posts(site, base, base_rel, "", out);
+    if (site.options.collections) {
+        for (const auto& col : site.config.collections) {
+            if (col.label == "posts") continue;
+            std::string folder = "_" + col.label;
+            for (const auto& entry : list_files(base / folder)) {
+                if (filtered_entry(entry)) continue;
+                Candidate c;
+                c.relative_path = folder + "/" + entry;
+                c.source_path = join_rel(base_rel, c.relative_path);
+                c.file = base / folder / entry;
+                c.display = display_join(site.display_root, c.source_path);
+                c.collection = col.label;
+                c.require_yaml_header = true;
+                out.push_back(std::move(c));
+            }
+        }
+    }
+    std::erase_if(out, [](const Candidate& c) { return !has_document_extension(c.file); });
+    return out;
+}
+
+// ---- Front matter data, merged as Jekyll merges it --------------------------------------------
+
+// Utils.deep_merge_hashes!: nested mappings merge, a null new value keeps the old one.
+void deep_merge(ir::Value& target, const ir::Value& overwrite) {
+    if (!overwrite.is_object()) return;
+    if (!target.is_object()) target = ir::Object{};
+    for (const auto& [key, val] : overwrite.as_object()) {
+        const ir::Value* old = target.find(key);
+        if (val.is_null() && old) continue;
+        if (old && old->is_object() && val.is_object()) {
+            ir::Value merged = *old;
+            deep_merge(merged, val);
+            target.set(key, merged);
+        } else {
+            target.set(key, val);
+        }
+    }
+}
+
+std::string sanitize_scope_path(std::string p) {
+    if (p.empty()) return p;
+    if (p.front() == '/') {
+        p.erase(0, 1);
+        while (!p.empty() && p.back() == '/') p.pop_back();
+    }
+    return p;
+}
+
+// A `defaults` scope path containing `*`, matched against a path as Dir.glob would.
+bool glob_prefix_match(const std::string& pattern, const std::string& path) {
+    std::string re;
+    for (char c : pattern) {
+        if (c == '*') re += "[^/]*";
+        else if (std::string_view(".^$|()[]{}+?\\").find(c) != std::string_view::npos) (re += '\\') += c;
+        else re += c;
+    }
+    return std::regex_search(path, std::regex("^" + re));
+}
+
+// FrontmatterDefaults#all: the values of every matching set, later or more specific ones winning.
+ir::Value defaults_for(const SiteConfig& config, const std::string& relative_path, const std::string& type) {
+    ir::Value result = ir::Object{};
+    const DefaultsSet* old = nullptr;
+    std::string cdir = config.collections_dir.empty() ? "" : config.collections_dir + "/";
+    for (const auto& set : config.defaults) {
+        if (set.type && *set.type != type) continue;
+        if (!set.path.empty()) {
+            std::string scope = set.path;
+            if (!cdir.empty() && scope.starts_with(cdir)) scope = scope.substr(cdir.size());
+            scope = sanitize_scope_path(scope);
+            bool ok = scope.find('*') != std::string::npos ? glob_prefix_match(scope, relative_path)
+                                                           : relative_path.starts_with(scope);
+            if (!ok) continue;
+        }
+        bool precedence = true;
+        if (old) {
+            std::size_t np = sanitize_scope_path(set.path).size(), op = sanitize_scope_path(old->path).size();
+            if (np != op) precedence = np >= op;
+            else precedence = set.type.has_value() || !old->type.has_value();
+        }
+        if (precedence) {
+            deep_merge(result, set.values);
+            old = &set;
+        } else {
+            ir::Value merged = set.values;
+            deep_merge(merged, result);
+            result = merged;
+        }
+    }
+    return result;
+}
+
+std::vector<std::string> split_words(const std::string& s) {
+    std::vector<std::string> out;
+    std::istringstream in(s);
+    std::string w;
+    while (in >> w) out.push_back(w);
+    return out;
+}
+
+void append_unique(std::vector<std::string>& to, const std::string& v) {
+    if (std::find(to.begin(), to.end(), v) == to.end()) to.push_back(v);
+}
+
+// A categories value as Jekyll's merge_categories! sees it: a string is split on white space.
+std::vector<std::string> category_list(const ir::Value& v) {
+    std::vector<std::string> out;
+    if (v.is_string()) return split_words(v.as_string());
+    if (v.is_array()) {
+        for (const auto& e : v.as_array())
+            if (!e.is_null()) out.push_back(e.to_text());
+        return out;
+    }
+    if (!v.is_null()) out.push_back(v.to_text());
+    return out;
+}
+
+// Utils.pluralized_array_from_hash: the singular key wins (its value is not split), else the
+// plural key (a string is split on white space).
+std::vector<std::string> pluralized(const ir::Value& data, const char* singular, const char* plural) {
+    std::vector<std::string> out;
+    if (const ir::Value* s = data.find(singular); s && !s->is_null()) {
+        if (s->is_array()) {
+            for (const auto& e : s->as_array())
+                if (!e.is_null()) out.push_back(e.to_text());
+        } else {
+            out.push_back(s->to_text());
+        }
+        return out;
+    }
+    if (const ir::Value* p = data.find(plural); p && !p->is_null()) return category_list(*p);
+    return out;
+}
+
+std::string read_whole(const fs::path& p, std::string& error) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) {
+        error = "cannot read the file";
+        return {};
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::int64_t file_mtime(const fs::path& p) {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) != 0) return 0;
+    return static_cast<std::int64_t>(st.st_mtime);
+}
+
+ir::Diagnostic make_diag(const std::string& file, int line, int col, std::string message, std::string source_line = {},
+                         ir::Severity sev = ir::Severity::error) {
+    ir::Diagnostic d;
+    d.severity = sev;
+    d.file = file;
+    d.line = line;
+    d.col = col;
+    d.message = std::move(message);
+    d.source_line = std::move(source_line);
+    return d;
+}
+
+// The file line where front matter key `key` is written, for diagnostics about its value.
+std::pair<int, std::string> key_line(const std::string& yaml, const std::string& key) {
+    std::istringstream in(yaml);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        if (line.starts_with(key + ":")) {
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            return {n, line};
+        }
+    }
+    return {0, {}};
+}
+
+std::string image_of(const ir::Value& v) {
+    if (v.is_string()) return v.as_string();
+    if (v.is_object()) {
+        for (const char* k : {"path", "url", "feature", "src", "thumbnail"})
+            if (const ir::Value* p = v.find(k); p && p->is_string()) return p->as_string();
+    }
+    return {};
+}
+
+// Folders Jekyll 4 excludes by default, besides `_`- and `.`-prefixed entries.
+bool default_excluded(const std::string& rel) {
+    static const char* const defaults[] = {"node_modules", "vendor/bundle", "vendor/cache", "vendor/gems",
+                                           "vendor/ruby",  "Gemfile",       "Gemfile.lock", "gemfiles"};
+    for (const char* d : defaults) {
+        std::string_view p = d;
+        if (rel == p || (rel.size() > p.size() && rel.starts_with(p) && rel[p.size()] == '/')) return true;
+    }
+    return false;
+}
+
+// True when any segment of a '/'-separated path is one Jekyll filters out (`_x`, `.x`, `#x`, `x~`).
+bool filtered_path(const std::string& rel) {
+    std::size_t start = 0;
+    while (start < rel.size()) {
+        std::size_t slash = rel.find('/', start);
+        std::string seg = rel.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+        if (filtered_entry(seg)) return true;
+        if (slash == std::string::npos) break;
+        start = slash + 1;
+    }
+    return false;
+}
+
+// Pages (files with front matter outside `_` folders) and static files (everything else Jekyll
+// copies), as Jekyll's Reader sorts them. Only the first bytes of each file are read here.
+void discover_pages_and_static(const SiteContext& site, std::vector<Candidate>& pages,
+                               std::vector<ir::StaticFile>& statics) {
+    for (const auto& rel : list_files(site.root)) {
+        if (filtered_path(rel) || excluded(site.config, rel) || default_excluded(rel)) continue;
+        fs::path file = site.root / rel;
+        std::error_code ec;
+        if (fs::is_symlink(fs::symlink_status(file, ec))) {
+            // Only links that stay inside the site are followed (Jekyll's safe mode refuses all).
+            fs::path target = fs::weakly_canonical(file, ec);
+            fs::path root = fs::weakly_canonical(site.root, ec);
+            auto inside = target.lexically_relative(root);
+            if (ec || inside.empty() || *inside.begin() == "..") continue;
+        }
+        {
+            char head[64] = {};
+            std::ifstream in(file, std::ios::binary);
+            in.read(head, sizeof head);
+            std::string_view start(head, static_cast<std::size_t>(in.gcount()));
+            if (start.starts_with("\xEF\xBB\xBF")) start.remove_prefix(3);
+            if (!has_yaml_header(start)) {
+                statics.push_back({rel, false});
+                continue;
+            }
+        }
+        if (!has_document_extension(file)) {
+            statics.push_back({rel, true});  // Liquid-processed (feed.xml, style.scss): reported, not copied
+            continue;
+        }
+        Candidate c;
+        c.file = file;
+        c.relative_path = rel;
+        c.source_path = rel;
+        c.display = display_join(site.display_root, rel);
+        c.collection = "";
+        c.require_yaml_header = true;
+        pages.push_back(std::move(c));
+    }
+}
+
+// Jekyll's Page#template: index pages get their folder, others /:path/:basename plus the suffix
+// the site's permalink style implies (Utils.add_permalink_suffix).
+std::string page_template(const std::string& style, const std::string& basename, bool html_output) {
+    if (!html_output) return "/:path/:basename:output_ext";
+    if (basename == "index") return "/:path/";
+    std::string t = "/:path/:basename";
+    if (style == "pretty") return t + "/";
+    if (style == "date" || style == "ordinal" || style == "none" || style == "weekdate") return t + ":output_ext";
+    if (style.ends_with("/")) t += "/";
+    if (style.ends_with(":output_ext")) t += ":output_ext";
+    return t;
+}
+
+// site.data: each file of `_data/` (YAML or JSON; YAML parses both) under its base name, folders
+// as nested mappings. CSV/TSV files become arrays of row mappings.
+ir::Value read_data_folder(const fs::path& dir, const std::string& display, std::vector<ir::Diagnostic>& diags) {
+    ir::Value out = ir::Object{};
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return out;
+    std::vector<fs::directory_entry> entries;
+    for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e);
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.path() < b.path(); });
+    for (const auto& e : entries) {
+        std::string name = e.path().filename().string();
+        if (name.starts_with(".")) continue;
+        std::string shown = display_join(display, name);
+        if (e.is_directory(ec)) {
+            out.set(name, read_data_folder(e.path(), shown, diags));
+            continue;
+        }
+        std::string ext = lower_ascii(e.path().extension().string());
+        std::string key = e.path().stem().string();
+        std::string error;
+        std::string text = read_whole(e.path(), error);
+        if (!error.empty()) {
+            diags.push_back(make_diag(shown, 0, 0, error, {}, ir::Severity::warning));
+            continue;
+        }
+        if (ext == ".yml" || ext == ".yaml" || ext == ".json") {
+            YamlResult y = parse_yaml(text, shown, 1);
+            if (y.error) {
+                y.error->severity = ir::Severity::warning;
+                y.error->message += " (site.data." + key + " left empty)";
+                diags.push_back(*y.error);
+                continue;
+            }
+            out.set(key, y.value);
+        } else if (ext == ".csv" || ext == ".tsv") {
+            char sep = ext == ".csv" ? ',' : '\t';
+            auto split_row = [&](const std::string& line) {
+                std::vector<std::string> cells;
+                std::string cell;
+                bool quoted = false;
+                for (std::size_t i = 0; i < line.size(); ++i) {
+                    char ch = line[i];
+                    if (quoted) {
+                        if (ch == '"' && i + 1 < line.size() && line[i + 1] == '"') cell += '"', ++i;
+                        else if (ch == '"') quoted = false;
+                        else cell += ch;
+                    } else if (ch == '"') {
+                        quoted = true;
+                    } else if (ch == sep) {
+                        cells.push_back(cell);
+                        cell.clear();
+                    } else if (ch != '\r') {
+                        cell += ch;
+                    }
+                }
+                cells.push_back(cell);
+                return cells;
+            };
+            std::istringstream lines(text);
+            std::string line;
+            std::vector<std::string> header;
+            ir::Array rows;
+            while (std::getline(lines, line)) {
+                if (line.empty() || line == "\r") continue;
+                auto cells = split_row(line);
+                if (header.empty()) {
+                    header = cells;
+                    continue;
+                }
+                ir::Value row = ir::Object{};
+                for (std::size_t i = 0; i < header.size(); ++i) row.set(header[i], i < cells.size() ? cells[i] : "");
+                rows.push_back(row);
+            }
+            out.set(key, rows);
+        }
+    }
+    return out;
+}
+
+// Reads one candidate: everything but the body's rendering.
+DocState read_document(const Candidate& c, const SiteContext& site) {
+    DocState st;
+    static const std::regex dated(R"(^(?:.+/)*?(\d{2,4})-(\d{1,2})-(\d{1,2})-([^/]*)(\.[^.]+)$)");
+    std::smatch name_match;
+    bool has_dated_name = std::regex_match(c.relative_path, name_match, dated);
+    if (c.require_dated_name && !has_dated_name) return st;  // Jekyll does not read it
+
+    std::string error;
+    std::error_code ec;
+    auto size = fs::file_size(c.file, ec);
+    if (!ec && size > site.options.max_file_size) {
+        st.diagnostics.push_back(make_diag(c.display, 0, 0,
+                                           "file is larger than the limit of " +
+                                               std::to_string(site.options.max_file_size) + " bytes; skipped"));
+        return st;
+    }
+    std::string raw = read_whole(c.file, error);
+    if (!error.empty()) {
+        st.diagnostics.push_back(make_diag(c.display, 0, 0, error));
+        return st;
+    }
+    if (c.require_yaml_header && !has_yaml_header(raw)) return st;  // a static file
+    if (auto bad = utf8::find_invalid(raw.begin(), raw.end()); bad != raw.end()) {
+        auto offset = static_cast<std::size_t>(bad - raw.begin());
+        std::size_t line_start = raw.rfind('\n', offset == 0 ? 0 : offset - 1);
+        line_start = (line_start == std::string::npos || offset == 0) ? 0 : line_start + 1;
+        int line = 1 + static_cast<int>(std::count(raw.begin(), raw.begin() + static_cast<long>(line_start), '\n'));
+        int col = static_cast<int>(offset - line_start) + 1;
+        st.diagnostics.push_back(make_diag(c.display, line, col,
+                                           "invalid UTF-8 (byte 0x" + [&] {
+                                               char b[8];
+                                               std::snprintf(b, sizeof b, "%02X", static_cast<unsigned char>(*bad));
+                                               return std::string(b);
+                                           }() + "); the file must be UTF-8 text. Skipped"));
+        return st;
+    }
+    std::string text(strip_bom(raw));
+    FrontMatterSplit split = split_front_matter(text);
+
+    ir::Value fm = ir::Object{};
+    std::set<std::string> timestamp_keys;
+    if (split.has_front_matter) {
+        YamlResult y = parse_yaml(split.yaml, c.display, 1);
+        if (y.error) {
+            st.diagnostics.push_back(*y.error);
+            return st;
+        }
+        if (y.value.is_object()) {
+            fm = y.value;
+        } else if (!y.value.is_null()) {
+            st.diagnostics.push_back(make_diag(c.display, 1, 1,
+                                               "the front matter is not a mapping of keys to values; ignored", "---",
+                                               ir::Severity::warning));
+        }
+        timestamp_keys = y.plain_timestamp_keys;
+    }
+
+    ir::Document& doc = st.doc;
+    doc.source_path = c.source_path;
+    doc.collection = c.collection;
+    doc.draft = c.draft;
+    std::string ext = fs::path(c.relative_path).extension().string();
+    doc.input_format = lower_ascii(ext) == ".html" ? "html" : "markdown";
+
+    // Categories: the folders above `_posts` (`cat/_posts/x.md`), then defaults, then front matter.
+    std::vector<std::string> categories;
+    const std::string magic = c.draft ? "_drafts" : (c.collection == "posts" ? "_posts" : "_" + c.collection);
+    if (!c.relative_path.starts_with(magic)) {
+        std::size_t at = c.relative_path.find(magic);
+        std::string above = at == std::string::npos ? c.relative_path : c.relative_path.substr(0, at);
+        std::string base = c.relative_path.substr(c.relative_path.rfind('/') + 1);
+        std::istringstream parts(above);
+        std::string part;
+        while (std::getline(parts, part, '/'))
+            if (!part.empty() && part != magic && part != base) append_unique(categories, part);
+    }
+    ir::Value defaults = defaults_for(site.config, c.relative_path, c.collection);
+    if (const ir::Value* dc = defaults.find("categories"); dc && !dc->is_null()) {
+        std::vector<std::string> merged = dc->is_array() ? category_list(*dc) : categories;
+        for (const auto& x : dc->is_array() ? categories : category_list(*dc)) append_unique(merged, x);
+        categories = merged;
+    }
+    if (const ir::Value* fc = fm.find("categories"); fc && !fc->is_null())
+        for (const auto& x : category_list(*fc)) append_unique(categories, x);
+
+    ir::Value data = ir::Object{};
+    deep_merge(data, defaults);
+    deep_merge(data, fm);
+    for (const auto& x : pluralized(data, "category", "categories")) append_unique(categories, x);
+    doc.categories = categories;
+    doc.tags = pluralized(data, "tag", "tags");
+
+    // Date: front matter (or defaults), else the file name, else mtime (drafts) or site.time.
+    std::optional<ir::DateTime> date;
+    if (const ir::Value* d = data.find("date"); d && !d->is_null() && !(d->is_bool() && !d->as_bool())) {
+        bool from_fm = fm.find("date") && !fm.find("date")->is_null();
+        date = parse_jekyll_date(d->to_text(), from_fm && timestamp_keys.count("date") > 0, site.zone);
+        if (!date) {
+            auto [line, src] = key_line(split.yaml, "date");
+            st.diagnostics.push_back(make_diag(c.display, line, line ? 7 : 0,
+                                               "invalid date '" + d->to_text() +
+                                                   "': write it as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +0000; skipped",
+                                               src));
+            return st;
+        }
+        doc.date_source = "front-matter";
+    }
+    std::string slug;
+    if (has_dated_name) {
+        slug = name_match[4];
+        bool use_name = !date || (site.options.now && date->utc_seconds == site.options.now->utc_seconds);
+        if (use_name) {
+            int y = std::stoi(name_match[1]);
+            if (y < 100) y += y < 69 ? 2000 : 1900;  // Time.parse reads a two-digit year so
+            date = filename_date(y, std::stoi(name_match[2]), std::stoi(name_match[3]), site.zone);
+            if (!date) {
+                st.diagnostics.push_back(make_diag(c.display, 0, 0,
+                                                   "invalid date in the file name; rename it YYYY-MM-DD-title" + ext +
+                                                       "; skipped"));
+                return st;
+            }
+            doc.date_source = "filename";
+        }
+    } else {
+        slug = fs::path(c.relative_path).stem().string();
+    }
+    while (!slug.empty() && slug.back() == '.') slug.pop_back();
+    const bool page = c.collection.empty();
+    if (!date && !page) {  // pages have no date unless they say so
+        if (c.draft || !site.options.now) {
+            date = site.zone.at(file_mtime(c.file));
+            doc.date_source = "mtime";
+        } else {
+            date = site.zone.at(site.options.now->utc_seconds);
+            doc.date_source = "site.time";
+        }
+    }
+    doc.date = date;
+
+    const ir::Value* title = data.find("title");
+    doc.title = title && title->truthy() ? title->to_text()
+                : title && !title->is_null() && !title->is_bool() ? title->to_text()
+                                                                  : titleize_slug(slug);
+    const ir::Value* fm_slug = data.find("slug");
+    doc.slug = fm_slug && !fm_slug->is_null() && !(fm_slug->is_bool() && !fm_slug->as_bool()) ? fm_slug->to_text() : slug;
+
+    // URL.
+    UrlPlaceholders ph;
+    ph.collection = c.collection;
+    std::string without_ext = c.relative_path.substr(0, c.relative_path.size() - ext.size());
+    std::string coll_dir = c.collection == "posts" ? "_posts" : "_" + c.collection;
+    if (auto at = without_ext.find(coll_dir); at != std::string::npos) without_ext.erase(at, coll_dir.size());
+    while (!without_ext.empty() && without_ext.back() == '.') without_ext.pop_back();
+    ph.path = without_ext;
+    ph.basename = fs::path(c.relative_path).stem().string();
+    ph.slug = doc.slug;
+    ph.categories = categories;
+    ph.output_ext = ".html";
+    ph.date = date;
+    std::string tmpl;
+    if (page) {
+        // Page#url_placeholders: :path is the page's folder.
+        std::string dir = fs::path(c.relative_path).parent_path().generic_string();
+        ph.path = dir.empty() ? "" : "/" + dir;
+        tmpl = page_template(site.config.permalink, ph.basename, true);
+    } else if (const CollectionConfig* col = site.config.collection(c.collection); col && col->permalink)
+        tmpl = *col->permalink;
+    else
+        tmpl = c.collection == "posts" ? style_to_permalink(site.config.permalink)
+                                       : collection_default_template(site.config.permalink);
+    std::optional<std::string> permalink;
+    if (const ir::Value* p = data.find("permalink"); p && !p->is_null() && !(p->is_bool() && !p->as_bool()))
+        permalink = p->to_text();
+    std::string url_error;
+    auto url = document_url(tmpl, permalink, ph, &url_error);
+    if (!url) {
+        auto [line, src] = key_line(split.yaml, "permalink");
+        st.diagnostics.push_back(make_diag(c.display, line, 0, url_error + "; skipped", src));
+        return st;
+    }
+    doc.url = *url;
+
+    // Publishing flags.
+    if (const ir::Value* p = data.find("published"); p && p->is_bool() && !p->as_bool()) doc.published = false;
+    doc.future = date && site.options.now && date->utc_seconds > site.options.now->utc_seconds;
+    if (!doc.published && !site.options.unpublished) return st;
+    if (doc.future && !(site.options.future || site.config.future)) return st;
+
+    // The rest of the typed fields.
+    auto add_author = [&](const ir::Value& a) {
+        if (a.is_string() && !a.as_string().empty()) doc.authors.push_back(a.as_string());
+        else if (a.is_object()) {
+            if (const ir::Value* n = a.find("name")) doc.authors.push_back(n->to_text());
+        } else if (!a.is_null() && !a.is_array() && !a.to_text().empty()) {
+            doc.authors.push_back(a.to_text());
+        }
+    };
+    for (const char* key : {"author", "authors"}) {
+        if (const ir::Value* a = data.find(key)) {
+            if (a->is_array()) {
+                for (const auto& x : a->as_array()) add_author(x);
+            } else {
+                add_author(*a);
+            }
+        }
+    }
+    if (const ir::Value* v = data.find("description")) doc.description = v->to_text();
+    if (const ir::Value* v = data.find("lang")) doc.lang = v->to_text();
+    if (const ir::Value* v = data.find("image")) doc.image = image_of(*v);
+    if (const ir::Value* v = data.find("last_modified_at"); v && !v->is_null()) {
+        doc.last_modified = parse_jekyll_date(v->to_text(), timestamp_keys.count("last_modified_at") > 0, site.zone);
+        if (!doc.last_modified) {
+            auto [line, src] = key_line(split.yaml, "last_modified_at");
+            st.diagnostics.push_back(make_diag(c.display, line, 0,
+                                               "invalid last_modified_at '" + v->to_text() + "'; ignored", src,
+                                               ir::Severity::warning));
+        }
+    }
+
+    // The front matter as written (in its order), then keys that only defaults or folders gave.
+    ir::Value kept = fm;
+    for (const auto& [k, v] : data.as_object())
+        if (const ir::Value* w = kept.find(k); !w || w->is_null()) kept.set(k, v);
+    if (!categories.empty() && !fm.find("categories") && !data.find("categories")) {
+        ir::Array arr;
+        for (const auto& x : categories) arr.push_back(x);
+        kept.set("categories", arr);
+    }
+    doc.front_matter = kept;
+
+    if (const ir::Value* r = data.find("render_with_liquid"); r && r->is_bool() && !r->as_bool()) st.render_liquid = false;
+    if (const ir::Value* e = data.find("excerpt_separator"); e && !e->is_null()) st.excerpt_separator = e->to_text();
+    else if (site.config.excerpt_separator) st.excerpt_separator = *site.config.excerpt_separator;
+    if (const ir::Value* e = fm.find("excerpt"); e && e->is_string()) st.explicit_excerpt = e->as_string();
+
+    // Liquid's `page`: the merged data plus Jekyll's computed fields.
+    st.page = data;
+    st.page.set("url", doc.url);
+    if (date) st.page.set("date", ir::format_rfc3339(*date));
+    st.page.set("title", doc.title);
+    st.page.set("slug", doc.slug);
+    ir::Array cats, tags;
+    for (const auto& x : doc.categories) cats.push_back(x);
+    for (const auto& x : doc.tags) tags.push_back(x);
+    st.page.set("categories", cats);
+    st.page.set("tags", tags);
+    st.page.set("path", c.relative_path);
+    st.page.set("collection", c.collection);
+    if (c.draft) st.page.set("draft", true);
+
+    st.relative_path = c.relative_path;
+    st.body = std::move(split.body);
+    st.body_first_line = split.body_first_line;
+    st.keep = true;
+    return st;
+}
+
+// ---- Input kinds ------------------------------------------------------------------------------
+
+bool is_site_root(const fs::path& p) {
+    std::error_code ec;
+    return fs::is_regular_file(p / "_config.yml", ec) || fs::is_directory(p / "_posts", ec);
+}
+
+SiteConfig load_config(const fs::path& root, const std::string& display_root, std::vector<ir::Diagnostic>& diags) {
+    fs::path file = root / "_config.yml";
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) return default_site_config();
+    return load_site_config(file, display_join(display_root, "_config.yml"), diags);
+}
+
+}  // namespace
+
+ir::Site read_jekyll_site(const std::vector<std::string>& sources, const ReaderOptions& options,
+                          ir::Diagnostics& diagnostics) {
+    SiteContext site;
+    site.options = options;
+    std::vector<ir::Diagnostic> site_diags;
+    std::vector<Candidate> candidates;
+    ir::Site out;
+
+    std::error_code ec;
+    if (sources.size() == 1 && fs::is_directory(sources[0], ec)) {
+        fs::path dir = sources[0];
+        std::string shown = sources[0];
+        while (shown.size() > 1 && shown.back() == '/') shown.pop_back();
+        if (is_site_root(dir)) {
+            site.root = dir;
+            site.display_root = shown;
+            site.config = load_config(dir, shown, site_diags);
+        } else if (dir.lexically_normal().filename() == "_posts" ||
+                   (dir.lexically_normal().filename().empty() && dir.lexically_normal().parent_path().filename() == "_posts")) {
+            // A site's `_posts` folder: read the site it belongs to, posts only.
+            fs::path parent = dir.lexically_normal();
+            if (parent.filename().empty()) parent = parent.parent_path();
+            parent = parent.parent_path();
+            site.root = parent.empty() ? fs::path(".") : parent;
+            site.display_root = parent.generic_string();
+            site.config = load_config(site.root, site.display_root, site_diags);
+            site.options.collections = false;
+            site.options.drafts = false;
+        } else {
+            // A plain folder of posts: every document file in it is a post.
+            site.root = dir;
+            site.display_root = shown;
+            site.config = default_site_config();
+            for (const auto& entry : list_files(dir)) {
+                if (filtered_entry(entry)) continue;
+                Candidate c;
+                c.file = dir / entry;
+                c.source_path = entry;
+                c.relative_path = "_posts/" + entry;
+                c.display = display_join(shown, entry);
+                c.collection = "posts";
+                candidates.push_back(std::move(c));
+            }
+        }
+    } else {
+        // Single files. A file in a site's `_posts` takes that site's configuration.
+        for (const auto& s : sources) {
+            fs::path p = fs::path(s).lexically_normal();
+            if (!fs::is_regular_file(p, ec)) {
+                site_diags.push_back(make_diag(s, 0, 0, "no such file or folder"));
+                continue;
+            }
+            if (site.config.raw.is_null() && p.parent_path().filename() == "_posts") {
+                fs::path root = p.parent_path().parent_path();
+                if (root.empty()) root = ".";
+                site.config = load_config(root, root.generic_string(), site_diags);
+            }
+            Candidate c;
+            c.file = p;
+            c.source_path = fs::path(s).generic_string();
+            c.relative_path = "_posts/" + p.filename().string();
+            c.display = s;
+            c.collection = "posts";
+            candidates.push_back(std::move(c));
+        }
+        if (site.config.raw.is_null()) site.config = default_site_config();
+    }
+
+    if (auto zone = SiteZone::locate(site.config.timezone)) {
+        site.zone = *zone;
+    } else {
+        site_diags.push_back(make_diag(display_join(site.display_root, "_config.yml"), 0, 0,
+                                       "unknown timezone '" + site.config.timezone + "'; using UTC",
+                                       {}, ir::Severity::warning));
+    }
+    if (!site.root.empty() && candidates.empty()) {
+        candidates = discover_site(site);
+        // Pages are always indexed (`{% link about.md %}` must resolve) but only kept, and so
+        // only rendered, when asked for.
+        discover_pages_and_static(site, candidates, out.static_files);
+        std::sort(out.static_files.begin(), out.static_files.end(),
+                  [](const ir::StaticFile& a, const ir::StaticFile& b) { return a.source_path < b.source_path; });
+        out.data = read_data_folder(site.root / "_data", display_join(site.display_root, "_data"), site_diags);
+    }
+    std::sort(candidates.begin(), candidates.end(),
+              [](const Candidate& a, const Candidate& b) { return a.source_path < b.source_path; });
+
+    // Read every document's metadata.
+    std::vector<DocState> states(candidates.size());
+    parallel_for(candidates.size(), options.jobs, [&](std::size_t i) { states[i] = read_document(candidates[i], site); });
+
+    // Every URL is known before any body renders: post_url and link resolve through this.
+    LinkIndex links(site.config.baseurl);
+    for (auto& st : states) {
+        if (!st.keep) continue;
+        links.add(st.relative_path, st.doc.url, st.doc.collection, st.doc.source_path);
+        if (st.doc.collection.empty() && !options.pages) st.keep = false;
+    }
+
+    // Liquid's `site`: the configuration plus the computed values Jekyll adds.
+    std::optional<ir::DateTime> newest;
+    for (const auto& st : states)
+        if (st.keep && st.doc.date && (!newest || *st.doc.date > *newest)) newest = st.doc.date;
+    ir::DateTime site_time = newest ? site.zone.at(newest->utc_seconds)
+                                    : (options.now ? site.zone.at(options.now->utc_seconds) : site.zone.at(0));
+    ir::Value site_value = site.config.raw;
+    site_value.set("data", out.data);
+    site_value.set("url", site.config.url);
+    site_value.set("baseurl", site.config.baseurl);
+    site_value.set("time", ir::format_rfc3339(site_time));
+
+    const std::string site_root = site.root.empty() ? std::string() : site.root.string();
+    std::size_t to_render = 0;
+    for (const auto& st : states) to_render += st.keep ? 1 : 0;
+    std::atomic<std::size_t> rendered{0};
+    std::mutex progress_mutex;
+    parallel_for(states.size(), options.jobs, [&](std::size_t i) {
+        DocState& st = states[i];
+        if (!st.keep) return;
+        struct Report {  // counts this document as done however the body rendering ends
+            const ReaderOptions& o;
+            std::atomic<std::size_t>& n;
+            std::size_t total;
+            std::mutex& mu;
+            ~Report() {
+                std::size_t done = ++n;
+                if (o.progress) {
+                    std::lock_guard lock(mu);
+                    o.progress(done, total);
+                }
+            }
+        } report{options, rendered, to_render, progress_mutex};
+        BodyContext ctx;
+        ctx.path = candidates[i].display;
+        ctx.first_line = st.body_first_line;
+        ctx.site = &site_value;
+        ctx.page = &st.page;
+        ctx.links = &links;
+        ctx.site_root = site_root;
+        ctx.render_liquid = st.render_liquid;
+        ctx.markdown = st.doc.input_format != "html";
+        ctx.input = site.config.gfm_input ? MarkdownInput::gfm : MarkdownInput::kramdown;
+        ctx.auto_ids = site.config.kramdown_auto_ids;
+        ctx.excerpt_separator = st.excerpt_separator;
+        try {
+            RenderedBody r = render_body(st.body, ctx, st.diagnostics);
+            st.doc.body = std::move(r.body);
+            st.doc.excerpt = std::move(r.excerpt);
+            if (st.explicit_excerpt) {
+                BodyContext ex = ctx;
+                ex.first_line = 0;
+                RenderedBody e = render_body(*st.explicit_excerpt, ex, st.diagnostics);
+                st.doc.excerpt = std::move(e.body);
+                st.doc.excerpt_explicit = true;
+            }
+        } catch (const std::exception& e) {
+            st.diagnostics.push_back(make_diag(ctx.path, 0, 0, std::string("could not render the body: ") + e.what()));
+        }
+    });
+
+    diagnostics.add_all(site_diags);
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        DocState& st = states[i];
+        // A page nobody asked for is only in the link index: its problems are not this run's.
+        if (!candidates[i].collection.empty() || options.pages) diagnostics.add_all(st.diagnostics);
+        if (!st.keep) continue;
+        st.doc.diagnostics = st.diagnostics;
+        out.documents.push_back(std::move(st.doc));
+    }
+    // Dated documents by date, then the undated ones (pages), each group by path.
+    std::stable_sort(out.documents.begin(), out.documents.end(), [](const ir::Document& a, const ir::Document& b) {
+        if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
+        if (a.date && a.date->utc_seconds != b.date->utc_seconds) return a.date->utc_seconds < b.date->utc_seconds;
+        return a.source_path < b.source_path;
+    });
+
+    out.root = site.root.empty() ? std::string() : site.display_root;
+    out.title = site.config.title;
+    out.description = site.config.description;
+    out.url = site.config.url;
+    out.baseurl = site.config.baseurl;
+    out.lang = site.config.lang;
+    out.timezone = site.config.timezone;
+    out.time = site_time;
+    out.config = site.config.raw;
+    const ir::Value& author = site.config.author;
+    if (author.is_string() && !author.as_string().empty()) {
+        out.authors.push_back({author.as_string(), "", ""});
+    } else if (author.is_object()) {
+        ir::Author a;
+        if (const ir::Value* v = author.find("name")) a.name = v->to_text();
+        if (const ir::Value* v = author.find("email")) a.email = v->to_text();
+        if (const ir::Value* v = author.find("uri")) a.uri = v->to_text();
+        else if (const ir::Value* u = author.find("url")) a.uri = u->to_text();
+        if (!a.name.empty() || !a.email.empty()) out.authors.push_back(a);
+    }
+    return out;
+}
+
+}  // namespace blogconv::readers

@@ -1,0 +1,24 @@
+// Liquid's second pass: tokens to the template AST (template_ast.h).
+//
+// Lenient like Jekyll's Liquid in its default "warn" mode: what cannot be parsed is reported
+// as a Problem and parsed as well as it can be, never thrown.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "readers/liquid/template_ast.h"
+
+namespace blogconv::readers::liquid {
+
+// Parses a whole template.
+Nodes parse_template(std::string_view source, std::vector<Problem>& problems);
+
+// Parses `expr | filter: arg, key: value | …` (the inside of `{{ }}`). Problems are reported at
+// `line`:`col`.
+FilteredExpr parse_filtered(std::string_view markup, int line, int col, std::vector<Problem>& problems);
+
+// Parses one expression (a literal, a variable, a range). Returns false when `markup` is not one.
+bool parse_expression(std::string_view markup, Expr& out);
+
+}  // namespace blogconv::readers::liquid

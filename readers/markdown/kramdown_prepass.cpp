@@ -1,0 +1,689 @@
+#include "readers/markdown/kramdown_prepass.h"
+
+#include <algorithm>
+#include <cctype>
+#include <utility>
+
+namespace blogconv::readers::markdown {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+bool is_blank(std::string_view s) {
+    for (char c : s)
+        if (!is_space(c) && c != '\r') return false;
+    return true;
+}
+
+std::string_view trim(std::string_view s) {
+    auto ws = [](char c) { return is_space(c) || c == '\r' || c == '\n'; };
+    while (!s.empty() && ws(s.front())) s.remove_prefix(1);
+    while (!s.empty() && ws(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+    return true;
+}
+
+bool contains_ci(std::string_view s, std::string_view needle) {
+    if (needle.size() > s.size()) return false;
+    for (std::size_t i = 0; i + needle.size() <= s.size(); ++i)
+        if (starts_with_ci(s.substr(i), needle)) return true;
+    return false;
+}
+
+// Leading spaces, tabs and blockquote `>` markers: the container prefix of a line.
+std::size_t prefix_length(std::string_view line) {
+    std::size_t i = 0;
+    while (i < line.size() && (is_space(line[i]) || line[i] == '>')) ++i;
+    return i;
+}
+
+int indent_columns(std::string_view line) {
+    int col = 0;
+    for (char c : line) {
+        if (c == ' ') ++col;
+        else if (c == '\t') col += 4 - col % 4;
+        else break;
+    }
+    return col;
+}
+
+// Length of a list marker (`- `, `* `, `+ `, `12. `, `3) `) at the start of `s`, or 0.
+std::size_t list_marker_length(std::string_view s) {
+    if (s.size() >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && is_space(s[1])) return 2;
+    std::size_t i = 0;
+    while (i < s.size() && i < 9 && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+    if (i > 0 && i + 1 < s.size() && (s[i] == '.' || s[i] == ')') && is_space(s[i + 1])) return i + 2;
+    return 0;
+}
+
+// A fence opener (``` or ~~~, three or more) at the start of `s`: its char and length.
+std::pair<char, std::size_t> fence_at(std::string_view s) {
+    if (s.empty() || (s[0] != '`' && s[0] != '~')) return {0, 0};
+    std::size_t n = 0;
+    while (n < s.size() && s[n] == s[0]) ++n;
+    if (n < 3) return {0, 0};
+    // A backtick fence's info string may not contain backticks (else it is a code span).
+    if (s[0] == '`' && s.substr(n).find('`') != std::string_view::npos) return {0, 0};
+    return {s[0], n};
+}
+
+bool is_name_start(unsigned char c) { return std::isalpha(c) || c == '_' || c == ':' || c >= 0x80; }
+bool is_name_char(unsigned char c) {
+    return is_name_start(c) || std::isdigit(c) || c == '-' || c == '.';
+}
+
+// `{#id}` at the end of a heading line, preceded by a space or tab. Returns its start or npos.
+std::size_t header_id_at_end(std::string_view s, std::string_view& id) {
+    std::string_view t = trim(s);
+    if (t.size() < 4 || t.back() != '}') return std::string_view::npos;
+    std::size_t open = t.rfind("{#");
+    if (open == std::string_view::npos || open == 0 || !is_space(t[open - 1])) return std::string_view::npos;
+    std::string_view name = t.substr(open + 2, t.size() - open - 3);
+    if (name.empty() || !is_name_start(static_cast<unsigned char>(name[0]))) return std::string_view::npos;
+    for (char c : name)
+        if (!is_name_char(static_cast<unsigned char>(c))) return std::string_view::npos;
+    id = name;
+    return static_cast<std::size_t>(t.data() - s.data()) + open;
+}
+
+// The tag name of an HTML start tag at the start of `s` (`<div …`), lower-cased, or "".
+std::string tag_name(std::string_view s) {
+    if (s.size() < 2 || s[0] != '<' || !std::isalpha(static_cast<unsigned char>(s[1]))) return {};
+    std::string name;
+    for (std::size_t i = 1; i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '-'); ++i)
+        name += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+    return name;
+}
+
+class Prepass {
+public:
+    Prepass(std::string_view text, const PrepassOptions& options, Placeholders& placeholders)
+        : options_(options), placeholders_(placeholders) {
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            std::size_t nl = text.find('\n', start);
+            if (nl == std::string_view::npos) {
+                if (start < text.size()) lines_.push_back(text.substr(start));
+                break;
+            }
+            std::string_view line = text.substr(start, nl - start);
+            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            lines_.push_back(line);
+            start = nl + 1;
+        }
+        result_.text.reserve(text.size() + text.size() / 16 + 16);
+        result_.line_map.reserve(lines_.size() + 16);
+    }
+
+    PrepassResult run();
+
+private:
+    void emit(std::string_view line, std::size_t src) {
+        result_.text.append(line);
+        result_.text.push_back('\n');
+        result_.line_map.push_back(static_cast<int>(src) + 1);
+    }
+    void emit_blank(std::string_view prefix, std::size_t src) {
+        std::string p;
+        for (char c : prefix)
+            if (c == '>') p += c;
+        emit(p, src);
+    }
+    std::string marker(Marker m) {
+        std::string t(marker_open);
+        t += std::to_string(result_.markers.size());
+        t += marker_close;
+        result_.markers.push_back(std::move(m));
+        return t;
+    }
+
+    bool block_line(std::size_t& i);
+    bool block_math(std::size_t& i, std::string_view prefix, std::string_view body);
+    bool nomarkdown_block(std::size_t& i, std::string_view prefix, std::string_view body);
+    bool markdown_html_open(std::size_t i, std::string_view prefix, std::string_view body);
+    void inline_line(std::size_t& i, std::string line);
+    void content_line(std::size_t& i, std::string_view line) {
+        // Most lines hold nothing the span scan looks for: copy them straight through.
+        if (line.find_first_of("${[\\`") == std::string_view::npos) {
+            emit(line, i);
+            prev_blank_ = false;
+            return;
+        }
+        inline_line(i, std::string(line));
+    }
+
+    const PrepassOptions& options_;
+    Placeholders& placeholders_;
+    std::vector<std::string_view> lines_;
+    PrepassResult result_;
+
+    bool prev_blank_ = true;
+    std::vector<std::string> footnote_refs_;
+    std::vector<std::string> footnote_defs_;
+    // Open `markdown="1"` elements: tag name and nesting depth of that tag.
+    std::vector<std::pair<std::string, int>> md_html_;
+};
+
+PrepassResult Prepass::run() {
+    char fence_char = 0;
+    std::size_t fence_len = 0;
+    std::string raw_end;  // closing text of a raw region (<!-- -->, <pre>, <script>)
+    bool in_list = false;
+    bool in_indented = false;
+
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+        std::string_view line = lines_[i];
+        std::size_t plen = prefix_length(line);
+        std::string_view body = line.substr(plen);
+
+        if (fence_char) {
+            emit(line, i);
+            auto [c, n] = fence_at(body);
+            if (c == fence_char && n >= fence_len && is_blank(body.substr(n))) fence_char = 0;
+            continue;
+        }
+        if (!raw_end.empty()) {
+            emit(line, i);
+            if (contains_ci(line, raw_end)) raw_end.clear();
+            continue;
+        }
+        if (is_blank(line)) {
+            emit(line, i);
+            prev_blank_ = true;
+            continue;
+        }
+        int indent = indent_columns(line);
+        if (indent >= 4 && !in_list && (prev_blank_ || in_indented) && md_html_.empty()) {
+            in_indented = true;
+            emit(line, i);
+            prev_blank_ = false;
+            continue;
+        }
+        in_indented = false;
+        if (indent < 4) {
+            if (list_marker_length(body)) in_list = true;
+            else if (prev_blank_ && indent == 0 && line[0] != '>') in_list = false;
+        }
+        if (auto [c, n] = fence_at(body); c) {
+            fence_char = c;
+            fence_len = n;
+            emit(line, i);
+            prev_blank_ = false;
+            continue;
+        }
+        if (body.starts_with("<!--") && body.find("-->") == std::string_view::npos) {
+            raw_end = "-->";
+            emit(line, i);
+            prev_blank_ = false;
+            continue;
+        }
+        for (std::string_view tag : {"pre", "script", "style", "textarea"}) {
+            if (body.size() > tag.size() + 1 && body[0] == '<' && starts_with_ci(body.substr(1), tag) &&
+                (body[tag.size() + 1] == '>' || is_space(body[tag.size() + 1]))) {
+                std::string close = "</" + std::string(tag) + ">";
+                if (!contains_ci(body, close)) raw_end = close;
+            }
+        }
+        if (!raw_end.empty()) {
+            emit(line, i);
+            prev_blank_ = false;
+            continue;
+        }
+        if (!block_line(i)) content_line(i, line);
+    }
+    // cmark-gfm numbers footnotes by first reference to a defined label; keep that order.
+    auto fold = [](std::string s) {
+        for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return s;
+    };
+    std::vector<std::string> defined;
+    for (const auto& d : footnote_defs_) defined.push_back(fold(d));
+    std::vector<std::string> seen;
+    for (const auto& r : footnote_refs_) {
+        std::string f = fold(r);
+        if (std::find(defined.begin(), defined.end(), f) == defined.end()) continue;
+        if (std::find(seen.begin(), seen.end(), f) != seen.end()) continue;
+        seen.push_back(f);
+        result_.footnote_labels.push_back(r);
+    }
+    return std::move(result_);
+}
+
+// Handles a line that is a kramdown block construct. Returns false for an ordinary line.
+bool Prepass::block_line(std::size_t& i) {
+    std::string_view line = lines_[i];
+    std::size_t plen = prefix_length(line);
+    std::string_view prefix = line.substr(0, plen);
+    std::string_view body = line.substr(plen);
+    std::string_view t = trim(body);
+
+    if (t.starts_with("{:") && t.back() == '}') {
+        if (t.starts_with("{::comment}")) {
+            // Skip to the closing tag, which may be on a later line.
+            std::size_t j = i;
+            std::string_view rest = t.substr(11);
+            while (rest.find("{:/") == std::string_view::npos && j + 1 < lines_.size()) rest = lines_[++j];
+            for (std::size_t k = i; k <= j; ++k) emit("", k);
+            i = j;
+            prev_blank_ = true;
+            return true;
+        }
+        if (t.starts_with("{::options") || t.starts_with("{:/")) {
+            emit("", i);
+            prev_blank_ = true;
+            return true;
+        }
+        if (t.starts_with("{::nomarkdown}")) return nomarkdown_block(i, prefix, t);
+        if (t.starts_with("{::")) return false;
+        std::string_view inner = t.substr(2, t.size() - 3);
+        // An ALD (`{:name: …}`) only defines attributes for references: nothing to show.
+        std::size_t k = 0;
+        while (k < inner.size() && (std::isalnum(static_cast<unsigned char>(inner[k])) || inner[k] == '-' ||
+                                    inner[k] == '_'))
+            ++k;
+        if (k > 0 && k < inner.size() && inner[k] == ':') {
+            emit("", i);
+            prev_blank_ = true;
+            return true;
+        }
+        Marker m;
+        m.kind = MarkerKind::block_ial;
+        m.original = std::string(t);
+        if (!parse_ial(inner, m.attr, m.refs)) return false;
+        m.after_block = !prev_blank_;
+        if (m.after_block) emit_blank(prefix, i);
+        std::string out(prefix);
+        out += marker(std::move(m));
+        emit(out, i);
+        emit_blank(prefix, i);
+        prev_blank_ = true;
+        return true;
+    }
+    if (t.starts_with("{::nomarkdown}")) return nomarkdown_block(i, prefix, t);
+    if (t.starts_with("$$") && prev_blank_ && indent_columns(body) < 4 && block_math(i, prefix, body)) return true;
+
+    if (!md_html_.empty() || body.starts_with('<')) {
+        if (markdown_html_open(i, prefix, body)) return true;
+    }
+    if (!md_html_.empty()) {
+        // Look for the closing tag of the innermost markdown="1" element on this line.
+        auto& [name, depth] = md_html_.back();
+        std::string open = "<" + name;
+        std::string close = "</" + name + ">";
+        std::size_t pos = 0;
+        while (pos < body.size()) {
+            std::size_t o = body.find(open, pos);
+            std::size_t c = body.find(close, pos);
+            if (c == std::string_view::npos) break;
+            if (o != std::string_view::npos && o < c) {
+                ++depth;
+                pos = o + open.size();
+                continue;
+            }
+            if (--depth == 0) {
+                std::string before(trim(body.substr(0, c)));
+                if (!before.empty()) content_line(i, std::string(prefix) + before);
+                emit_blank(prefix, i);
+                emit(std::string(prefix) + std::string(body.substr(c)), i);
+                md_html_.pop_back();
+                prev_blank_ = false;
+                return true;
+            }
+            pos = c + close.size();
+        }
+    }
+
+    // `###` alone is an empty heading to cmark but a paragraph to kramdown.
+    if (body.starts_with('#') && plen < 4) {
+        std::string_view tb = trim(body);
+        if (tb.size() <= 6 && tb.find_first_not_of('#') == std::string_view::npos) {
+            content_line(i, std::string(prefix) + "\\" + std::string(tb));
+            return true;
+        }
+    }
+    // kramdown (not GFM) reads `#Title` as a heading; cmark needs the space.
+    if (options_.input == MarkdownInput::kramdown && prev_blank_ && body.starts_with('#') && plen < 4) {
+        std::size_t n = 0;
+        while (n < body.size() && body[n] == '#') ++n;
+        if (n <= 6 && n < body.size() && !is_space(body[n])) {
+            std::string fixed(prefix);
+            fixed += body.substr(0, n);
+            fixed += ' ';
+            fixed += body.substr(n);
+            content_line(i, std::move(fixed));
+            return true;
+        }
+    }
+    return false;
+}
+
+bool Prepass::block_math(std::size_t& i, std::string_view prefix, std::string_view body) {
+    // Find the closing `$$`: at the end of this line or of a later one in the same block.
+    std::string tex;
+    std::size_t j = i;
+    std::string_view cur = body.substr(2);
+    while (true) {
+        std::size_t close = cur.find("$$");
+        if (close != std::string_view::npos) {
+            if (!is_blank(cur.substr(close + 2))) return false;  // `$$ a $$ text`: inline math
+            tex.append(cur.substr(0, close));
+            break;
+        }
+        tex.append(cur);
+        tex.push_back('\n');
+        if (j + 1 >= lines_.size() || is_blank(lines_[j + 1])) return false;
+        ++j;
+        cur = lines_[j].substr(prefix_length(lines_[j]));
+    }
+    // kramdown wants a block boundary after it, too.
+    if (j + 1 < lines_.size() && !is_blank(lines_[j + 1])) return false;
+    std::string_view stripped = trim(tex);
+    ir::Paragraph para;
+    para.children.push_back(ir::Math{true, std::string(trim(stripped))});
+    std::string token = placeholders_.add_block(ir::Block(std::move(para)));
+    emit_blank(prefix, i);
+    emit(std::string(prefix) + token, i);
+    for (std::size_t k = i + 1; k <= j; ++k) emit_blank(prefix, k);
+    i = j;
+    prev_blank_ = true;
+    return true;
+}
+
+bool Prepass::nomarkdown_block(std::size_t& i, std::string_view prefix, std::string_view t) {
+    std::string raw;
+    std::string_view cur = t.substr(14);
+    std::size_t j = i;
+    while (true) {
+        std::size_t end = cur.find("{:/");
+        if (end != std::string_view::npos) {
+            raw.append(cur.substr(0, end));
+            std::size_t close = cur.find('}', end);
+            std::string_view after = close == std::string_view::npos ? "" : cur.substr(close + 1);
+            if (!is_blank(after)) return false;  // text after the close: leave it to the span scan
+            break;
+        }
+        raw.append(cur);
+        raw.push_back('\n');
+        if (j + 1 >= lines_.size()) break;
+        cur = lines_[++j];
+    }
+    std::string_view body = trim(raw);
+    while (!body.empty() && body.front() == '\n') body.remove_prefix(1);
+    std::string text(body);
+    if (!text.empty() && text.back() != '\n') text.push_back('\n');
+    std::string token = placeholders_.add_block(ir::Block(ir::RawBlock{"html", std::move(text)}));
+    emit_blank(prefix, i);
+    emit(std::string(prefix) + token, i);
+    emit_blank(prefix, j);
+    for (std::size_t k = i + 1; k < j; ++k) emit_blank(prefix, k);
+    i = j;
+    prev_blank_ = true;
+    return true;
+}
+
+// `<div markdown="1">`: drop the attribute and set the tag apart with blank lines so that cmark
+// ends its HTML block there and parses what follows as Markdown.
+bool Prepass::markdown_html_open(std::size_t i, std::string_view prefix, std::string_view body) {
+    std::string name = tag_name(body);
+    if (name.empty()) return false;
+    std::size_t gt = body.find('>');
+    if (gt == std::string_view::npos) return false;
+    std::string_view tag = body.substr(0, gt + 1);
+    std::size_t attr = std::string_view::npos;
+    std::size_t attr_len = 0;
+    for (std::string_view form : {" markdown=\"1\"", " markdown='1'", " markdown=1", " markdown=\"block\""}) {
+        attr = tag.find(form);
+        if (attr != std::string_view::npos) {
+            attr_len = form.size();
+            break;
+        }
+    }
+    if (attr == std::string_view::npos) {
+        if (!md_html_.empty() && md_html_.back().first == name) ++md_html_.back().second;
+        return false;
+    }
+    std::string open(prefix);
+    open += tag.substr(0, attr);
+    open += tag.substr(attr + attr_len);
+    emit(open, i);
+    emit_blank(prefix, i);
+    md_html_.emplace_back(name, 1);
+    prev_blank_ = true;
+    std::string_view rest = trim(body.substr(gt + 1));
+    if (!rest.empty()) {
+        std::size_t dummy = i;
+        // The rest of the line may hold the closing tag too: run it through the usual path.
+        std::string_view close = rest;
+        std::string close_tag = "</" + name + ">";
+        std::size_t c = close.find(close_tag);
+        if (c != std::string_view::npos) {
+            std::string before(trim(close.substr(0, c)));
+            if (!before.empty()) content_line(dummy, std::string(prefix) + before);
+            emit_blank(prefix, i);
+            emit(std::string(prefix) + std::string(close.substr(c)), i);
+            md_html_.pop_back();
+            prev_blank_ = false;
+        } else {
+            content_line(dummy, std::string(prefix) + std::string(rest));
+        }
+    }
+    return true;
+}
+
+// The span-level scan of one line: code spans are skipped; `$$…$$`, span IALs, `{#id}` and
+// inline `{::nomarkdown}` / `{::comment}` are replaced. A `$$` or extension left open on this
+// line may close on a later line of the same paragraph; those lines are then consumed.
+void Prepass::inline_line(std::size_t& i, std::string line) {
+    std::string out;
+    out.reserve(line.size());
+    std::size_t p = 0;
+    std::size_t plen = prefix_length(line);
+    std::size_t content_start = plen + list_marker_length(std::string_view(line).substr(plen));
+    bool changed = false;
+
+    // `{#id}` at the end of the line: a header id (restored as text if it is not in a heading).
+    std::string_view id;
+    std::size_t id_pos = header_id_at_end(line, id);
+    std::size_t scan_end = id_pos == std::string_view::npos ? line.size() : id_pos;
+
+    while (p < scan_end) {
+        char c = line[p];
+        if (c == '\\' && p + 1 < scan_end) {
+            // `\$$ x $$` at the start of a block is kramdown's way to force inline math.
+            if (p == content_start && line.compare(p + 1, 2, "$$") == 0) {
+                ++p;
+                changed = true;
+                continue;
+            }
+            out.append(line, p, 2);
+            p += 2;
+            continue;
+        }
+        if (c == '`') {
+            std::size_t n = 0;
+            while (p + n < scan_end && line[p + n] == '`') ++n;
+            std::string run(n, '`');
+            std::size_t close = line.find(run, p + n);
+            while (close != std::string::npos && close + n < line.size() && line[close + n] == '`')
+                close = line.find(run, close + n + 1);
+            if (close == std::string::npos || close >= scan_end) {
+                out.append(line, p, n);
+                p += n;
+                continue;
+            }
+            out.append(line, p, close + n - p);
+            p = close + n;
+            continue;
+        }
+        if (c == '$' && p + 1 < scan_end && line[p + 1] == '$') {
+            std::size_t close = line.find("$$", p + 2);
+            // Inline math may run over several lines of the paragraph.
+            while (close == std::string::npos && i + 1 < lines_.size() && !is_blank(lines_[i + 1])) {
+                std::size_t at = line.size();
+                line += '\n';
+                line += lines_[++i];
+                scan_end = line.size();
+                id_pos = std::string_view::npos;
+                close = line.find("$$", at);
+            }
+            if (close != std::string::npos && close > p + 2) {
+                std::string tex(trim(std::string_view(line).substr(p + 2, close - p - 2)));
+                out += placeholders_.add_inline(ir::Math{false, std::move(tex)});
+                p = close + 2;
+                changed = true;
+                continue;
+            }
+            out.append(line, p, 2);
+            p += 2;
+            continue;
+        }
+        if (c == '[' && p + 1 < scan_end && line[p + 1] == '^') {
+            std::size_t close = line.find(']', p + 2);
+            if (close != std::string::npos && close > p + 2) {
+                std::string label = line.substr(p + 2, close - p - 2);
+                bool definition = p == plen && close + 1 < line.size() && line[close + 1] == ':';
+                (definition ? footnote_defs_ : footnote_refs_).push_back(std::move(label));
+            }
+        }
+        if (c == '{' && p + 1 < scan_end && line[p + 1] == ':') {
+            std::string_view rest = std::string_view(line).substr(p);
+            if (rest.starts_with("{::nomarkdown}")) {
+                std::size_t end = rest.find("{:/");
+                if (end != std::string_view::npos) {
+                    std::size_t close = rest.find('}', end);
+                    if (close != std::string_view::npos) {
+                        out += placeholders_.add_inline(ir::RawInline{"html", std::string(rest.substr(14, end - 14))});
+                        p += close + 1;
+                        changed = true;
+                        continue;
+                    }
+                }
+            } else if (rest.starts_with("{::comment}")) {
+                std::size_t end = rest.find("{:/");
+                if (end != std::string_view::npos) {
+                    std::size_t close = rest.find('}', end);
+                    if (close != std::string_view::npos) {
+                        p += close + 1;
+                        changed = true;
+                        continue;
+                    }
+                }
+            } else if (!rest.starts_with("{::") && !rest.starts_with("{:/")) {
+                std::size_t close = rest.find('}');
+                if (close != std::string_view::npos) {
+                    Marker m;
+                    m.kind = MarkerKind::span_ial;
+                    m.original = std::string(rest.substr(0, close + 1));
+                    if (parse_ial(rest.substr(2, close - 2), m.attr, m.refs)) {
+                        out += marker(std::move(m));
+                        p += close + 1;
+                        changed = true;
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push_back(c);
+        ++p;
+    }
+    if (id_pos != std::string_view::npos) {
+        Marker m;
+        m.kind = MarkerKind::header_id;
+        m.attr.id = std::string(id);
+        m.original = std::string(trim(std::string_view(line).substr(id_pos)));
+        out += marker(std::move(m));
+        changed = true;
+    }
+    (void)changed;
+    // A line joined from several (multi-line math) keeps its newlines; map them all to line i.
+    std::size_t start = 0;
+    while (true) {
+        std::size_t nl = out.find('\n', start);
+        if (nl == std::string::npos) {
+            emit(std::string_view(out).substr(start), i);
+            break;
+        }
+        emit(std::string_view(out).substr(start, nl - start), i);
+        start = nl + 1;
+    }
+    prev_blank_ = false;
+}
+
+}  // namespace
+
+bool parse_ial(std::string_view inner, ir::Attr& attr, std::vector<std::string>& refs) {
+    std::size_t p = 0;
+    // kramdown allows a closing colon: `{: .a :}`.
+    std::string_view s = trim(inner);
+    if (s.ends_with(':')) s.remove_suffix(1);
+    auto ident_char = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ||
+               static_cast<unsigned char>(c) >= 0x80;
+    };
+    while (p < s.size()) {
+        char c = s[p];
+        if (is_space(c)) {
+            ++p;
+            continue;
+        }
+        if (c == '.' || c == '#') {
+            char kind = c;
+            ++p;
+            std::size_t start = p;
+            while (p < s.size() && (ident_char(s[p]) || s[p] == ':' || (kind == '#' && s[p] == '.'))) ++p;
+            if (p == start) return false;
+            std::string value(s.substr(start, p - start));
+            if (kind == '.') attr.classes.push_back(std::move(value));
+            else attr.id = std::move(value);
+            continue;  // `.a.b`: the next `.` starts the next class
+        }
+        std::size_t start = p;
+        while (p < s.size() && (ident_char(s[p]) || s[p] == ':')) ++p;
+        if (p == start) return false;
+        std::string key(s.substr(start, p - start));
+        if (p < s.size() && s[p] == '=') {
+            ++p;
+            std::string value;
+            if (p < s.size() && (s[p] == '"' || s[p] == '\'')) {
+                char q = s[p++];
+                std::size_t end = s.find(q, p);
+                if (end == std::string_view::npos) return false;
+                value = std::string(s.substr(p, end - p));
+                p = end + 1;
+            } else {
+                std::size_t vs = p;
+                while (p < s.size() && !is_space(s[p])) ++p;
+                value = std::string(s.substr(vs, p - vs));
+            }
+            if (key == "class") {
+                std::size_t b = 0;
+                while (b < value.size()) {
+                    std::size_t e = value.find(' ', b);
+                    if (e == std::string::npos) e = value.size();
+                    if (e > b) attr.classes.push_back(value.substr(b, e - b));
+                    b = e + 1;
+                }
+            } else if (key == "id") {
+                attr.id = value;
+            } else {
+                attr.attributes.emplace_back(std::move(key), std::move(value));
+            }
+        } else {
+            refs.push_back(std::move(key));
+        }
+    }
+    return true;
+}
+
+PrepassResult kramdown_prepass(std::string_view text, const PrepassOptions& options, Placeholders& placeholders) {
+    return Prepass(text, options, placeholders).run();
+}
+
+}  // namespace blogconv::readers::markdown

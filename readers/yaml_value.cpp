@@ -1,0 +1,154 @@
+#include "readers/yaml_value.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cctype>
+#include <cmath>
+#include <limits>
+#include <regex>
+#include <sstream>
+
+namespace blogconv::readers {
+
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+            return false;
+    return true;
+}
+
+// Psych's INTEGER, minus the comma and underscore separators it strips before converting.
+std::optional<std::int64_t> parse_int(const std::string& s) {
+    static const std::regex re(
+        R"(^(?:[-+]?0b[0-1_,]+|[-+]?0[0-7_,]+|[-+]?(?:0|[1-9](?:[0-9]|,[0-9]|_[0-9])*)|[-+]?0x[0-9a-fA-F_,]+)$)");
+    if (!std::regex_match(s, re)) return std::nullopt;
+    std::string t;
+    for (char c : s)
+        if (c != '_' && c != ',') t += c;
+    bool neg = false;
+    std::size_t i = 0;
+    if (t[i] == '+' || t[i] == '-') neg = t[i++] == '-';
+    int base = 10;
+    if (t.compare(i, 2, "0b") == 0) base = 2, i += 2;
+    else if (t.compare(i, 2, "0x") == 0) base = 16, i += 2;
+    else if (t.size() - i > 1 && t[i] == '0') base = 8, i += 1;
+    try {
+        std::size_t used = 0;
+        long long v = std::stoll(t.substr(i), &used, base);
+        return neg ? -v : v;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+std::optional<double> parse_float(const std::string& s) {
+    static const std::regex re(R"(^(?:[-+]?([0-9][0-9_,]*)?\.[0-9]*([eE][-+][0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$)");
+    if (!std::regex_match(s, re)) return std::nullopt;
+    if (s == "." || s == "+." || s == "-.") return std::nullopt;
+    if (iequals(s, ".inf") || iequals(s, "+.inf")) return std::numeric_limits<double>::infinity();
+    if (iequals(s, "-.inf")) return -std::numeric_limits<double>::infinity();
+    if (iequals(s, ".nan")) return std::nan("");
+    std::string t;
+    for (char c : s)
+        if (c != '_' && c != ',') t += c;
+    std::istringstream in(t);
+    in.imbue(std::locale::classic());
+    double d = 0;
+    in >> d;
+    return d;
+}
+
+struct Converter {
+    ir::Value convert(const YAML::Node& n) {
+        switch (n.Type()) {
+            case YAML::NodeType::Undefined:
+            case YAML::NodeType::Null:
+                return {};
+            case YAML::NodeType::Scalar: {
+                const std::string& s = n.Scalar();
+                if (n.Tag() == "!") return s;  // quoted (or block) scalar: always a string
+                return resolve_plain_scalar(s);
+            }
+            case YAML::NodeType::Sequence: {
+                ir::Array a;
+                for (const auto& item : n) a.push_back(convert(item));
+                return a;
+            }
+            case YAML::NodeType::Map: {
+                ir::Value obj = ir::Object{};
+                for (const auto& kv : n) {
+                    std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+                    // A later duplicate key replaces the earlier value in place, as in Psych.
+                    obj.set(key, convert(kv.second));
+                }
+                return obj;
+            }
+        }
+        return {};
+    }
+};
+
+}  // namespace
+
+bool is_yaml_timestamp(std::string_view text) {
+    static const std::regex date_re(R"(^\d{4}-(?:1[012]|0\d|\d)-(?:[12]\d|3[01]|0\d|\d)$)");
+    static const std::regex time_re(
+        R"(^-?\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d\d:\d\d(?:\.\d*)?(?:\s*(?:Z|[-+]\d{1,2}:?(?:\d\d)?))?$)");
+    std::string s(text);
+    return std::regex_match(s, date_re) || std::regex_match(s, time_re);
+}
+
+ir::Value resolve_plain_scalar(const std::string& s) {
+    if (s.empty() || s == "~" || iequals(s, "null")) return {};
+    if (iequals(s, "true") || iequals(s, "yes") || iequals(s, "on")) return true;
+    if (iequals(s, "false") || iequals(s, "no") || iequals(s, "off")) return false;
+    if (auto i = parse_int(s)) return *i;
+    if (auto d = parse_float(s)) return *d;
+    return s;
+}
+
+YamlResult parse_yaml(std::string_view text, const std::string& path, int first_line) {
+    YamlResult result;
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(text));
+    } catch (const YAML::Exception& e) {
+        ir::Diagnostic d;
+        d.severity = ir::Severity::error;
+        d.file = path;
+        d.line = e.mark.is_null() ? first_line : first_line + e.mark.line;
+        d.col = e.mark.is_null() ? 0 : e.mark.column + 1;
+        d.message = "invalid YAML front matter: " + e.msg;
+        // The offending line, for the caret display.
+        if (!e.mark.is_null()) {
+            std::size_t pos = 0;
+            for (int l = 0; l < e.mark.line && pos != std::string_view::npos; ++l) {
+                pos = text.find('\n', pos);
+                if (pos != std::string_view::npos) ++pos;
+            }
+            if (pos != std::string_view::npos && pos <= text.size()) {
+                std::size_t end = text.find('\n', pos);
+                std::string line(text.substr(pos, end == std::string_view::npos ? end : end - pos));
+                if (!line.empty() && line.back() == '\r') line.pop_back();
+                d.source_line = line;
+            }
+        }
+        result.error = d;
+        return result;
+    }
+    Converter c;
+    result.value = c.convert(root);
+    if (root.IsMap()) {
+        for (const auto& kv : root) {
+            if (kv.first.IsScalar() && kv.second.IsScalar() && kv.second.Tag() != "!" &&
+                is_yaml_timestamp(kv.second.Scalar()))
+                result.plain_timestamp_keys.insert(kv.first.Scalar());
+        }
+    }
+    return result;
+}
+
+}  // namespace blogconv::readers

@@ -1,0 +1,218 @@
+// The shared HTML body renderer: every node kind, escaping, XHTML mode, footnotes, id prefix.
+#include <doctest/doctest.h>
+
+#include <pugixml.hpp>
+
+#include "writers/html/escape.h"
+#include "writers/html/html_renderer.h"
+#include "writers/html/raw_html.h"
+
+using namespace blogconv;
+using namespace blogconv::writers;
+
+namespace {
+
+ir::Blocks para(ir::Inlines in) { return {ir::Paragraph{std::move(in), {}}}; }
+
+bool parses_as_xml(const std::string& fragment) {
+    std::string wrapped = "<root>" + fragment + "</root>";
+    pugi::xml_document doc;
+    return static_cast<bool>(doc.load_string(wrapped.c_str()));
+}
+
+struct Case {
+    const char* name;
+    ir::Blocks blocks;
+    std::string expected;
+};
+
+}  // namespace
+
+TEST_CASE("every node kind renders as expected") {
+    ir::Table table;
+    table.alignments = {ir::Alignment::left, ir::Alignment::none, ir::Alignment::right};
+    table.head = {{{{ir::Text{"a"}}}, {{ir::Text{"b"}}}, {{ir::Text{"c"}}}}};
+    table.body = {{{{ir::Text{"1"}}}, {{ir::Text{"2"}}}, {{ir::Text{"3"}}}}};
+    ir::List tight{false, 1, true, {{para({ir::Text{"one"}}), std::nullopt}, {para({ir::Text{"two"}}), true}}, {}};
+    ir::List loose{true, 3, false, {{para({ir::Text{"x"}}), std::nullopt}}, {}};
+    ir::Heading h{2, {ir::Text{"Hi"}}, {"hi", {"c1"}, {{"data-x", "1"}}}};
+
+    const std::vector<Case> cases = {
+        {"paragraph escapes text", para({ir::Text{"a < b & \"c\" > d"}}),
+         "<p>a &lt; b &amp; &quot;c&quot; &gt; d</p>\n"},
+        {"inline formatting",
+         para({ir::Emphasis{{ir::Text{"e"}}}, ir::Strong{{ir::Text{"s"}}}, ir::Strikethrough{{ir::Text{"d"}}},
+               ir::Code{"x<y", {}}}),
+         "<p><em>e</em><strong>s</strong><del>d</del><code>x&lt;y</code></p>\n"},
+        {"heading with attr", {h}, "<h2 id=\"hi\" class=\"c1\" data-x=\"1\">Hi</h2>\n"},
+        {"code block with language",
+         {ir::CodeBlock{"c++", "a<b\n", false, {}, {}}},
+         "<pre><code class=\"language-c++\">a&lt;b\n</code></pre>\n"},
+        {"code block without language", {ir::CodeBlock{"", "x\n", false, {}, {}}}, "<pre><code>x\n</code></pre>\n"},
+        {"blockquote", {ir::BlockQuote{para({ir::Text{"q"}}), {}}}, "<blockquote>\n<p>q</p>\n</blockquote>\n"},
+        {"tight list with task", {tight},
+         "<ul>\n<li>one</li>\n<li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" "
+         "disabled=\"disabled\" checked=\"checked\" /> two</li>\n</ul>\n"},
+        {"loose ordered list with start", {loose}, "<ol start=\"3\">\n<li><p>x</p>\n</li>\n</ol>\n"},
+        {"definition list",
+         {ir::DefinitionList{{{{ir::Text{"t"}}, {para({ir::Text{"d"}})}}}, {}}},
+         "<dl>\n<dt>t</dt>\n<dd>d</dd>\n</dl>\n"},
+        {"table with alignment", {table},
+         "<table>\n<thead>\n<tr>\n<th style=\"text-align: left\">a</th>\n<th>b</th>\n<th style=\"text-align: "
+         "right\">c</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td style=\"text-align: left\">1</td>\n<td>2</td>\n<td "
+         "style=\"text-align: right\">3</td>\n</tr>\n</tbody>\n</table>\n"},
+        {"thematic break", {ir::ThematicBreak{}}, "<hr />\n"},
+        {"raw html block passes through", {ir::RawBlock{"html", "<div class=x>hi</div>"}},
+         "<div class=x>hi</div>\n"},
+        {"link and image",
+         para({ir::Link{"/a?b=1&c=2", "t\"", {ir::Text{"l"}}, {}, ""},
+               ir::Image{"i.png", "", {ir::Text{"alt <"}}, {"", {"wide"}, {}}}}),
+         "<p><a href=\"/a?b=1&amp;c=2\" title=\"t&quot;\">l</a><img src=\"i.png\" alt=\"alt &lt;\" class=\"wide\" "
+         "/></p>\n"},
+        {"breaks", para({ir::Text{"a"}, ir::SoftBreak{}, ir::Text{"b"}, ir::HardBreak{}, ir::Text{"c"}}),
+         "<p>a\nb<br />\nc</p>\n"},
+        {"math", para({ir::Math{false, "a<b"}, ir::Math{true, "x"}}),
+         "<p><span class=\"math\">\\(a&lt;b\\)</span><span class=\"math display\">\\[x\\]</span></p>\n"},
+        {"unsupported inline is escaped code",
+         para({ir::UnsupportedInline{"liquid-tag", "{% gist 1 %}", {}}}),
+         "<p><code class=\"unsupported\" data-kind=\"liquid-tag\">{% gist 1 %}</code></p>\n"},
+        {"unsupported block is escaped pre",
+         {ir::UnsupportedBlock{"include", "{% include <x> %}", {}}},
+         "<pre class=\"unsupported\" data-kind=\"include\"><code>{% include &lt;x&gt; %}</code></pre>\n"},
+        {"raw of another format is unsupported", {ir::RawBlock{"liquid", "{{ x }}"}},
+         "<pre class=\"unsupported\" data-kind=\"liquid\"><code>{{ x }}</code></pre>\n"},
+        {"control characters removed", para({ir::Text{"a\x01\x08z"}}), "<p>az</p>\n"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        CHECK(render_html(c.blocks) == c.expected);
+    }
+}
+
+TEST_CASE("unsupported styles") {
+    const ir::Blocks b = {ir::UnsupportedBlock{"include", "{% include a--b- %}", {}}};
+    HtmlOptions o;
+    o.unsupported = UnsupportedStyle::comment;
+    CHECK(render_html(b, o) == "<!-- unsupported include: {% include a- -b- %} -->\n");
+    o.unsupported = UnsupportedStyle::drop;
+    CHECK(render_html(b, o).empty());
+}
+
+TEST_CASE("footnotes are numbered by first reference, kramdown-style") {
+    ir::Blocks b = para({ir::Text{"x"}, ir::FootnoteReference{"note"}, ir::FootnoteReference{"1"},
+                         ir::FootnoteReference{"note"}, ir::FootnoteReference{"missing"}});
+    b.push_back(ir::FootnoteDefinition{"1", para({ir::Text{"one"}})});
+    b.push_back(ir::FootnoteDefinition{"note", para({ir::Text{"n"}})});
+    const std::string html = render_html(b);
+    CHECK(html.find("<sup id=\"fnref:note\" role=\"doc-noteref\"><a href=\"#fn:note\" class=\"footnote\" "
+                    "rel=\"footnote\">1</a></sup>") != std::string::npos);
+    CHECK(html.find("<a href=\"#fn:1\" class=\"footnote\" rel=\"footnote\">2</a>") != std::string::npos);
+    CHECK(html.find("id=\"fnref:note:1\"") != std::string::npos);
+    CHECK(html.find("[^missing]") != std::string::npos);
+    const auto section = html.find("<div class=\"footnotes\" role=\"doc-endnotes\">");
+    REQUIRE(section != std::string::npos);
+    CHECK(html.find("<li id=\"fn:note\" role=\"doc-endnote\">\n<p>n <a href=\"#fnref:note\" class=\"reversefootnote\" "
+                    "role=\"doc-backlink\">&#8617;</a></p>") > section);
+    CHECK(html.find("<li id=\"fn:note\"") < html.find("<li id=\"fn:1\""));
+}
+
+TEST_CASE("id prefix applies to ids and fragment links, not to other links") {
+    ir::Blocks b = {ir::Heading{1, {ir::Text{"H"}}, {"h", {}, {}}}};
+    auto p = para({ir::Link{"#h", "", {ir::Text{"self"}}, {}, ""}, ir::Link{"/x#h", "", {ir::Text{"o"}}, {}, ""},
+                   ir::FootnoteReference{"1"}});
+    b.insert(b.end(), p.begin(), p.end());
+    b.push_back(ir::FootnoteDefinition{"1", para({ir::Text{"f"}})});
+    HtmlOptions o;
+    o.id_prefix = "ch3-";
+    const std::string html = render_html(b, o);
+    CHECK(html.find("<h1 id=\"ch3-h\">") != std::string::npos);
+    CHECK(html.find("href=\"#ch3-h\"") != std::string::npos);
+    CHECK(html.find("href=\"/x#h\"") != std::string::npos);
+    CHECK(html.find("id=\"ch3-fnref:1\"") != std::string::npos);
+    CHECK(html.find("href=\"#ch3-fn:1\"") != std::string::npos);
+    CHECK(html.find("<li id=\"ch3-fn:1\"") != std::string::npos);
+}
+
+TEST_CASE("the URL rewriter sees IR links, images and raw HTML URLs, with the target document") {
+    std::vector<std::string> seen;
+    HtmlOptions o;
+    o.rewrite_url = [&](const std::string& u, const std::string& target) {
+        seen.push_back(u + "|" + target);
+        return "https://x.org/" + u;
+    };
+    ir::Blocks b = para({ir::Link{"a.html", "", {ir::Text{"l"}}, {}, "_posts/2020-01-01-a.md"},
+                         ir::Image{"i.png", "", {}, {}}});
+    b.push_back(ir::RawBlock{"html", "<img src='r.png' srcset=\"s1.png 1x, s2.png 2x\"><a href=q>q</a>"});
+    const std::string html = render_html(b, o);
+    CHECK(seen == std::vector<std::string>{"a.html|_posts/2020-01-01-a.md", "i.png|", "r.png|", "s1.png|", "s2.png|",
+                                           "q|"});
+    CHECK(html.find("<img src='https://x.org/r.png' srcset=\"https://x.org/s1.png 1x, https://x.org/s2.png 2x\">") !=
+          std::string::npos);
+    CHECK(html.find("<a href=\"https://x.org/q\">q</a>") != std::string::npos);
+}
+
+TEST_CASE("xhtml mode gives well-formed XML for hostile raw HTML") {
+    struct RawCase {
+        const char* name;
+        ir::Blocks blocks;
+        const char* must_contain;  // "" = only well-formedness
+    };
+    const std::vector<RawCase> cases = {
+        {"void elements and boolean attributes",
+         {ir::RawBlock{"html", "<p>a<br>b<img src=x.png alt=y><input disabled></p>"}},
+         "<input disabled=\"disabled\" />"},
+        {"named entities become numeric", {ir::RawBlock{"html", "<p>a&nbsp;b &copy; &bogus; & &amp;</p>"}},
+         "a&#160;b &#169; &amp;bogus; &amp; &amp;"},
+        {"unbalanced block is escaped as text", {ir::RawBlock{"html", "<div><span>"}}, "&lt;div&gt;"},
+        {"open and close in separate blocks stay markup",
+         {ir::RawBlock{"html", "<div class=\"note\">"}, ir::Paragraph{{ir::Text{"md"}}, {}}, ir::RawBlock{"html", "</div>"}},
+         "<div class=\"note\">"},
+        {"inline raw html in a paragraph", para({ir::RawInline{"html", "<kbd>"}, ir::Text{"C"}, ir::RawInline{"html", "</kbd>"}}),
+         "<kbd>C</kbd>"},
+        {"inline raw html that never closes",
+         para({ir::RawInline{"html", "<span>"}, ir::Text{"C"}}), "&lt;span&gt;"},
+        {"attribute names XML rejects are dropped", {ir::RawBlock{"html", "<div @click=\"x\" a=1>z</div>"}},
+         "<div a=\"1\">z</div>"},
+        {"stray less-than", {ir::RawBlock{"html", "<p>1 < 2</p>"}}, "1 &lt; 2"},
+        {"comment and closing void tag", {ir::RawBlock{"html", "<!-- c --><br></br>"}}, "<br />"},
+        {"numeric reference to a forbidden character", {ir::RawBlock{"html", "<b>&#1;</b>"}}, "&#65533;"},
+        {"control characters in raw html", {ir::RawBlock{"html", "<b>a\x02</b>"}}, "<b>a</b>"},
+    };
+    HtmlOptions o;
+    o.xhtml = true;
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        const std::string html = render_html(c.blocks, o);
+        CAPTURE(html);
+        CHECK(parses_as_xml(html));
+        CHECK(html.find(c.must_contain) != std::string::npos);
+    }
+}
+
+TEST_CASE("html mode keeps raw HTML byte for byte") {
+    const std::string raw = "<div class=x data-a='1'><br><img src=\"a.png\">&nbsp;</div>";
+    CHECK(render_html({ir::RawBlock{"html", raw}}) == raw + "\n");
+}
+
+TEST_CASE("escape helpers") {
+    CHECK(html::escape("<a href=\"x\">&</a>") == "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
+    CHECK(html::xml_clean("a\x01\x0b\x0c\tb\n") == "a\tb\n");
+    CHECK(html::xml_clean("\xff") == "\xEF\xBF\xBD");
+    CHECK(html::xml_clean("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
+    CHECK(html::xml_clean("\xEF\xBF\xBE") == "");                      // U+FFFE
+    CHECK(html::xml_clean("emoji \xF0\x9F\x98\x80 \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D") ==
+          "emoji \xF0\x9F\x98\x80 \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D");
+    CHECK(html::named_entity("nbsp") == 160);
+    CHECK(html::named_entity("mdash") == 8212);
+    CHECK(html::named_entity("AElig") == 198);
+    CHECK(html::named_entity("zwnj") == 8204);
+    CHECK(html::named_entity("nope") == 0);
+    CHECK(html::xml_entities("&#x41;&#65;&#0;&#xD800;&") == "&#x41;&#65;&#65533;&#65533;&amp;");
+}
+
+TEST_CASE("render_inline_html and blocks_plain_text") {
+    CHECK(render_inline_html({ir::Text{"a&"}, ir::Emphasis{{ir::Text{"b"}}}}) == "a&amp;<em>b</em>");
+    ir::Blocks b = para({ir::Text{"Hello  "}, ir::SoftBreak{}, ir::Strong{{ir::Text{"world"}}}});
+    b.push_back(ir::Heading{2, {ir::Text{"T"}}, {}});
+    CHECK(blocks_plain_text(b) == "Hello world\n\nT");
+}

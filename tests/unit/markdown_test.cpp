@@ -1,0 +1,432 @@
+// Markdown (kramdown as Jekyll sites write it) -> IR, through cmark-gfm.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "readers/markdown/heading_ids.h"
+#include "readers/markdown/markdown.h"
+#include "tests/test_support.h"
+
+using namespace blogconv;
+using namespace blogconv::readers;
+
+namespace {
+
+ir::Blocks parse(std::string_view md, MarkdownInput input = MarkdownInput::kramdown) {
+    Placeholders ph;
+    std::vector<ir::Diagnostic> diags;
+    MarkdownOptions o;
+    o.input = input;
+    return parse_markdown(md, o, ph, diags);
+}
+
+// A compact dump of the IR, so that a failing case shows what came out.
+void dump_inlines(const ir::Inlines& in, std::string& out);
+void dump_attr(const ir::Attr& a, std::string& out) {
+    if (a.empty()) return;
+    std::string parts;
+    if (!a.id.empty()) parts += " #" + a.id;
+    for (const auto& c : a.classes) parts += " ." + c;
+    for (const auto& [k, v] : a.attributes) parts += " " + k + "=" + v;
+    out += "{" + parts.substr(1) + "}";
+}
+void dump_blocks(const ir::Blocks& bs, std::string& out) {
+    for (const auto& b : bs) {
+        std::visit(ir::overloaded{
+                       [&](const ir::Paragraph& x) { out += "P"; dump_attr(x.attr, out); out += "("; dump_inlines(x.children, out); out += ")"; },
+                       [&](const ir::Heading& x) { out += "H" + std::to_string(x.level); dump_attr(x.attr, out); out += "("; dump_inlines(x.children, out); out += ")"; },
+                       [&](const ir::CodeBlock& x) { out += "Code[" + x.language + "]"; dump_attr(x.attr, out); out += "(" + x.text + ")"; },
+                       [&](const ir::BlockQuote& x) { out += "Quote("; dump_blocks(x.children, out); out += ")"; },
+                       [&](const ir::List& x) {
+                           out += x.ordered ? "OL" : "UL";
+                           dump_attr(x.attr, out);
+                           out += "(";
+                           for (const auto& i : x.items) {
+                               out += i.task ? (*i.task ? "[x]" : "[ ]") : "";
+                               out += "LI(";
+                               dump_blocks(i.children, out);
+                               out += ")";
+                           }
+                           out += ")";
+                       },
+                       [&](const ir::DefinitionList& x) {
+                           out += "DL(";
+                           for (const auto& i : x.items) {
+                               out += "DT(";
+                               dump_inlines(i.term, out);
+                               out += ")";
+                               for (const auto& d : i.definitions) { out += "DD("; dump_blocks(d, out); out += ")"; }
+                           }
+                           out += ")";
+                       },
+                       [&](const ir::Table& x) { out += "Table(" + std::to_string(x.head.size()) + "+" + std::to_string(x.body.size()) + ")"; },
+                       [&](const ir::ThematicBreak&) { out += "HR"; },
+                       [&](const ir::RawBlock& x) { out += "RawB(" + x.text + ")"; },
+                       [&](const ir::FootnoteDefinition& x) { out += "FnDef[" + x.label + "]("; dump_blocks(x.children, out); out += ")"; },
+                       [&](const ir::UnsupportedBlock& x) { out += "UnsB(" + x.text + ")"; }},
+                   b.node);
+    }
+}
+void dump_inlines(const ir::Inlines& in, std::string& out) {
+    for (const auto& i : in) {
+        std::visit(ir::overloaded{
+                       [&](const ir::Text& x) { out += "'" + x.text + "'"; },
+                       [&](const ir::Emphasis& x) { out += "Em("; dump_inlines(x.children, out); out += ")"; },
+                       [&](const ir::Strong& x) { out += "Strong("; dump_inlines(x.children, out); out += ")"; },
+                       [&](const ir::Strikethrough& x) { out += "Del("; dump_inlines(x.children, out); out += ")"; },
+                       [&](const ir::Code& x) { out += "Code"; dump_attr(x.attr, out); out += "(" + x.text + ")"; },
+                       [&](const ir::Link& x) { out += "Link<" + x.url + ">"; dump_attr(x.attr, out); out += "("; dump_inlines(x.children, out); out += ")"; },
+                       [&](const ir::Image& x) { out += "Img<" + x.url + ">"; dump_attr(x.attr, out); out += "("; dump_inlines(x.alt, out); out += ")"; },
+                       [&](const ir::SoftBreak&) { out += "SB"; },
+                       [&](const ir::HardBreak&) { out += "BR"; },
+                       [&](const ir::RawInline& x) { out += "Raw(" + x.text + ")"; },
+                       [&](const ir::FootnoteReference& x) { out += "FnRef[" + x.label + "]"; },
+                       [&](const ir::Math& x) { out += std::string(x.display ? "DMath(" : "Math(") + x.tex + ")"; },
+                       [&](const ir::UnsupportedInline& x) { out += "Uns(" + x.text + ")"; }},
+                   i.node);
+    }
+}
+std::string dump(const ir::Blocks& bs) {
+    std::string out;
+    dump_blocks(bs, out);
+    return out;
+}
+
+struct Case {
+    const char* name;
+    const char* markdown;
+    const char* expected;  // the dump
+    MarkdownInput input = MarkdownInput::kramdown;
+};
+
+}  // namespace
+
+TEST_CASE("kramdown constructs become the expected IR") {
+    const MarkdownInput gfm = MarkdownInput::gfm;
+    const Case cases[] = {
+        {"paragraph", "Hello *world*", "P('Hello 'Em('world'))"},
+        {"atx heading id", "## Title {#my-id}\n", "H2{#my-id}('Title')"},
+        {"setext heading id, Japanese",
+         "\xE3\x82\xA6\xE3\x82\xA9\xE3\x83\xAC\xE3\x83\x83\xE3\x83\x88\xE3\x81\xAEGUI {#wallet-gui}\n----------\n",
+         "H2{#wallet-gui}('\xE3\x82\xA6\xE3\x82\xA9\xE3\x83\xAC\xE3\x83\x83\xE3\x83\x88\xE3\x81\xAEGUI')"},
+        {"setext under text ending in a space", "Viernes 9 \n======\n", "H1{#viernes-9}('Viernes 9')"},
+        {"header id syntax outside a heading stays text", "some text {#not-id}\n", "P('some text {#not-id}')"},
+        {"block IAL after a paragraph", "Text here\n{: .note #x}\n", "P{#x .note}('Text here')"},
+        {"block IAL before a paragraph", "{: .box-note}\n**Note:** hi\n", "P{.box-note}(Strong('Note:')' hi')"},
+        {"block IAL with key values", "para\n{: key=\"v\" key2='w'}\n", "P{key=v key2=w}('para')"},
+        {"span IAL on an image, chained classes and closing colon",
+         "![Crepe](/img/c.jpg){: .mx-auto.d-block :}\n", "P(Img</img/c.jpg>{.mx-auto .d-block}('Crepe'))"},
+        {"span IAL on a link", "[a](http://x.y){:target=\"_blank\"}", "P(Link<http://x.y>{target=_blank}('a'))"},
+        {"span IAL on code", "`x`{: .language-ruby}", "P(Code{.language-ruby}(x))"},
+        {"span IAL on emphasis is dropped", "*a*{: .c} b", "P(Em('a')' b')"},
+        {"IAL after fenced code in a list item",
+         "- item\n\n  ```yaml\n  a: 1\n  ```\n  {: file='_config.yml' .nolineno }\n",
+         "UL(LI(P('item')Code[yaml]{.nolineno file=_config.yml}(a: 1\n)))"},
+        {"IAL after a list", "- a\n- b\n{: .list}\n", "UL{.list}(LI(P('a'))LI(P('b')))"},
+        {"IAL on a heading", "# Head\n{: .c}\n", "H1{#head .c}('Head')"},
+        {"ALD is dropped", "{:ref: .c}\n\npara\n", "P('para')"},
+        {"options and comment are dropped", "{::options parse_block_html=\"true\" /}\n\n{::comment}\nhidden\n{:/comment}\n\nshown\n",
+         "P('shown')"},
+        {"nomarkdown block", "{::nomarkdown}\n<b>x</b>\n{:/nomarkdown}\n", "RawB(<b>x</b>\n)"},
+        {"nomarkdown inline", "a {::nomarkdown}<i>b</i>{:/} c", "P('a 'Raw(<i>b</i>)' c')"},
+        {"inline math in a paragraph", "like $$ E = mc^2 $$ here", "P('like 'Math(E = mc^2)' here')"},
+        {"display math on its own lines", "text\n\n$$\na_1 = b_2\n$$\n\nmore", "P('text')P(DMath(a_1 = b_2))P('more')"},
+        {"display math on one line", "$$ x_1 $$\n", "P(DMath(x_1))"},
+        {"math in backticks is code", "`$$ E $$`", "P(Code($$ E $$))"},
+        {"escaped block math is inline", "\\$$ x_1 $$\n", "P(Math(x_1))"},
+        {"single dollar is text", "costs $5 and $6", "P('costs $5 and $6')"},
+        {"math protects underscores", "x $$a_b_c$$", "P('x 'Math(a_b_c))"},
+        {"hashes alone are text", "###\n", "P('###')"},
+        {"named footnote", "a[^note] b[^2]\n\n[^2]: two\n[^note]: one\n", "P('a'FnRef[note]' b'FnRef[2])FnDef[note](P('one'))FnDef[2](P('two'))"},
+        {"IAL in code stays", "```\n{: .x}\n$$ a $$\n```\n", "Code[]({: .x}\n$$ a $$\n)"},
+        {"indented code untouched", "para\n\n    {: .x}\n", "P('para')Code[]({: .x}\n)"},
+        {"more comment", "a\n\n<!--more-->\n\nb", "P('a')RawB(<!--more-->\n)P('b')"},
+        {"markdown=1 div", "<div class=\"n\" markdown=\"1\">\n**b**\n</div>\n",
+         "RawB(<div class=\"n\">\n)P(Strong('b'))RawB(</div>\n)"},
+        {"footnotes", "a[^1]\n\n[^1]: note\n", "P('a'FnRef[1])FnDef[1](P('note'))"},
+        {"definition list", "Term\n: Definition one\n: Two\n", "DL(DT('Term')DD(P('Definition one'))DD(P('Two')))"},
+        {"definition list with spaces", "Term\n:   Definition\n", "DL(DT('Term')DD(P('Definition')))"},
+        {"definition groups form one list", "A\n: a\n\nB\n: b\n", "DL(DT('A')DD(P('a'))DT('B')DD(P('b')))"},
+        {"definition after a blank line", "Term\n\n: Def\n", "DL(DT('Term')DD(P('Def')))"},
+        {"task list", "- [x] done\n- [ ] todo\n", "UL([x]LI(P('done'))[ ]LI(P('todo')))"},
+        {"table", "| a | b |\n|:--|--:|\n| 1 | 2 |\n", "Table(1+1)"},
+        {"hard break", "a  \nb", "P('a'BR'b')"},
+        {"autolink", "see https://example.com now", "P('see 'Link<https://example.com>('https://example.com')' now')"},
+        {"fence info", "```ruby linenos\nx\n```\n", "Code[ruby](x\n)"},
+        {"kramdown #Title is a heading", "#Title\n", "H1{#title}('Title')"},
+        {"GFM #Title is not", "#Title\n", "P('#Title')", gfm},
+        {"smart quotes and dashes", "\"a\" -- b --- c...", "P('\xE2\x80\x9C" "a\xE2\x80\x9D \xE2\x80\x93 b \xE2\x80\x94 c\xE2\x80\xA6')"},
+        {"guillemets", "<< a >>", "P('\xC2\xAB\xC2\xA0" "a\xC2\xA0\xC2\xBB')"},
+        {"toc", "# A\n\n* TOC\n{:toc}\n\n## B\n", "H1{#a}('A')UL{#markdown-toc}(LI(P(Link<#a>('A'))UL(LI(P(Link<#b>('B'))))))H2{#b}('B')"},
+        {"duplicate kramdown ids", "# Intro\n\n# Intro\n\n# 1. Intro\n", "H1{#intro}('Intro')H1{#intro-1}('Intro')H1{#intro-2}('1. Intro')"},
+        {"gfm ids keep unicode", "# \xE6\xA0\x87\xE9\xA2\x98\n\n# Hello, World!\n\n# Hello, World!\n",
+         "H1{#\xE6\xA0\x87\xE9\xA2\x98}('\xE6\xA0\x87\xE9\xA2\x98')H1{#hello-world}('Hello, World!')H1{#hello-world-1}('Hello, World!')", gfm},
+        {"kramdown id from raw text", "## [Link](http://a.b) `c`\n", "H2{#linkhttpab-c}(Link<http://a.b>('Link')' 'Code(c))"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        CHECK(dump(parse(c.markdown, c.input)) == c.expected);
+    }
+}
+
+TEST_CASE("placeholder tokens are swapped back") {
+    Placeholders ph;
+    std::string inl = ph.add_inline(ir::UnsupportedInline{"liquid-tag", "{% foo %}", {3, 1}});
+    std::string blk = ph.add_block(ir::Block(ir::CodeBlock{"c", "int x;\n", false, {}, {}}));
+    std::string md = "a " + inl + " b\n\n" + blk + "\n\nx " + blk + " y\n\n`" + inl + "`\n";
+    std::vector<ir::Diagnostic> diags;
+    ir::Blocks blocks = parse_markdown(md, MarkdownOptions{}, ph, diags);
+    CHECK(dump(blocks) == "P('a 'Uns({% foo %})' b')Code[c](int x;\n)P('x')Code[c](int x;\n)P('y')P(Code({% foo %}))");
+}
+
+TEST_CASE("source positions count from the file's first body line") {
+    MarkdownOptions o;
+    o.first_line = 10;
+    Placeholders ph;
+    std::vector<ir::Diagnostic> diags;
+    ir::Blocks blocks = parse_markdown("para\n{: .x}\n\n# H\n", o, ph, diags);
+    REQUIRE(blocks.size() == 2);
+    CHECK(blocks[0].pos.line == 10);
+    CHECK(blocks[1].pos.line == 13);
+}
+
+TEST_CASE("heading id algorithms") {
+    using namespace blogconv::readers::markdown;
+    CHECK(kramdown_basic_id("123 Hello World!") == "hello-world");
+    CHECK(kramdown_basic_id("\xC3\x9C" "ber uns") == "ber-uns");
+    CHECK(gfm_basic_id("\xC3\x9C" "ber Uns") == "\xC3\xBC" "ber-uns");
+    CHECK(gfm_basic_id("a_b (c)") == "a_b-c");
+    HeadingIdGenerator k(MarkdownInput::kramdown);
+    CHECK(k.next("!!!") == "section");
+    CHECK(k.next("???") == "section-1");
+}
+
+TEST_CASE("markdown_to_html renders with the GFM extensions") {
+    std::string html = markdown_to_html("| a |\n|---|\n| ~~b~~ |\n\n<iframe src=\"x\"></iframe>\n");
+    CHECK(html.find("<table>") != std::string::npos);
+    CHECK(html.find("<del>b</del>") != std::string::npos);
+    CHECK(html.find("<iframe") != std::string::npos);
+}
+
+namespace {
+
+// The body after the front matter.
+std::string body_of(const std::string& text, int& first_line) {
+    first_line = 1;
+    std::string_view t = text;
+    if (t.starts_with("\xEF\xBB\xBF")) t.remove_prefix(3);
+    if (!t.starts_with("---")) return std::string(t);
+    std::size_t p = t.find('\n');
+    int line = 2;
+    while (p != std::string_view::npos) {
+        std::size_t next = t.find('\n', p + 1);
+        std::string_view l = t.substr(p + 1, next == std::string_view::npos ? std::string_view::npos : next - p - 1);
+        if (l.starts_with("---") || l.starts_with("...")) {
+            first_line = line + 1;
+            return next == std::string_view::npos ? std::string() : std::string(t.substr(next + 1));
+        }
+        p = next;
+        ++line;
+    }
+    return std::string(t);
+}
+
+bool markdown_file(const std::filesystem::path& p) {
+    auto e = p.extension().string();
+    return e == ".md" || e == ".markdown" || e == ".mkd" || e == ".mkdn" || e == ".mdown";
+}
+
+void count_ial_text(const ir::Inlines& in, std::vector<std::string>& found) {
+    for (const auto& i : in) {
+        std::visit(ir::overloaded{[&](const ir::Text& x) {
+                                      std::size_t p = x.text.find("{:");
+                                      if (p != std::string::npos) found.push_back(x.text.substr(p, 60));
+                                  },
+                                  [&](const ir::Emphasis& x) { count_ial_text(x.children, found); },
+                                  [&](const ir::Strong& x) { count_ial_text(x.children, found); },
+                                  [&](const ir::Link& x) { count_ial_text(x.children, found); }, [](const auto&) {}},
+                   i.node);
+    }
+}
+
+template <class F>
+void each_block(const ir::Blocks& bs, const F& f) {
+    for (const auto& b : bs) {
+        f(b);
+        std::visit(ir::overloaded{[&](const ir::BlockQuote& x) { each_block(x.children, f); },
+                                  [&](const ir::List& x) {
+                                      for (const auto& i : x.items) each_block(i.children, f);
+                                  },
+                                  [&](const ir::FootnoteDefinition& x) { each_block(x.children, f); },
+                                  [&](const ir::DefinitionList& x) {
+                                      for (const auto& i : x.items)
+                                          for (const auto& d : i.definitions) each_block(d, f);
+                                  },
+                                  [](const auto&) {}},
+                   b.node);
+    }
+}
+
+// The site's Markdown input: Jekyll's default is GFM unless `kramdown: input:` says otherwise.
+MarkdownInput site_input(const std::filesystem::path& site) {
+    std::string cfg;
+    if (std::filesystem::exists(site / "_config.yml")) cfg = test::read_file(site / "_config.yml");
+    std::size_t k = cfg.find("\nkramdown:");
+    if (k != std::string::npos) {
+        std::size_t in = cfg.find("input:", k);
+        std::size_t next_top = cfg.find("\n", k + 1);
+        while (next_top != std::string::npos && next_top + 1 < cfg.size() &&
+               (cfg[next_top + 1] == ' ' || cfg[next_top + 1] == '#' || cfg[next_top + 1] == '\n'))
+            next_top = cfg.find("\n", next_top + 1);
+        if (in != std::string::npos && in < next_top) {
+            std::size_t v = cfg.find_first_not_of(" \"'", in + 6);
+            if (cfg.compare(v, 8, "kramdown") == 0 || cfg.compare(v, 8, "Kramdown") == 0) return MarkdownInput::kramdown;
+        }
+    }
+    return MarkdownInput::gfm;
+}
+
+}  // namespace
+
+TEST_CASE("corpus smoke: every Markdown body parses, no IAL is left as text, and it is fast") {
+    if (!test::require_shared()) return;
+    auto corpus = test::shared_dir() / "corpus";
+    std::size_t files = 0;
+    std::size_t bytes = 0;
+    std::vector<std::string> leftovers;
+    std::chrono::steady_clock::duration spent{};
+    for (const auto& site : std::filesystem::directory_iterator(corpus)) {
+        if (!site.is_directory()) continue;
+        MarkdownInput input = site_input(site.path());
+        for (const auto& e : std::filesystem::recursive_directory_iterator(site.path())) {
+            if (!e.is_regular_file() || !markdown_file(e.path())) continue;
+            int first_line = 1;
+            std::string body = body_of(test::read_file(e.path()), first_line);
+            Placeholders ph;
+            std::vector<ir::Diagnostic> diags;
+            MarkdownOptions o;
+            o.path = e.path().string();
+            o.first_line = first_line;
+            o.input = input;
+            auto t0 = std::chrono::steady_clock::now();
+            ir::Blocks blocks = parse_markdown(body, o, ph, diags);
+            spent += std::chrono::steady_clock::now() - t0;
+            ++files;
+            bytes += body.size();
+            std::vector<std::string> found;
+            each_block(blocks, [&](const ir::Block& b) {
+                if (const auto* p = std::get_if<ir::Paragraph>(&b.node)) count_ial_text(p->children, found);
+                if (const auto* h = std::get_if<ir::Heading>(&b.node)) count_ial_text(h->children, found);
+            });
+            for (const auto& f : found) leftovers.push_back(e.path().string() + ": " + f);
+        }
+    }
+    for (const auto& l : leftovers) MESSAGE(l);
+    double ms = std::chrono::duration<double, std::milli>(spent).count();
+    MESSAGE("parsed " << files << " files, " << bytes / 1024 << " KiB in " << ms << " ms");
+    CHECK(files > 500);
+    CHECK(leftovers.empty());
+    // 10,000 posts in about a second: the corpus (~1,000) well under 1 s even in a debug build.
+    CHECK(ms < 2000);
+}
+
+namespace {
+
+std::string decode_entities(std::string s) {
+    const std::pair<const char*, const char*> ents[] = {{"&amp;", "&"}, {"&quot;", "\""}, {"&#39;", "'"},
+                                                        {"&lt;", "<"},  {"&gt;", ">"}};
+    for (const auto& [from, to] : ents) {
+        std::size_t p = 0;
+        while ((p = s.find(from, p)) != std::string::npos) {
+            s.replace(p, std::string_view(from).size(), to);
+            p += std::string_view(to).size();
+        }
+    }
+    return s;
+}
+
+std::vector<std::string> oracle_ids(const std::string& html) {
+    std::vector<std::string> ids;
+    std::size_t p = 0;
+    while ((p = html.find("<h", p)) != std::string::npos) {
+        // Headings inside HTML comments are not headings.
+        std::size_t comment = html.rfind("<!--", p);
+        if (comment != std::string::npos && html.find("-->", comment) > p) {
+            p = html.find("-->", p);
+            if (p == std::string::npos) break;
+            continue;
+        }
+        if (p + 3 < html.size() && html[p + 2] >= '1' && html[p + 2] <= '6' && html.compare(p + 3, 5, " id=\"") == 0) {
+            std::size_t s = p + 8;
+            std::size_t e = html.find('"', s);
+            ids.push_back(decode_entities(html.substr(s, e - s)));
+        }
+        p += 2;
+    }
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("heading ids match Jekyll's on corpus posts without Liquid in headings") {
+    if (!test::require_shared()) return;
+    auto corpus = test::shared_dir() / "corpus";
+    auto oracle = test::shared_dir() / "oracle";
+    std::size_t total = 0;
+    std::size_t matched = 0;
+    std::vector<std::string> mismatches;
+    for (const auto& site : std::filesystem::directory_iterator(corpus)) {
+        if (!site.is_directory()) continue;
+        MarkdownInput input = site_input(site.path());
+        for (const auto& e : std::filesystem::recursive_directory_iterator(site.path())) {
+            if (!e.is_regular_file() || !markdown_file(e.path())) continue;
+            auto rel = std::filesystem::relative(e.path(), site.path());
+            auto html_path = oracle / site.path().filename() / "content" / (rel.string() + ".html");
+            if (!std::filesystem::exists(html_path)) continue;
+            int first_line = 1;
+            std::string body = body_of(test::read_file(e.path()), first_line);
+            if (body.find("{%") != std::string::npos || body.find("{{") != std::string::npos) continue;
+            std::vector<std::string> expected = oracle_ids(test::read_file(html_path));
+            Placeholders ph;
+            std::vector<ir::Diagnostic> diags;
+            MarkdownOptions o;
+            o.input = input;
+            std::vector<std::string> got;
+            each_block(parse_markdown(body, o, ph, diags), [&](const ir::Block& b) {
+                if (const auto* h = std::get_if<ir::Heading>(&b.node)) got.push_back(h->attr.id);
+            });
+            std::size_t n = std::max(expected.size(), got.size());
+            for (std::size_t i = 0; i < n; ++i) {
+                ++total;
+                std::string want = i < expected.size() ? expected[i] : "(none)";
+                std::string have = i < got.size() ? got[i] : "(none)";
+                if (want == have) ++matched;
+                else if (mismatches.size() < 60)
+                    mismatches.push_back(site.path().filename().string() + "/" + rel.string() + ": want " + want +
+                                         " got " + have);
+            }
+        }
+    }
+    for (const auto& m : mismatches) MESSAGE(m);
+    double pct = total ? 100.0 * static_cast<double>(matched) / static_cast<double>(total) : 0;
+    MESSAGE("heading ids: " << matched << "/" << total << " = " << pct << "%");
+    CHECK(total > 1000);
+    CHECK(pct > 95.0);
+}
+
+// Set MD_DEBUG_FILE to a Markdown file to see its IR dump (a debugging aid; no assertion).
+TEST_CASE("debug dump" * doctest::skip(std::getenv("MD_DEBUG_FILE") == nullptr)) {
+    int first_line = 1;
+    std::string body = body_of(test::read_file(std::getenv("MD_DEBUG_FILE")), first_line);
+    ir::Blocks blocks = parse(body, std::getenv("MD_KRAMDOWN") ? MarkdownInput::kramdown : MarkdownInput::gfm);
+    for (const auto& b : blocks) {
+        ir::Blocks one{b};
+        MESSAGE(b.pos.line << ": " << dump(one));
+    }
+    CHECK(true);
+}

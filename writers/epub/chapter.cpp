@@ -1,0 +1,653 @@
+#include "writers/epub/chapter.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+
+#include "writers/html/escape.h"
+#include "writers/html/html_renderer.h"
+
+namespace blogconv::writers::epub {
+
+namespace {
+
+using html::escape;
+using html::xml_clean;
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+bool has_scheme(std::string_view url) {
+    if (url.empty() || !std::isalpha(static_cast<unsigned char>(url[0]))) return false;
+    for (char c : url) {
+        if (c == ':') return true;
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return false;
+    }
+    return false;
+}
+
+// ---- Where each image URL was written (for file:line in diagnostics) -------------------------
+
+void image_lines_in(const ir::Inlines& ins, int line, std::map<std::string, int>& out);
+
+void image_lines_in(const ir::Blocks& blocks, std::map<std::string, int>& out) {
+    for (const auto& b : blocks) {
+        const int line = b.pos.line;
+        std::visit(ir::overloaded{
+                       [&](const ir::Paragraph& n) { image_lines_in(n.children, line, out); },
+                       [&](const ir::Heading& n) { image_lines_in(n.children, line, out); },
+                       [&](const ir::BlockQuote& n) { image_lines_in(n.children, out); },
+                       [&](const ir::List& n) {
+                           for (const auto& i : n.items) image_lines_in(i.children, out);
+                       },
+                       [&](const ir::DefinitionList& n) {
+                           for (const auto& i : n.items) {
+                               image_lines_in(i.term, line, out);
+                               for (const auto& d : i.definitions) image_lines_in(d, out);
+                           }
+                       },
+                       [&](const ir::Table& n) {
+                           for (const auto* rows : {&n.head, &n.body})
+                               for (const auto& row : *rows)
+                                   for (const auto& cell : row) image_lines_in(cell.children, line, out);
+                       },
+                       [&](const ir::FootnoteDefinition& n) { image_lines_in(n.children, out); },
+                       [&](const ir::RawBlock& n) {
+                           // Raw <img> tags: remember the block's line for any src it mentions.
+                           for (std::size_t p = n.text.find("src="); p != std::string::npos; p = n.text.find("src=", p + 4)) {
+                               std::size_t q = p + 4;
+                               if (q >= n.text.size()) break;
+                               char quote = n.text[q];
+                               if (quote != '"' && quote != '\'') continue;
+                               std::size_t e = n.text.find(quote, q + 1);
+                               if (e == std::string::npos) break;
+                               out.emplace(n.text.substr(q + 1, e - q - 1), line);
+                           }
+                       },
+                       [&](const auto&) {},
+                   },
+                   b.node);
+    }
+}
+
+void image_lines_in(const ir::Inlines& ins, int line, std::map<std::string, int>& out) {
+    for (const auto& in : ins) {
+        std::visit(ir::overloaded{
+                       [&](const ir::Image& n) { out.emplace(n.url, line); },
+                       [&](const ir::Emphasis& n) { image_lines_in(n.children, line, out); },
+                       [&](const ir::Strong& n) { image_lines_in(n.children, line, out); },
+                       [&](const ir::Strikethrough& n) { image_lines_in(n.children, line, out); },
+                       [&](const ir::Link& n) { image_lines_in(n.children, line, out); },
+                       [&](const auto&) {},
+                   },
+                   in.node);
+    }
+}
+
+// ---- Tree helpers --------------------------------------------------------------------------
+
+void collect_text(const pugi::xml_node& n, std::string& out) {
+    for (auto c = n.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
+        else if (c.type() == pugi::node_element) collect_text(c, out);
+    }
+}
+
+bool has_ancestor(pugi::xml_node n, const char* name) {
+    for (n = n.parent(); n; n = n.parent())
+        if (std::strcmp(n.name(), name) == 0) return true;
+    return false;
+}
+
+// Replaces `node` with a <span class=…> (or <a href=…> for a remote image outside any link)
+// holding `text`.
+void replace_with_text(pugi::xml_node node, const std::string& cls, const std::string& text, const std::string& href) {
+    pugi::xml_node parent = node.parent();
+    bool link = !href.empty() && !has_ancestor(node, "a");
+    pugi::xml_node repl = parent.insert_child_before(link ? "a" : "span", node);
+    if (link) repl.append_attribute("href") = href.c_str();
+    repl.append_attribute("class") = cls.c_str();
+    repl.append_child(pugi::node_pcdata).set_value(text.c_str());
+    parent.remove_child(node);
+}
+
+std::string alt_text(const pugi::xml_node& img) {
+    std::string alt = img.attribute("alt").value();
+    if (alt.empty()) alt = img.attribute("title").value();
+    return alt;
+}
+
+bool is_one_of(const char* s, std::initializer_list<const char*> names) {
+    for (const char* n : names)
+        if (std::strcmp(s, n) == 0) return true;
+    return false;
+}
+
+bool digits_only(const char* s);
+
+// Whether HTML5 (as epubcheck's schema has it) allows attribute `attr` with `value` on `element`.
+// An allowlist, because posts' raw HTML carries anything: kramdown's `markdown="1"`, Liquid
+// leftovers, attributes of HTML 3.2.
+bool allowed_attribute(const char* element, const char* attr, const char* value) {
+    if (std::strncmp(attr, "aria-", 5) == 0 || std::strncmp(attr, "data-", 5) == 0) return true;
+    if (is_one_of(attr, {"id", "class", "style", "title", "lang", "xml:lang", "dir", "hidden", "role", "tabindex",
+                         "accesskey", "translate", "epub:type", "xmlns", "xmlns:epub", "spellcheck"}))
+        return true;
+    if (std::strcmp(attr, "href") == 0) return is_one_of(element, {"a", "area"});
+    if (is_one_of(attr, {"target", "rel", "hreflang", "download"})) return is_one_of(element, {"a", "area"});
+    if (std::strcmp(attr, "src") == 0) return is_one_of(element, {"img", "iframe", "embed", "video", "audio", "source"});
+    if (std::strcmp(attr, "alt") == 0) return is_one_of(element, {"img", "area", "input"});
+    if (is_one_of(attr, {"width", "height"}))
+        return is_one_of(element, {"img", "canvas", "video", "iframe", "embed", "object"}) && digits_only(value);
+    if (is_one_of(attr, {"colspan", "rowspan", "headers"})) return is_one_of(element, {"td", "th"});
+    if (std::strcmp(attr, "scope") == 0 || std::strcmp(attr, "abbr") == 0) return std::strcmp(element, "th") == 0;
+    if (is_one_of(attr, {"start", "reversed"})) return std::strcmp(element, "ol") == 0;
+    if (std::strcmp(attr, "type") == 0) return is_one_of(element, {"ol", "a", "button", "input"});
+    if (std::strcmp(attr, "value") == 0) return is_one_of(element, {"li", "input", "button", "option", "data", "meter", "progress"});
+    if (std::strcmp(attr, "datetime") == 0) return is_one_of(element, {"time", "ins", "del"});
+    if (std::strcmp(attr, "cite") == 0) return is_one_of(element, {"blockquote", "q", "ins", "del"});
+    if (std::strcmp(attr, "span") == 0) return is_one_of(element, {"col", "colgroup"});
+    if (std::strcmp(attr, "open") == 0) return std::strcmp(element, "details") == 0;
+    if (std::strcmp(attr, "for") == 0) return is_one_of(element, {"label", "output"});
+    if (is_one_of(attr, {"name", "disabled", "checked", "readonly", "placeholder"}))
+        return is_one_of(element, {"input", "button", "select", "textarea", "fieldset", "output"});
+    if (std::strcmp(attr, "label") == 0) return is_one_of(element, {"option", "optgroup", "track"});
+    if (std::strcmp(attr, "selected") == 0) return std::strcmp(element, "option") == 0;
+    if (std::strcmp(attr, "border") == 0) return std::strcmp(element, "table") == 0 && (!*value || std::strcmp(value, "1") == 0);
+    if (is_one_of(attr, {"controls", "poster", "loop", "muted"})) return is_one_of(element, {"video", "audio"});
+    return false;
+}
+
+// HTML elements that HTML5 dropped, and what takes their place.
+const char* modern_name(const char* name) {
+    static const std::pair<const char*, const char*> table[] = {
+        {"strike", "s"}, {"center", "div"}, {"font", "span"}, {"big", "span"}, {"tt", "code"},
+        {"acronym", "abbr"}, {"marquee", "span"}, {"blink", "span"}, {"nobr", "span"}, {"listing", "pre"},
+        {"xmp", "pre"}, {"plaintext", "pre"}, {"dir", "ul"}, {"basefont", "span"}, {"spacer", "span"}};
+    for (const auto& [old, now] : table)
+        if (std::strcmp(name, old) == 0) return now;
+    return nullptr;
+}
+
+bool is_block(const char* name) {
+    return is_one_of(name, {"address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset",
+                            "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
+                            "main", "nav", "ol", "p", "pre", "section", "table", "ul", "figcaption", "li", "dd",
+                            "dt", "tr", "td", "th", "tbody", "thead", "tfoot", "caption", "summary"});
+}
+
+void unwrap(pugi::xml_node e) {
+    pugi::xml_node parent = e.parent();
+    while (e.first_child()) parent.insert_move_before(e.first_child(), e);
+    parent.remove_child(e);
+}
+
+std::vector<pugi::xml_node> elements_named(pugi::xml_node root, const char* name) {
+    std::vector<pugi::xml_node> out;
+    for (auto x : root.select_nodes((std::string(".//") + name).c_str())) out.push_back(x.node());
+    return out;
+}
+
+// Repairs the content models raw HTML gets wrong and browsers forgive: blocks inside <p>, list
+// and table parts in the wrong place, links inside links.
+void fix_structure(pugi::xml_node body) {
+    for (auto p : elements_named(body, "p")) {
+        for (auto c = p.first_child(); c; c = c.next_sibling())
+            if (c.type() == pugi::node_element && is_block(c.name())) {
+                p.set_name("div");
+                break;
+            }
+    }
+    for (const char* list : {"ul", "ol"}) {
+        for (auto l : elements_named(body, list)) {
+            pugi::xml_node last_li;
+            for (auto c = l.first_child(); c;) {
+                auto next = c.next_sibling();
+                if (c.type() == pugi::node_element && std::strcmp(c.name(), "li") == 0) {
+                    last_li = c;
+                } else if (c.type() == pugi::node_element || (c.type() == pugi::node_pcdata && !std::all_of(c.value(), c.value() + std::strlen(c.value()), [](char ch) { return std::isspace(static_cast<unsigned char>(ch)) != 0; }))) {
+                    if (!last_li) last_li = l.insert_child_before("li", c);
+                    last_li.append_move(c);
+                }
+                c = next;
+            }
+        }
+    }
+    for (auto table : elements_named(body, "table")) {
+        bool sections = table.child("tbody") || table.child("thead") || table.child("tfoot");
+        pugi::xml_node run;
+        for (auto c = table.first_child(); c;) {
+            auto next = c.next_sibling();
+            if (c.type() == pugi::node_element) {
+                if (sections && std::strcmp(c.name(), "tr") == 0) {
+                    if (!run) run = table.insert_child_before("tbody", c);
+                    run.append_move(c);
+                } else {
+                    run = pugi::xml_node();
+                }
+            }
+            c = next;
+        }
+    }
+    for (auto table : elements_named(body, "table"))
+        if (auto foot = table.child("tfoot"); foot && foot.next_sibling()) table.append_move(foot);  // HTML5 order
+    for (auto tr : elements_named(body, "tr")) {
+        for (auto c = tr.first_child(); c;) {
+            auto next = c.next_sibling();
+            if (c.type() == pugi::node_element && !is_one_of(c.name(), {"td", "th"})) {
+                pugi::xml_node td = tr.insert_child_before("td", c);
+                td.append_move(c);
+            } else if (c.type() == pugi::node_pcdata) {
+                tr.remove_child(c);  // text between cells is white space a parser drops anyway
+            }
+            c = next;
+        }
+    }
+    for (auto a : elements_named(body, "a"))
+        for (auto up = a.parent(); up; up = up.parent())
+            if (std::strcmp(up.name(), "a") == 0) {
+                unwrap(a);
+                break;
+            }
+}
+
+bool digits_only(const char* s) {
+    if (!*s) return false;
+    for (; *s; ++s)
+        if (!std::isdigit(static_cast<unsigned char>(*s))) return false;
+    return true;
+}
+
+bool is_void(const char* name) {
+    static const char* const v[] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
+                                    "link", "meta", "source", "track", "wbr"};
+    for (const char* x : v)
+        if (std::strcmp(name, x) == 0) return true;
+    return false;
+}
+
+// The chapter-wide fixes, in one walk over the body.
+class Fixer {
+public:
+    Fixer(Chapter& ch, const ChapterContext& ctx, const std::map<std::string, int>& lines)
+        : ch_(ch), ctx_(ctx), lines_(lines) {}
+
+    void run(pugi::xml_node body) {
+        walk(body);
+        footnotes(body);
+        fix_structure(body);
+    }
+
+private:
+    Chapter& ch_;
+    const ChapterContext& ctx_;
+    const std::map<std::string, int>& lines_;
+
+    void report(ir::Severity sev, const std::string& url, const std::string& message) {
+        ir::Diagnostic d;
+        d.severity = sev;
+        // As the reader names files: below the folder the user pointed at.
+        d.file = ctx_.site->root.empty() ? ch_.doc->source_path
+                                         : (std::filesystem::path(ctx_.site->root) / ch_.doc->source_path).generic_string();
+        if (auto it = lines_.find(url); it != lines_.end()) d.line = it->second;
+        d.message = message;
+        ctx_.diagnostics->add(std::move(d));
+    }
+
+    void walk(pugi::xml_node n) {
+        for (auto c = n.first_child(); c;) {
+            auto next = c.next_sibling();
+            if (c.type() == pugi::node_element) element(c);
+            c = next;
+        }
+    }
+
+    void element(pugi::xml_node e) {
+        const std::string name = e.name();
+        if (name == "script" || name == "style" || name == "link" || name == "meta" || name == "noscript" ||
+            name == "base" || name == "source" || name == "track" || name == "param") {
+            e.parent().remove_child(e);
+            return;
+        }
+        if (name == "iframe" || name == "embed" || name == "object" || name == "video" || name == "audio") {
+            std::string src = e.attribute("src").value();
+            if (src.empty()) src = e.attribute("data").value();
+            if (src.empty())
+                if (auto s = e.find_child_by_attribute("source", "src", nullptr); s) src = s.attribute("src").value();
+            if (starts_with(src, "//")) src = "https:" + src;
+            if (starts_with(src, "http://") || starts_with(src, "https://"))
+                replace_with_text(e, "embed", src, src);
+            else
+                e.parent().remove_child(e);
+            return;
+        }
+        if (name == "img") {
+            image(e);
+            return;
+        }
+        if (const char* now = modern_name(name.c_str())) e.set_name(now);
+        if (name == "svg") {
+            ch_.properties.insert("svg");
+            if (!e.attribute("xmlns")) e.append_attribute("xmlns") = "http://www.w3.org/2000/svg";
+        } else if (name == "math") {
+            ch_.properties.insert("mathml");
+            if (!e.attribute("xmlns")) e.append_attribute("xmlns") = "http://www.w3.org/1998/Math/MathML";
+        } else if (name == "a" && e.attribute("name")) {
+            // <a name> is obsolete; an id does the same job.
+            if (!e.attribute("id")) e.append_attribute("id") = e.attribute("name").value();
+            e.remove_attribute("name");
+        } else if (name == "sup" && std::strcmp(e.attribute("role").value(), "doc-noteref") == 0) {
+            if (auto a = e.child("a"); a && !a.attribute("epub:type")) a.append_attribute("epub:type") = "noteref";
+        }
+        if (name != "svg" && name != "math") attributes(e);
+        if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && e.attribute("id")) {
+            ChapterHeading h;
+            h.level = name[1] - '0';
+            h.id = e.attribute("id").value();
+            collect_text(e, h.text);
+            if (!h.text.empty()) ch_.headings.push_back(std::move(h));
+        }
+        if (name != "svg" && name != "math") walk(e);  // foreign content keeps its own rules
+    }
+
+    void attributes(pugi::xml_node e) {
+        for (auto a = e.first_attribute(); a;) {
+            auto next = a.next_attribute();
+            if (!allowed_attribute(e.name(), a.name(), a.value())) e.remove_attribute(a);
+            a = next;
+        }
+        if (auto id = e.attribute("id")) unique_id(e, id);
+    }
+
+    // ids must be unique and free of white space; raw HTML does not always agree.
+    void unique_id(pugi::xml_node e, pugi::xml_attribute id) {
+        std::string v = id.value();
+        for (char& c : v)
+            if (std::isspace(static_cast<unsigned char>(c))) c = '-';
+        if (v.empty()) {
+            e.remove_attribute(id);
+            return;
+        }
+        std::string base = v;
+        for (int n = 2; ch_.ids.count(v); ++n) v = base + "-" + std::to_string(n);
+        ch_.ids.insert(v);
+        id.set_value(v.c_str());
+    }
+
+    void image(pugi::xml_node img) {
+        const std::string src = img.attribute("src").value();
+        ImageLookup r = ctx_.images->resolve(src, ch_.doc->source_path, ch_.doc->url);
+        img.remove_attribute("srcset");
+        img.remove_attribute("sizes");
+        attributes(img);
+        using K = ImageLookup::Kind;
+        if (r.kind == K::embedded) {
+            img.attribute("src").set_value(r.href.c_str());
+            if (!img.attribute("alt")) img.append_attribute("alt") = "";
+            return;
+        }
+        std::string alt = alt_text(img);
+        if (r.kind == K::remote) {
+            report(ir::Severity::warning, src, r.message);
+            replace_with_text(img, "remote-image", alt.empty() ? src : alt, src);
+            return;
+        }
+        report(r.kind == K::refused ? ir::Severity::error : ir::Severity::warning, src, r.message);
+        replace_with_text(img, "missing-image", alt.empty() ? "[image]" : alt, "");
+    }
+
+    // The renderer's kramdown-style endnote list becomes one EPUB footnote aside per note, so
+    // reading systems can show each as a pop-up.
+    void footnotes(pugi::xml_node body) {
+        for (auto div : body.select_nodes("//div[@class='footnotes']")) {
+            pugi::xml_node d = div.node();
+            d.set_name("section");
+            if (!d.attribute("epub:type")) d.append_attribute("epub:type") = "footnotes";
+            d.remove_attribute("role");
+            pugi::xml_node ol = d.child("ol");
+            if (!ol) continue;
+            int number = 0;
+            for (auto li = ol.child("li"); li; li = li.next_sibling("li")) {
+                ++number;
+                pugi::xml_node aside = d.insert_child_before("aside", ol);
+                aside.append_attribute("id") = li.attribute("id").value();
+                aside.append_attribute("epub:type") = "footnote";
+                aside.append_attribute("class") = "footnote";
+                while (li.first_child()) aside.append_move(li.first_child());
+                std::string label = std::to_string(number) + ". ";
+                pugi::xml_node first = aside.first_child();
+                if (first && first.type() == pugi::node_element && std::strcmp(first.name(), "p") == 0)
+                    first.prepend_child(pugi::node_pcdata).set_value(label.c_str());
+                else
+                    aside.prepend_child("p").append_child(pugi::node_pcdata).set_value(label.c_str());
+            }
+            d.remove_child(ol);
+        }
+    }
+};
+
+// A link's path as a key of file_by_url: without the site's origin, baseurl, query and fragment.
+std::string site_path(std::string url, const ir::Site& site) {
+    if (!site.url.empty() && starts_with(url, site.url)) url.erase(0, site.url.size());
+    if (auto q = url.find_first_of("?#"); q != std::string::npos) url.erase(q);
+    if (!site.baseurl.empty() && starts_with(url, site.baseurl + "/")) url.erase(0, site.baseurl.size());
+    return url;
+}
+
+std::string percent_decoded(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+            out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+std::string chapter_for_url(const std::string& url, const ChapterContext& ctx) {
+    std::string path = site_path(url, *ctx.site);
+    if (path.empty() || path.front() != '/') return "";
+    for (const std::string& key : {path, path + "/", path.size() > 10 && path.ends_with("/index.html")
+                                                         ? path.substr(0, path.size() - 10)
+                                                         : std::string()}) {
+        if (key.empty()) continue;
+        if (auto it = ctx.file_by_url.find(key); it != ctx.file_by_url.end()) return it->second;
+    }
+    return "";
+}
+
+// `href` as a valid URI reference: characters URIs forbid are percent-encoded, as is every `#`
+// after the first. Non-ASCII stays (XHTML takes IRIs).
+std::string uri_safe(const std::string& href) {
+    std::string out;
+    bool seen_hash = false;
+    for (unsigned char c : href) {
+        bool bad = c <= 0x20 || c == 0x7f || std::strchr("\"<>\\^`{|}", c) != nullptr;
+        if (c == '#') {
+            bad = seen_hash;
+            seen_hash = true;
+        }
+        if (bad) {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", c);
+            out += buf;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+// An http(s) or ftp URL whose host is a plausible host name (prose that happens to start with
+// `http://` is not a link a reading system can follow).
+bool plausible_web_url(const std::string& url) {
+    auto p = url.find("://");
+    if (p == std::string::npos) return true;
+    std::string scheme = url.substr(0, p);
+    for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (scheme != "http" && scheme != "https" && scheme != "ftp") return true;  // checked by registered_scheme
+    std::string host = url.substr(p + 3, url.find_first_of("/?#", p + 3) - (p + 3));
+    if (auto at = host.rfind('@'); at != std::string::npos) host.erase(0, at + 1);
+    if (host.empty()) return false;
+    for (unsigned char c : host)
+        if (!(std::isalnum(c) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']' || c == '_')) return false;
+    return true;
+}
+
+// Schemes IANA registered permanently that reading systems may know; epubcheck warns about any
+// other (magnet:, javascript:, editor-specific ones), so such links are kept as text only.
+bool registered_scheme(const std::string& url) {
+    std::string scheme = url.substr(0, url.find(':'));
+    for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return is_one_of(scheme.c_str(), {"http", "https", "mailto", "ftp", "tel", "news", "nntp", "urn", "geo", "xmpp", "sms"});
+}
+
+std::string fragment_of(const std::string& url) {
+    auto p = url.find('#');
+    return p == std::string::npos ? "" : url.substr(p);
+}
+
+void add_empty_text_to_non_void(pugi::xml_node n) {
+    for (auto c = n.first_child(); c; c = c.next_sibling()) {
+        if (c.type() != pugi::node_element) continue;
+        if (!c.first_child() && !is_void(c.name())) c.append_child(pugi::node_pcdata);
+        else add_empty_text_to_non_void(c);
+    }
+}
+
+struct StringWriter : pugi::xml_writer {
+    std::string out;
+    void write(const void* data, size_t size) override { out.append(static_cast<const char*>(data), size); }
+};
+
+}  // namespace
+
+std::string text_of(const pugi::xml_node& node) {
+    std::string s;
+    collect_text(node, s);
+    return s;
+}
+
+std::string serialize_xhtml(pugi::xml_document& doc) {
+    add_empty_text_to_non_void(doc);
+    StringWriter w;
+    w.out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n";
+    doc.save(w, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+    w.out += '\n';
+    return std::move(w.out);
+}
+
+void build_chapter(Chapter& ch, const ChapterContext& ctx) {
+    const ir::Document& doc = *ch.doc;
+    std::map<std::string, int> lines;
+    image_lines_in(doc.body, lines);
+
+    HtmlOptions ho;
+    ho.xhtml = true;
+    ho.rewrite_url = [&ctx](const std::string& url, const std::string& target) -> std::string {
+        if (!target.empty())
+            if (auto it = ctx.file_by_source.find(target); it != ctx.file_by_source.end())
+                return it->second + fragment_of(url);
+        if (url.empty() || url.front() == '#') return url;
+        if (std::string file = chapter_for_url(url, ctx); !file.empty()) return file + fragment_of(url);
+        return url;
+    };
+    std::string body = render_html(doc.body, ho);
+
+    std::string s = xhtml_head(ch.title, ctx.lang, ctx.rtl);
+    s += " epub:type=\"bodymatter\"><article class=\"post\"";
+    if (std::string l = language_tag(doc.lang); !l.empty() && l != ctx.lang) {
+        s += " lang=\"" + l + "\" xml:lang=\"" + l + "\"";
+    }
+    s += "><header class=\"post-header\"><h1 class=\"post-title\" dir=\"auto\">" + escape(xml_clean(ch.title)) + "</h1>";
+    std::string meta;
+    if (doc.date) {
+        std::string ymd = ir::format_ymd(*doc.date);
+        meta += "<time datetime=\"" + ymd + "\">" + ymd + "</time>";
+    }
+    if (!doc.authors.empty()) {
+        std::string names;
+        for (const auto& a : doc.authors) names += (names.empty() ? "" : ", ") + a;
+        meta += std::string(meta.empty() ? "" : " · ") + "<span class=\"post-author\" dir=\"auto\">" +
+                escape(xml_clean(names)) + "</span>";
+    }
+    if (!meta.empty()) s += "<p class=\"post-meta\">" + meta + "</p>";
+    if (!doc.tags.empty()) {
+        s += "<ul class=\"post-tags\">";
+        for (const auto& t : doc.tags) s += "<li dir=\"auto\">" + escape(xml_clean(t)) + "</li>";
+        s += "</ul>";
+    }
+    s += "</header><div class=\"post-body\">\n" + body + "</div></article></body></html>";
+
+    ch.tree = std::make_unique<pugi::xml_document>();
+    pugi::xml_parse_result ok = ch.tree->load_buffer(s.data(), s.size(), pugi::parse_default | pugi::parse_ws_pcdata);
+    if (!ok) {
+        // The renderer promises well-formed XHTML; should it ever fail, the post still appears,
+        // as text, and the user hears about it.
+        ctx.diagnostics->add({ir::Severity::error, doc.source_path, 0, 0,
+                              std::string("internal error: the post's XHTML is not well-formed (") + ok.description() +
+                                  "); it is included as plain text",
+                              ""});
+        std::string fallback = xhtml_head(ch.title, ctx.lang, ctx.rtl) + "><h1 dir=\"auto\">" + escape(xml_clean(ch.title)) +
+                               "</h1><pre>" + escape(xml_clean(blocks_plain_text(doc.body))) + "</pre></body></html>";
+        ch.tree->load_buffer(fallback.data(), fallback.size(), pugi::parse_default | pugi::parse_ws_pcdata);
+    }
+    pugi::xml_node html_el = ch.tree->child("html");
+    Fixer(ch, ctx, lines).run(html_el.child("body"));
+}
+
+void finish_chapters(std::vector<Chapter>& chapters, const ChapterContext& ctx) {
+    std::map<std::string, const Chapter*> by_file;
+    for (const auto& ch : chapters) by_file[ch.file] = &ch;
+    const ir::Site& site = *ctx.site;
+
+    for (auto& ch : chapters) {
+        for (auto x : ch.tree->select_nodes("//a[@href]")) {
+            pugi::xml_node a = x.node();
+            std::string href = a.attribute("href").value();
+            if (starts_with(href, "//")) href = "https:" + href;
+            if (has_scheme(href)) {
+                if (!registered_scheme(href) || !plausible_web_url(href)) a.remove_attribute("href");
+                else a.attribute("href").set_value(uri_safe(href).c_str());
+                continue;
+            }
+            std::string file = href.substr(0, href.find('#'));
+            std::string frag = href.find('#') == std::string::npos ? "" : href.substr(href.find('#') + 1);
+            const Chapter* target = file.empty() ? &ch : nullptr;
+            if (!target)
+                if (auto it = by_file.find(file); it != by_file.end()) target = it->second;
+            if (target) {
+                if (!frag.empty() && !target->ids.count(frag) && !target->ids.count(percent_decoded(frag))) {
+                    if (file.empty()) a.remove_attribute("href");
+                    else a.attribute("href").set_value(file.c_str());
+                } else {
+                    a.attribute("href").set_value(uri_safe(href).c_str());
+                }
+                continue;
+            }
+            // A page of the site that is not in the book: send the reader to the web site.
+            if (site.url.empty()) {
+                a.remove_attribute("href");
+                continue;
+            }
+            std::string abs;
+            if (href.front() == '/') {
+                abs = site.url + (site.baseurl.empty() || starts_with(href, site.baseurl + "/") ? "" : site.baseurl) + href;
+            } else {
+                std::string dir = ch.doc->url.substr(0, ch.doc->url.rfind('/') + 1);
+                if (dir.empty()) dir = "/";
+                abs = site.url + site.baseurl + dir + href;
+            }
+            a.attribute("href").set_value(uri_safe(abs).c_str());
+        }
+        ch.xhtml = serialize_xhtml(*ch.tree);
+        ch.tree.reset();
+    }
+}
+
+}  // namespace blogconv::writers::epub

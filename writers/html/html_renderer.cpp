@@ -1,0 +1,528 @@
+#include "writers/html/html_renderer.h"
+
+#include <map>
+#include <vector>
+
+#include "writers/html/escape.h"
+#include "writers/html/raw_html.h"
+
+namespace blogconv::writers {
+
+namespace {
+
+using html::append_escaped;
+using html::escape;
+
+bool valid_attribute_name(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == ':'))
+            return false;
+    return std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_';
+}
+
+std::string comment_safe(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        // `--` may not occur in a comment; a trailing `-` would merge with the closing `-->`.
+        if (c == '-' && !out.empty() && out.back() == '-') out += ' ';
+        out += c;
+    }
+    if (!out.empty() && out.back() == '-') out += ' ';
+    return out;
+}
+
+void collect_footnotes(const ir::Blocks& blocks, std::map<std::string, const ir::Blocks*>& defs) {
+    for (const auto& b : blocks) {
+        std::visit(ir::overloaded{
+                       [&](const ir::FootnoteDefinition& n) {
+                           defs.emplace(n.label, &n.children);  // the first definition wins, as in kramdown
+                           collect_footnotes(n.children, defs);
+                       },
+                       [&](const ir::BlockQuote& n) { collect_footnotes(n.children, defs); },
+                       [&](const ir::List& n) {
+                           for (const auto& item : n.items) collect_footnotes(item.children, defs);
+                       },
+                       [&](const ir::DefinitionList& n) {
+                           for (const auto& item : n.items)
+                               for (const auto& d : item.definitions) collect_footnotes(d, defs);
+                       },
+                       [&](const auto&) {},
+                   },
+                   b.node);
+    }
+}
+
+class Renderer {
+public:
+    explicit Renderer(const HtmlOptions& options) : o_(options) {}
+
+    std::string document(const ir::Blocks& blocks) {
+        collect_footnotes(blocks, definitions_);
+        top_level(blocks);
+        if (o_.footnotes) footnotes_section();
+        return std::move(out_);
+    }
+
+    std::string inlines_only(const ir::Inlines& inlines) {
+        inlines_(inlines);
+        return std::move(out_);
+    }
+
+private:
+    const HtmlOptions& o_;
+    std::string out_;
+    std::map<std::string, const ir::Blocks*> definitions_;
+    std::vector<std::string> footnote_order_;       // labels by number - 1
+    std::map<std::string, int> footnote_refs_;      // label -> references seen so far
+    bool escape_raw_ = false;                       // xhtml fallback: raw HTML shown as text
+    bool saw_raw_ = false;                          // a raw node was written since last reset
+
+    // In XHTML mode each top-level block that holds raw HTML is checked for well-formedness. An
+    // HTML block often opens in one raw block and closes in a later one (`<div>` … Markdown …
+    // `</div>`), so a failing block is retried together with the blocks after it before its raw
+    // HTML is given up and escaped.
+    void top_level(const ir::Blocks& blocks) {
+        if (!o_.xhtml) {
+            for (const auto& b : blocks) block(b);
+            return;
+        }
+        struct Piece {
+            std::string html;
+            bool raw = false;
+        };
+        std::vector<Piece> pieces;
+        pieces.reserve(blocks.size());
+        for (const auto& b : blocks) {
+            std::string saved = std::move(out_);
+            out_.clear();
+            saw_raw_ = false;
+            block(b);
+            pieces.push_back({std::move(out_), saw_raw_});
+            out_ = std::move(saved);
+        }
+        constexpr std::size_t window = 64;
+        for (std::size_t i = 0; i < pieces.size();) {
+            if (!pieces[i].raw || html::well_formed_xml_fragment(pieces[i].html)) {
+                out_ += pieces[i].html;
+                ++i;
+                continue;
+            }
+            std::string group = pieces[i].html;
+            std::size_t found = 0;
+            for (std::size_t j = i + 1; j < pieces.size() && j < i + window; ++j) {
+                group += pieces[j].html;
+                if (pieces[j].raw && html::well_formed_xml_fragment(group)) {
+                    found = j;
+                    break;
+                }
+            }
+            if (found != 0) {
+                out_ += group;
+                i = found + 1;
+                continue;
+            }
+            escape_raw_ = true;
+            block(blocks[i]);
+            escape_raw_ = false;
+            ++i;
+        }
+    }
+
+    std::string id(const std::string& raw) const { return o_.id_prefix + raw; }
+
+    std::string url(const std::string& u, const std::string& target = {}) const {
+        std::string v = (!o_.id_prefix.empty() && !u.empty() && u[0] == '#') ? "#" + o_.id_prefix + u.substr(1) : u;
+        if (o_.rewrite_url) v = o_.rewrite_url(v, target);
+        return v;
+    }
+
+    void attrs(const ir::Attr& a, const std::vector<std::string>& extra_classes = {}) {
+        if (!a.id.empty()) {
+            out_ += " id=\"";
+            append_escaped(out_, id(a.id));
+            out_ += '"';
+        }
+        std::string classes;
+        for (const auto& c : extra_classes) classes += (classes.empty() ? "" : " ") + c;
+        for (const auto& c : a.classes) classes += (classes.empty() ? "" : " ") + c;
+        for (const auto& [k, v] : a.attributes)
+            if (k == "class") classes += (classes.empty() ? "" : " ") + v;
+        if (!classes.empty()) {
+            out_ += " class=\"";
+            append_escaped(out_, classes);
+            out_ += '"';
+        }
+        for (const auto& [k, v] : a.attributes) {
+            if (k == "class" || k == "id" || !valid_attribute_name(k)) continue;
+            out_ += ' ' + k + "=\"";
+            append_escaped(out_, v);
+            out_ += '"';
+        }
+    }
+
+    void raw(const std::string& format, const std::string& text, bool is_block) {
+        if (format != "html") {
+            unsupported(format, text, is_block);
+            return;
+        }
+        saw_raw_ = true;
+        if (escape_raw_) {
+            if (is_block) out_ += "<p>";
+            append_escaped(out_, html::xml_clean(text));
+            if (is_block) out_ += "</p>\n";
+            return;
+        }
+        html::UrlRewrite rw;
+        if (o_.rewrite_url) rw = [&](const std::string& u) { return o_.rewrite_url(u, {}); };
+        out_ += html::transform_raw_html(text, o_.xhtml, rw);
+        if (is_block && !out_.empty() && out_.back() != '\n') out_ += '\n';
+    }
+
+    void unsupported(const std::string& kind, const std::string& text, bool is_block) {
+        switch (o_.unsupported) {
+            case UnsupportedStyle::drop: return;
+            case UnsupportedStyle::comment:
+                out_ += "<!-- unsupported ";
+                out_ += comment_safe(html::xml_clean(kind + ": " + text));
+                out_ += is_block ? " -->\n" : " -->";
+                return;
+            case UnsupportedStyle::code:
+                out_ += is_block ? "<pre class=\"unsupported\" data-kind=\"" : "<code class=\"unsupported\" data-kind=\"";
+                append_escaped(out_, kind);
+                out_ += is_block ? "\"><code>" : "\">";
+                append_escaped(out_, html::xml_clean(text));
+                out_ += is_block ? "</code></pre>\n" : "</code>";
+                return;
+        }
+    }
+
+    void blocks_(const ir::Blocks& bs) {
+        for (const auto& b : bs) block(b);
+    }
+
+    // A tight list item's paragraphs are written without <p>, as every Markdown renderer does.
+    void item_blocks(const ir::Blocks& bs, bool tight) {
+        for (std::size_t i = 0; i < bs.size(); ++i) {
+            const auto* p = std::get_if<ir::Paragraph>(&bs[i].node);
+            if (tight && p && p->attr.empty()) {
+                inlines_(p->children);
+                if (i + 1 < bs.size()) out_ += '\n';
+            } else {
+                if (i == 0 && tight) out_ += '\n';
+                block(bs[i]);
+            }
+        }
+    }
+
+    void block(const ir::Block& b) {
+        std::visit(ir::overloaded{
+                       [&](const ir::Paragraph& n) {
+                           out_ += "<p";
+                           attrs(n.attr);
+                           out_ += '>';
+                           inlines_(n.children);
+                           out_ += "</p>\n";
+                       },
+                       [&](const ir::Heading& n) {
+                           const int level = n.level < 1 ? 1 : n.level > 6 ? 6 : n.level;
+                           out_ += "<h" + std::to_string(level);
+                           attrs(n.attr);
+                           out_ += '>';
+                           inlines_(n.children);
+                           out_ += "</h" + std::to_string(level) + ">\n";
+                       },
+                       [&](const ir::CodeBlock& n) {
+                           out_ += "<pre";
+                           attrs(n.attr);
+                           out_ += "><code";
+                           if (!n.language.empty()) {
+                               out_ += " class=\"language-";
+                               append_escaped(out_, n.language);
+                               out_ += '"';
+                           }
+                           out_ += '>';
+                           append_escaped(out_, html::xml_clean(n.text));
+                           out_ += "</code></pre>\n";
+                       },
+                       [&](const ir::BlockQuote& n) {
+                           out_ += "<blockquote";
+                           attrs(n.attr);
+                           out_ += ">\n";
+                           blocks_(n.children);
+                           out_ += "</blockquote>\n";
+                       },
+                       [&](const ir::List& n) {
+                           out_ += n.ordered ? "<ol" : "<ul";
+                           if (n.ordered && n.start != 1) out_ += " start=\"" + std::to_string(n.start) + "\"";
+                           attrs(n.attr);
+                           out_ += ">\n";
+                           for (const auto& item : n.items) {
+                               if (item.task) {
+                                   out_ += "<li class=\"task-list-item\"><input type=\"checkbox\" "
+                                           "class=\"task-list-item-checkbox\" disabled=\"disabled\"";
+                                   if (*item.task) out_ += " checked=\"checked\"";
+                                   out_ += " /> ";
+                               } else {
+                                   out_ += "<li>";
+                               }
+                               item_blocks(item.children, n.tight);
+                               out_ += "</li>\n";
+                           }
+                           out_ += n.ordered ? "</ol>\n" : "</ul>\n";
+                       },
+                       [&](const ir::DefinitionList& n) {
+                           out_ += "<dl";
+                           attrs(n.attr);
+                           out_ += ">\n";
+                           for (const auto& item : n.items) {
+                               out_ += "<dt>";
+                               inlines_(item.term);
+                               out_ += "</dt>\n";
+                               for (const auto& d : item.definitions) {
+                                   out_ += "<dd>";
+                                   item_blocks(d, d.size() == 1);
+                                   out_ += "</dd>\n";
+                               }
+                           }
+                           out_ += "</dl>\n";
+                       },
+                       [&](const ir::Table& n) { table(n); },
+                       [&](const ir::ThematicBreak&) { out_ += "<hr />\n"; },
+                       [&](const ir::RawBlock& n) { raw(n.format, n.text, true); },
+                       [&](const ir::FootnoteDefinition&) {},  // written in the footnotes section
+                       [&](const ir::UnsupportedBlock& n) { unsupported(n.kind, n.text, true); },
+                   },
+                   b.node);
+    }
+
+    void table(const ir::Table& t) {
+        out_ += "<table";
+        attrs(t.attr);
+        out_ += ">\n";
+        auto rows = [&](const std::vector<ir::TableRow>& rs, const char* cell) {
+            for (const auto& r : rs) {
+                out_ += "<tr>\n";
+                for (std::size_t c = 0; c < r.size(); ++c) {
+                    out_ += "<";
+                    out_ += cell;
+                    const auto align = c < t.alignments.size() ? t.alignments[c] : ir::Alignment::none;
+                    switch (align) {
+                        case ir::Alignment::left: out_ += " style=\"text-align: left\""; break;
+                        case ir::Alignment::center: out_ += " style=\"text-align: center\""; break;
+                        case ir::Alignment::right: out_ += " style=\"text-align: right\""; break;
+                        case ir::Alignment::none: break;
+                    }
+                    out_ += '>';
+                    inlines_(r[c].children);
+                    out_ += "</";
+                    out_ += cell;
+                    out_ += ">\n";
+                }
+                out_ += "</tr>\n";
+            }
+        };
+        if (!t.head.empty()) {
+            out_ += "<thead>\n";
+            rows(t.head, "th");
+            out_ += "</thead>\n";
+        }
+        if (!t.body.empty()) {
+            out_ += "<tbody>\n";
+            rows(t.body, "td");
+            out_ += "</tbody>\n";
+        }
+        out_ += "</table>\n";
+    }
+
+    void inlines_(const ir::Inlines& ins) {
+        for (const auto& in : ins) inline_(in);
+    }
+
+    void inline_(const ir::Inline& in) {
+        std::visit(ir::overloaded{
+                       [&](const ir::Text& n) { append_escaped(out_, html::xml_clean(n.text)); },
+                       [&](const ir::Emphasis& n) { wrap("em", n.children); },
+                       [&](const ir::Strong& n) { wrap("strong", n.children); },
+                       [&](const ir::Strikethrough& n) { wrap("del", n.children); },
+                       [&](const ir::Code& n) {
+                           out_ += "<code";
+                           attrs(n.attr);
+                           out_ += '>';
+                           append_escaped(out_, html::xml_clean(n.text));
+                           out_ += "</code>";
+                       },
+                       [&](const ir::Link& n) {
+                           out_ += "<a href=\"";
+                           append_escaped(out_, url(n.url, n.target_document));
+                           out_ += '"';
+                           if (!n.title.empty()) {
+                               out_ += " title=\"";
+                               append_escaped(out_, html::xml_clean(n.title));
+                               out_ += '"';
+                           }
+                           attrs(n.attr);
+                           out_ += '>';
+                           inlines_(n.children);
+                           out_ += "</a>";
+                       },
+                       [&](const ir::Image& n) {
+                           out_ += "<img src=\"";
+                           append_escaped(out_, url(n.url));
+                           out_ += "\" alt=\"";
+                           append_escaped(out_, html::xml_clean(ir::plain_text(n.alt)));
+                           out_ += '"';
+                           if (!n.title.empty()) {
+                               out_ += " title=\"";
+                               append_escaped(out_, html::xml_clean(n.title));
+                               out_ += '"';
+                           }
+                           attrs(n.attr);
+                           out_ += " />";
+                       },
+                       [&](const ir::SoftBreak&) { out_ += '\n'; },
+                       [&](const ir::HardBreak&) { out_ += "<br />\n"; },
+                       [&](const ir::RawInline& n) { raw(n.format, n.text, false); },
+                       [&](const ir::FootnoteReference& n) { footnote_ref(n.label); },
+                       [&](const ir::Math& n) {
+                           out_ += n.display ? "<span class=\"math display\">\\[" : "<span class=\"math\">\\(";
+                           append_escaped(out_, html::xml_clean(n.tex));
+                           out_ += n.display ? "\\]</span>" : "\\)</span>";
+                       },
+                       [&](const ir::UnsupportedInline& n) { unsupported(n.kind, n.text, false); },
+                   },
+                   in.node);
+    }
+
+    void wrap(const char* tag, const ir::Inlines& children) {
+        out_ += '<';
+        out_ += tag;
+        out_ += '>';
+        inlines_(children);
+        out_ += "</";
+        out_ += tag;
+        out_ += '>';
+    }
+
+    int footnote_number(const std::string& label) {
+        for (std::size_t i = 0; i < footnote_order_.size(); ++i)
+            if (footnote_order_[i] == label) return static_cast<int>(i) + 1;
+        footnote_order_.push_back(label);
+        return static_cast<int>(footnote_order_.size());
+    }
+
+    void footnote_ref(const std::string& label) {
+        if (!definitions_.count(label)) {
+            // kramdown leaves a reference without definition as the text the author wrote.
+            append_escaped(out_, html::xml_clean("[^" + label + "]"));
+            return;
+        }
+        const int number = footnote_number(label);
+        const int seen = footnote_refs_[label]++;
+        std::string ref_id = "fnref:" + label + (seen > 0 ? ":" + std::to_string(seen) : "");
+        out_ += "<sup id=\"";
+        append_escaped(out_, id(html::xml_clean(ref_id)));
+        out_ += "\" role=\"doc-noteref\"><a href=\"#";
+        append_escaped(out_, id(html::xml_clean("fn:" + label)));
+        out_ += "\" class=\"footnote\" rel=\"footnote\">" + std::to_string(number) + "</a></sup>";
+    }
+
+    void footnotes_section() {
+        if (footnote_order_.empty()) return;
+        out_ += "<div class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n";
+        // Footnotes may reference further footnotes, which get numbers while this loop runs.
+        for (std::size_t i = 0; i < footnote_order_.size(); ++i) {
+            const std::string label = footnote_order_[i];
+            out_ += "<li id=\"";
+            append_escaped(out_, id(html::xml_clean("fn:" + label)));
+            out_ += "\" role=\"doc-endnote\">\n";
+            std::string saved = std::move(out_);
+            out_.clear();
+            blocks_(*definitions_.at(label));
+            std::string body = std::move(out_);
+            out_ = std::move(saved);
+            std::string back = "<a href=\"#" + escape(id(html::xml_clean("fnref:" + label))) +
+                               "\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a>";
+            const std::string close_p = "</p>\n";
+            if (body.size() >= close_p.size() && body.compare(body.size() - close_p.size(), close_p.size(), close_p) == 0)
+                body.insert(body.size() - close_p.size(), " " + back);
+            else
+                body += "<p>" + back + "</p>\n";
+            out_ += body;
+            out_ += "</li>\n";
+        }
+        out_ += "</ol>\n</div>\n";
+    }
+};
+
+void plain_blocks(const ir::Blocks& blocks, std::vector<std::string>& paras) {
+    auto collapse = [](const std::string& s) {
+        std::string out;
+        bool space = false;
+        for (char c : s) {
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+                space = !out.empty();
+                continue;
+            }
+            if (space) out += ' ';
+            space = false;
+            out += c;
+        }
+        return out;
+    };
+    auto add = [&](const std::string& s) {
+        std::string t = collapse(html::xml_clean(s));
+        if (!t.empty()) paras.push_back(std::move(t));
+    };
+    for (const auto& b : blocks) {
+        std::visit(ir::overloaded{
+                       [&](const ir::Paragraph& n) { add(ir::plain_text(n.children)); },
+                       [&](const ir::Heading& n) { add(ir::plain_text(n.children)); },
+                       [&](const ir::CodeBlock& n) { add(n.text); },
+                       [&](const ir::BlockQuote& n) { plain_blocks(n.children, paras); },
+                       [&](const ir::List& n) {
+                           for (const auto& item : n.items) plain_blocks(item.children, paras);
+                       },
+                       [&](const ir::DefinitionList& n) {
+                           for (const auto& item : n.items) {
+                               add(ir::plain_text(item.term));
+                               for (const auto& d : item.definitions) plain_blocks(d, paras);
+                           }
+                       },
+                       [&](const ir::Table& n) {
+                           for (const auto* rows : {&n.head, &n.body})
+                               for (const auto& r : *rows) {
+                                   std::string line;
+                                   for (const auto& c : r) line += (line.empty() ? "" : " ") + ir::plain_text(c.children);
+                                   add(line);
+                               }
+                       },
+                       [&](const auto&) {},
+                   },
+                   b.node);
+    }
+}
+
+}  // namespace
+
+std::string render_html(const ir::Blocks& blocks, const HtmlOptions& options) {
+    return Renderer(options).document(blocks);
+}
+
+std::string render_inline_html(const ir::Inlines& inlines, const HtmlOptions& options) {
+    return Renderer(options).inlines_only(inlines);
+}
+
+std::string blocks_plain_text(const ir::Blocks& blocks) {
+    std::vector<std::string> paras;
+    plain_blocks(blocks, paras);
+    std::string out;
+    for (const auto& p : paras) out += (out.empty() ? "" : "\n\n") + p;
+    return out;
+}
+
+std::string rewrite_html_urls(const std::string& html, const std::function<std::string(const std::string&)>& rewrite) {
+    return html::transform_raw_html(html, false, rewrite);
+}
+
+}  // namespace blogconv::writers

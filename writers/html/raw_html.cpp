@@ -1,0 +1,246 @@
+#include "writers/html/raw_html.h"
+
+#include <array>
+#include <cctype>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "writers/html/escape.h"
+
+namespace blogconv::writers::html {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool is_void_element(const std::string& name) {
+    static constexpr std::array<std::string_view, 14> names = {"area",  "base", "br",   "col",  "embed",
+                                                               "hr",    "img",  "input", "link", "meta",
+                                                               "param", "source", "track", "wbr"};
+    for (auto n : names)
+        if (n == name) return true;
+    return false;
+}
+
+bool is_url_attribute(const std::string& name) { return name == "href" || name == "src" || name == "poster"; }
+
+// A name XML accepts (a conservative subset: ASCII letters, digits, `_`, `-`, `.`, `:`).
+bool xml_name(std::string_view s) {
+    if (s.empty() || !(is_alpha(s[0]) || s[0] == '_' || s[0] == ':')) return false;
+    for (char c : s)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == ':'))
+            return false;
+    return true;
+}
+
+struct Attribute {
+    std::string name;
+    std::string value;
+    bool has_value = false;
+    std::size_t value_begin = 0, value_end = 0;  // the value's bytes in the source (without quotes)
+    bool quoted = false;
+};
+
+struct Tag {
+    bool closing = false;
+    std::string name;
+    std::vector<Attribute> attributes;
+    bool self_closed = false;
+    std::size_t end = 0;  // one past '>'
+};
+
+// Parses the tag starting at html[pos] == '<'; false when it is not a complete tag.
+bool parse_tag(std::string_view html, std::size_t pos, Tag& tag) {
+    std::size_t i = pos + 1;
+    if (i < html.size() && html[i] == '/') tag.closing = true, ++i;
+    if (i >= html.size() || !is_alpha(html[i])) return false;
+    const std::size_t name_begin = i;
+    while (i < html.size() && (std::isalnum(static_cast<unsigned char>(html[i])) || html[i] == '-' || html[i] == ':'))
+        ++i;
+    tag.name = std::string(html.substr(name_begin, i - name_begin));
+    while (true) {
+        while (i < html.size() && is_space(html[i])) ++i;
+        if (i >= html.size()) return false;
+        if (html[i] == '>') {
+            tag.end = i + 1;
+            return true;
+        }
+        if (html[i] == '/' && i + 1 < html.size() && html[i + 1] == '>') {
+            tag.self_closed = true;
+            tag.end = i + 2;
+            return true;
+        }
+        if (html[i] == '/') {
+            ++i;
+            continue;
+        }
+        Attribute a;
+        const std::size_t an = i;
+        while (i < html.size() && !is_space(html[i]) && html[i] != '>' && html[i] != '=' &&
+               !(html[i] == '/' && i + 1 < html.size() && html[i + 1] == '>'))
+            ++i;
+        a.name = std::string(html.substr(an, i - an));
+        std::size_t k = i;
+        while (k < html.size() && is_space(html[k])) ++k;
+        if (k < html.size() && html[k] == '=') {
+            i = k + 1;
+            while (i < html.size() && is_space(html[i])) ++i;
+            if (i >= html.size()) return false;
+            a.has_value = true;
+            if (html[i] == '"' || html[i] == '\'') {
+                const char q = html[i];
+                const auto close = html.find(q, i + 1);
+                if (close == std::string_view::npos) return false;
+                a.quoted = true;
+                a.value_begin = i + 1, a.value_end = close;
+                i = close + 1;
+            } else {
+                a.value_begin = i;
+                while (i < html.size() && !is_space(html[i]) && html[i] != '>') ++i;
+                a.value_end = i;
+            }
+            a.value = std::string(html.substr(a.value_begin, a.value_end - a.value_begin));
+        }
+        tag.attributes.push_back(std::move(a));
+    }
+}
+
+std::string rewrite_value(const std::string& name, const std::string& value, const UrlRewrite& rewrite) {
+    if (!rewrite) return value;
+    if (is_url_attribute(name)) return rewrite(value);
+    if (name == "srcset") return rewrite_srcset(value, rewrite);
+    return value;
+}
+
+// An attribute value made safe inside double quotes in XML (entities are fixed afterwards).
+std::string xml_attribute_value(std::string_view v) {
+    std::string out;
+    for (char c : v) {
+        if (c == '"') out += "&quot;";
+        else if (c == '<') out += "&lt;";
+        else out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string rewrite_srcset(std::string_view srcset, const UrlRewrite& rewrite) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < srcset.size()) {
+        const std::size_t start = i;
+        while (i < srcset.size() && is_space(srcset[i])) ++i;
+        out.append(srcset.substr(start, i - start));
+        const std::size_t url_begin = i;
+        while (i < srcset.size() && !is_space(srcset[i])) ++i;
+        std::string url(srcset.substr(url_begin, i - url_begin));
+        // A URL may itself end with the candidate separator when no descriptor follows.
+        bool trailing_comma = !url.empty() && url.back() == ',';
+        if (trailing_comma) url.pop_back();
+        if (!url.empty()) out += rewrite(url);
+        if (trailing_comma) {
+            out += ',';
+            continue;
+        }
+        const std::size_t rest = i;
+        while (i < srcset.size() && srcset[i] != ',') ++i;
+        if (i < srcset.size()) ++i;
+        out.append(srcset.substr(rest, i - rest));
+    }
+    return out;
+}
+
+std::string transform_raw_html(std::string_view html, bool xhtml, const UrlRewrite& rewrite) {
+    std::string out;
+    out.reserve(html.size() + 16);
+    std::size_t i = 0;
+    while (i < html.size()) {
+        const char c = html[i];
+        if (c != '<') {
+            out += c;
+            ++i;
+            continue;
+        }
+        if (html.substr(i, 4) == "<!--") {
+            auto close = html.find("-->", i + 4);
+            const std::size_t end = close == std::string_view::npos ? html.size() : close + 3;
+            out.append(html.substr(i, end - i));
+            i = end;
+            continue;
+        }
+        if (html.substr(i, 2) == "<!" || html.substr(i, 2) == "<?") {
+            auto close = html.find('>', i);
+            const std::size_t end = close == std::string_view::npos ? html.size() : close + 1;
+            out.append(html.substr(i, end - i));
+            i = end;
+            continue;
+        }
+        Tag tag;
+        if (!parse_tag(html, i, tag)) {
+            out += xhtml ? "&lt;" : "<";
+            ++i;
+            continue;
+        }
+        if (!xhtml) {
+            std::size_t copied = i;
+            for (const auto& a : tag.attributes) {
+                if (!a.has_value) continue;
+                const std::string name = lower(a.name);
+                if (!is_url_attribute(name) && name != "srcset") continue;
+                const std::string v = rewrite_value(name, a.value, rewrite);
+                if (v == a.value) continue;
+                out.append(html.substr(copied, a.value_begin - copied));
+                if (a.quoted) out += v;
+                else out += "\"" + escape(v) + "\"";
+                copied = a.value_end;
+            }
+            out.append(html.substr(copied, tag.end - copied));
+            i = tag.end;
+            continue;
+        }
+        const std::string name = lower(tag.name);
+        if (tag.closing && is_void_element(name)) {  // `</br>`: the element was already closed
+            i = tag.end;
+            continue;
+        }
+        out += tag.closing ? "</" : "<";
+        out += tag.name;
+        if (!tag.closing) {
+            for (const auto& a : tag.attributes) {
+                // A name XML rejects (`@click`, a stray quote) cannot be written: dropping it keeps
+                // the element, which matters more than one framework attribute.
+                if (!xml_name(a.name)) continue;
+                const std::string an = lower(a.name);
+                out += ' ';
+                out += a.name;
+                out += "=\"";
+                out += xml_attribute_value(a.has_value ? rewrite_value(an, a.value, rewrite) : a.name);
+                out += '"';
+            }
+            if (tag.self_closed || is_void_element(name)) out += " /";
+        }
+        out += '>';
+        i = tag.end;
+    }
+    return xhtml ? xml_entities(xml_clean(out)) : out;
+}
+
+bool well_formed_xml_fragment(std::string_view fragment) {
+    std::string wrapped = "<r>";
+    wrapped += fragment;
+    wrapped += "</r>";
+    pugi::xml_document doc;
+    const auto result = doc.load_buffer(wrapped.data(), wrapped.size(), pugi::parse_default, pugi::encoding_utf8);
+    return static_cast<bool>(result);
+}
+
+}  // namespace blogconv::writers::html

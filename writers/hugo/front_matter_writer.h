@@ -1,0 +1,34 @@
+// ir::Value trees as TOML, YAML or JSON, in key order: Hugo front matter, hugo.toml and data/.
+//
+// Values are written as they are; the only extra type is the date-time, which TOML and YAML
+// write unquoted (a native date) and JSON as a string. TOML has no null: null values are left out
+// (and counted, so the caller can report them).
+#pragma once
+
+#include <set>
+#include <string>
+
+#include "ir/value.h"
+#include "writers/hugo/hugo_options.h"
+
+namespace blogconv::writers::hugo {
+
+struct SerializeOptions {
+    FrontMatterFormat format = FrontMatterFormat::toml;
+    // Top-level keys whose string value is an RFC 3339 date-time, written as a native date.
+    std::set<std::string> datetime_keys;
+};
+
+// The mapping `object` as a document in the chosen format (without front matter delimiters),
+// ending with a newline. `nulls_dropped` (optional) counts values TOML could not hold.
+std::string serialize(const ir::Object& object, const SerializeOptions& options, int* nulls_dropped = nullptr);
+
+// A serialized value fenced as front matter: `+++ … +++`, `--- … ---` or the bare JSON object,
+// each followed by a newline.
+std::string front_matter_block(const ir::Object& object, const SerializeOptions& options,
+                               int* nulls_dropped = nullptr);
+
+// A TOML key: bare when it can be, else a quoted string.
+std::string toml_key(const std::string& key);
+
+}  // namespace blogconv::writers::hugo

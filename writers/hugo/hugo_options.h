@@ -1,0 +1,25 @@
+// Options of the Jekyll -> Hugo migration writer (`--to hugo`). Every default is here.
+#pragma once
+
+#include <string>
+
+namespace blogconv::writers {
+
+// The serialization of front matter, hugo.toml's data files and data/ files.
+enum class FrontMatterFormat { toml, yaml, json };
+
+struct HugoOptions {
+    // Front matter format: TOML (`+++`, Hugo's own default), YAML (`---`) or JSON (`{…}`).
+    FrontMatterFormat front_matter = FrontMatterFormat::toml;
+    // The content section posts go to: `content/<posts_section>/…`.
+    std::string posts_section = "posts";
+    // Write a post with images of its own as a page bundle (`slug/index.md` with the images beside
+    // it). Off: every post is a plain file and images stay in static/ only.
+    bool page_bundles = true;
+    // Write MIGRATION.md (counts and everything that needs a human) at the output root.
+    bool migration_report = true;
+    // Used for `languageCode` when the site has no `lang`; "" leaves it out.
+    std::string default_language_code = "";
+};
+
+}  // namespace blogconv::writers

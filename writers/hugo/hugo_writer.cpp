@@ -1,0 +1,731 @@
+#include "writers/hugo/hugo_writer.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "writers/html/html_renderer.h"
+#include "writers/hugo/config_writer.h"
+#include "writers/hugo/front_matter_writer.h"
+#include "writers/hugo/migration_report.h"
+#include "writers/markdown/commonmark_writer.h"
+
+namespace blogconv::writers {
+
+namespace {
+
+using hugo::MigrationReport;
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+std::string percent_decode(std::string_view s) {
+    std::string out;
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() + 0 && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+            out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+std::string dirname_of(const std::string& p) {
+    auto slash = p.rfind('/');
+    return slash == std::string::npos ? "" : p.substr(0, slash);
+}
+std::string basename_of(const std::string& p) {
+    auto slash = p.rfind('/');
+    return slash == std::string::npos ? p : p.substr(slash + 1);
+}
+std::string stem_of(const std::string& p) {
+    std::string b = basename_of(p);
+    auto dot = b.rfind('.');
+    return dot == std::string::npos || dot == 0 ? b : b.substr(0, dot);
+}
+std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+
+// Hugo URLizes `:slug`; only slugs that survive that unchanged go through a permalink pattern.
+bool slug_is_url_safe(const std::string& s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80) && c != '-' &&
+            c != '_' && c != '.')
+            return false;
+    return s != "." && s != "..";
+}
+
+// What Hugo makes of a permalink pattern for one page (the tokens blogconv uses), or nullopt.
+std::optional<std::string> expand_pattern(const std::string& pattern, const std::string& section,
+                                          const std::string& slug, const std::optional<ir::DateTime>& date,
+                                          bool ugly) {
+    std::string out;
+    for (std::size_t i = 0; i < pattern.size();) {
+        if (pattern[i] != ':') {
+            out += pattern[i++];
+            continue;
+        }
+        std::size_t j = i + 1;
+        while (j < pattern.size() && std::isalpha(static_cast<unsigned char>(pattern[j]))) ++j;
+        std::string token = pattern.substr(i + 1, j - i - 1);
+        i = j;
+        if (token == "slug") {
+            if (!slug_is_url_safe(slug)) return std::nullopt;
+            out += slug;
+        } else if (token == "section") {
+            out += section;
+        } else if (token == "year" || token == "month" || token == "day") {
+            if (!date) return std::nullopt;
+            ir::CivilTime c = ir::to_civil(*date);
+            out += token == "year" ? std::to_string(c.year) : token == "month" ? two(c.month) : two(c.day);
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (ugly) return ends_with(out, "/") ? std::nullopt : std::optional<std::string>(out + ".html");
+    if (!ends_with(out, "/")) out += "/";
+    return out;
+}
+
+// Jekyll's permalink template turned into a Hugo pattern where the tokens translate.
+std::optional<std::string> pattern_from_jekyll(std::string t) {
+    if (t == "date") t = "/:categories/:year/:month/:day/:title:output_ext";
+    else if (t == "pretty") t = "/:categories/:year/:month/:day/:title/";
+    else if (t == "none") t = "/:categories/:title:output_ext";
+    else if (t == "ordinal" || t == "weekdate") return std::nullopt;
+    auto replace_all = [&](const std::string& from, const std::string& to) {
+        for (std::size_t p = t.find(from); p != std::string::npos; p = t.find(from, p + to.size())) t.replace(p, from.size(), to);
+    };
+    replace_all("/:categories", "");
+    replace_all(":output_ext", "");
+    replace_all(":title", ":slug");
+    replace_all(":collection", ":section");
+    if (ends_with(t, ".html")) t.resize(t.size() - 5);
+    while (ends_with(t, "/")) t.pop_back();
+    if (t.empty() || t.find(':') == std::string::npos) return std::nullopt;
+    return t;
+}
+
+// Neutralises Hugo shortcode delimiters in literal text: `{{< x >}}` -> `{{</* x */>}}`, which Hugo
+// prints as the original. An unclosed `{{<` gets a zero-width space so Hugo does not choke on it.
+std::string protect_shortcodes(std::string_view text) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t p = text.find("{{", i);
+        if (p == std::string::npos || p + 2 >= text.size() || (text[p + 2] != '<' && text[p + 2] != '%')) {
+            std::size_t end = p == std::string::npos ? text.size() : p + 2;
+            out.append(text.substr(i, end - i));
+            i = end;
+            continue;
+        }
+        char kind = text[p + 2];
+        std::string close = std::string(1, kind == '<' ? '>' : '%') + "}}";
+        std::size_t c = text.find(close, p + 3);
+        out.append(text.substr(i, p - i));
+        if (c == std::string::npos) {
+            out += "{{\xE2\x80\x8B";
+            i = p + 2;
+            continue;
+        }
+        std::string_view inner = text.substr(p + 3, c - (p + 3));
+        if (starts_with(inner, "/*")) {  // already escaped
+            out.append(text.substr(p, c + 3 - p));
+        } else {
+            out += std::string("{{") + kind + "/*" + std::string(inner) + "*/" + close;
+        }
+        i = c + 3;
+    }
+    return out;
+}
+
+// Breaks Liquid and shortcode openers in text that ends up inside an HTML comment.
+std::string comment_safe(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        out += text[i];
+        if (text[i] == '{' && i + 1 < text.size() && (text[i + 1] == '%' || text[i + 1] == '{')) out += ' ';
+        if (text[i] == '-' && i + 1 < text.size() && text[i + 1] == '-') out += ' ';
+    }
+    return out;
+}
+
+std::string fix_html_comments(const std::string& html) {
+    std::string out;
+    std::size_t i = 0;
+    while (true) {
+        std::size_t p = html.find("<!-- unsupported", i);
+        if (p == std::string::npos) break;
+        std::size_t e = html.find("-->", p);
+        if (e == std::string::npos) break;
+        out += html.substr(i, p - i) + comment_safe(html.substr(p, e - p)) + "-->";
+        i = e + 3;
+    }
+    return out + html.substr(i);
+}
+
+// `{% gist user/id [file] %}` -> Hugo's gist shortcode.
+std::optional<std::string> gist_shortcode(const std::string& text) {
+    std::size_t p = text.find("gist");
+    if (!starts_with(text, "{%") || p == std::string::npos) return std::nullopt;
+    std::string rest = text.substr(p + 4);
+    auto e = rest.find("%}");
+    if (e == std::string::npos) return std::nullopt;
+    rest = rest.substr(0, e);
+    std::vector<std::string> words;
+    std::string w;
+    for (char c : rest) {
+        if (c == ' ' || c == '\t' || c == '-') {
+            if (!w.empty()) words.push_back(w);
+            w.clear();
+        } else {
+            w += c;
+        }
+    }
+    if (!w.empty()) words.push_back(w);
+    if (words.empty() || words.size() > 2) return std::nullopt;
+    auto slash = words[0].find('/');
+    if (slash == std::string::npos) return std::nullopt;
+    std::string s = "{{< gist " + words[0].substr(0, slash) + " " + words[0].substr(slash + 1);
+    if (words.size() == 2) s += " \"" + words[1] + "\"";
+    return s + " >}}";
+}
+
+// Front matter keys Hugo gives a meaning Jekyll's value would not fit: kept as jekyll_<key>.
+const std::set<std::string> hugo_reserved = {"url",      "lastmod", "aliases", "summary", "type",      "build",
+                                             "outputs",  "resources", "cascade", "markup", "headless",
+                                             "publishdate", "expirydate", "linktitle", "menu", "menus"};
+// Jekyll keys the writer turns into Hugo's own.
+const std::set<std::string> consumed_keys = {"title", "date", "last_modified_at", "published", "slug", "permalink",
+                                             "redirect_from", "tags", "tag", "categories", "category", "excerpt",
+                                             "description", "draft"};
+
+struct Placed {
+    const ir::Document* doc = nullptr;
+    std::string section;       // Hugo section ("" for top-level pages)
+    std::string content_path;  // "content/posts/x.md"
+    std::string slug;          // written as `slug` ("" = none)
+    std::string url;           // the Jekyll URL, decoded
+    bool write_url = false;
+    bool html = false;
+    bool bundle = false;
+    bool built = false;  // Hugo will render it (ref targets must be)
+    std::map<std::string, std::string> images;  // image URL in the body -> local file name
+};
+
+class HugoWriter {
+public:
+    HugoWriter(const ir::Site& site, const HugoOptions& o, const ResourceReader* r, Sink& sink, ir::Diagnostics& d)
+        : site_(site), o_(o), resources_(r), sink_(sink), diags_(d) {}
+
+    void run() {
+        index_static_files();
+        decide_url_style();
+        place_documents();
+        choose_permalinks();
+        for (auto& p : placed_) write_document(p);
+        write_static_files();
+        write_data();
+        finish_notes();
+        hugo::ConfigPlan plan;
+        plan.permalinks = permalinks_;
+        plan.ugly_urls = ugly_;
+        plan.block_attributes = block_attributes_;
+        sink_.write("hugo.toml", hugo::write_hugo_config(site_, o_, plan, report_));
+        if (o_.migration_report) sink_.write("MIGRATION.md", hugo::render_migration_report(report_, site_.title));
+    }
+
+private:
+    // ---- planning -------------------------------------------------------------------------
+
+    void index_static_files() {
+        for (const auto& f : site_.static_files) static_paths_.insert(f.source_path);
+    }
+
+    // The site path of a local image URL, or "" when it is not one of the site's static files.
+    std::string static_path_of(const std::string& url) const {
+        std::string u = url;
+        if (!site_.url.empty() && starts_with(u, site_.url + "/")) u = u.substr(site_.url.size());
+        if (!starts_with(u, "/")) return "";
+        if (!site_.baseurl.empty() && starts_with(u, site_.baseurl + "/")) u = u.substr(site_.baseurl.size());
+        u = u.substr(0, u.find_first_of("?#"));
+        std::string path = percent_decode(u.substr(1));
+        return static_paths_.count(path) ? path : "";
+    }
+
+    void decide_url_style() {
+        int ugly = 0, pretty = 0;
+        for (const auto& d : site_.documents) {
+            if (d.collection != "posts") continue;
+            if (ends_with(d.url, ".html")) ++ugly;
+            else if (ends_with(d.url, "/")) ++pretty;
+        }
+        if (ugly == 0 && pretty == 0)
+            for (const auto& d : site_.documents) ends_with(d.url, ".html") ? ++ugly : ++pretty;
+        ugly_ = ugly > pretty;
+    }
+
+    std::string unique_content_path(std::string dir, std::string name, const std::string& fallback,
+                                    const std::string& ext) {
+        auto key = [&](const std::string& n) { return dir + "/" + n; };
+        if (used_names_.count(key(name)) && !fallback.empty()) name = fallback;
+        std::string base = name;
+        for (int i = 2; used_names_.count(key(name)); ++i) name = base + "-" + std::to_string(i);
+        used_names_.insert(key(name));
+        (void)ext;
+        return name;
+    }
+
+    void collect_images(const ir::Blocks& blocks, std::vector<std::string>& urls) {
+        for (const auto& b : blocks) {
+            std::visit(ir::overloaded{
+                           [&](const ir::Paragraph& n) { collect_images(n.children, urls); },
+                           [&](const ir::Heading& n) { collect_images(n.children, urls); },
+                           [&](const ir::BlockQuote& n) { collect_images(n.children, urls); },
+                           [&](const ir::List& n) {
+                               for (const auto& it : n.items) collect_images(it.children, urls);
+                           },
+                           [&](const ir::DefinitionList& n) {
+                               for (const auto& it : n.items) {
+                                   collect_images(it.term, urls);
+                                   for (const auto& d : it.definitions) collect_images(d, urls);
+                               }
+                           },
+                           [&](const ir::Table& n) {
+                               for (const auto* rows : {&n.head, &n.body})
+                                   for (const auto& r : *rows)
+                                       for (const auto& c : r) collect_images(c.children, urls);
+                           },
+                           [&](const ir::FootnoteDefinition& n) { collect_images(n.children, urls); },
+                           [&](const auto&) {},
+                       },
+                       b.node);
+        }
+    }
+    void collect_images(const ir::Inlines& ins, std::vector<std::string>& urls) {
+        for (const auto& in : ins) {
+            std::visit(ir::overloaded{
+                           [&](const ir::Image& n) { urls.push_back(n.url); },
+                           [&](const ir::Emphasis& n) { collect_images(n.children, urls); },
+                           [&](const ir::Strong& n) { collect_images(n.children, urls); },
+                           [&](const ir::Strikethrough& n) { collect_images(n.children, urls); },
+                           [&](const ir::Link& n) { collect_images(n.children, urls); },
+                           [&](const auto&) {},
+                       },
+                       in.node);
+        }
+    }
+
+    static bool is_page_output(const std::string& url) {
+        if (ends_with(url, "/") || ends_with(url, ".html") || ends_with(url, ".htm")) return true;
+        std::string last = basename_of(url);
+        return last.find('.') == std::string::npos;  // an extensionless URL is served as HTML
+    }
+
+    void place_documents() {
+        // Which static images each document uses, to find the ones a post has to itself.
+        std::map<std::string, int> image_users;
+        std::vector<std::vector<std::string>> doc_images(site_.documents.size());
+        for (std::size_t i = 0; i < site_.documents.size(); ++i) {
+            std::vector<std::string> urls;
+            collect_images(site_.documents[i].body, urls);
+            std::set<std::string> paths;
+            for (const auto& u : urls)
+                if (auto p = static_path_of(u); !p.empty()) paths.insert(p);
+            if (!site_.documents[i].image.empty())
+                if (auto p = static_path_of(site_.documents[i].image); !p.empty()) paths.insert(p);
+            for (const auto& p : paths) image_users[p]++;
+            doc_images[i] = urls;
+        }
+
+        for (std::size_t i = 0; i < site_.documents.size(); ++i) {
+            const ir::Document& d = site_.documents[i];
+            Placed p;
+            p.doc = &d;
+            p.url = percent_decode(d.url);
+            p.html = d.input_format == "html";
+            p.built = !d.draft && d.published && !d.future;
+            std::string ext = p.html ? ".html" : ".md";
+            if (!is_page_output(d.url)) {
+                report_.item(d.source_path, 0, "Documents not migrated",
+                             "its output `" + d.url + "` is not an HTML page (Hugo writes feeds and sitemaps itself; "
+                             "port it as a custom output format if it is still needed)");
+                report_.count("Documents not migrated (not HTML pages)");
+                continue;
+            }
+            const ir::Value* fm_slug = d.front_matter.find("slug");
+            p.slug = fm_slug && fm_slug->is_string() && !fm_slug->as_string().empty() ? fm_slug->as_string() : d.slug;
+            if (d.collection == "posts") {
+                p.section = o_.posts_section;
+                std::string name = unique_content_path(p.section, p.slug.empty() ? stem_of(d.source_path) : p.slug,
+                                                       stem_of(d.source_path), ext);
+                // Images used by this post alone go beside it, when its URL is a folder the
+                // images can sit in (relative links then resolve there).
+                if (o_.page_bundles && !p.html && ends_with(p.url, "/")) {
+                    std::set<std::string> taken;
+                    for (const auto& u : doc_images[i]) {
+                        std::string sp = static_path_of(u);
+                        if (sp.empty() || image_users[sp] != 1) continue;
+                        std::string local = basename_of(sp);
+                        if (taken.count(local) && !p.images.count(u)) continue;
+                        taken.insert(local);
+                        p.images[u] = local;
+                        bundled_static_[sp] = "content/" + p.section + "/" + name + "/" + local;
+                    }
+                }
+                p.bundle = !p.images.empty();
+                p.content_path = "content/" + p.section + "/" + name + (p.bundle ? "/index" + ext : ext);
+                report_.count(d.draft ? "Drafts" : "Posts");
+                if (p.bundle) report_.count("Page bundles (posts with their own images)");
+            } else if (d.collection.empty()) {
+                std::string dir = dirname_of(d.source_path);
+                std::string stem = stem_of(d.source_path);
+                if (p.url == "/" && !home_taken_) {
+                    home_taken_ = true;
+                    p.content_path = "content/_index" + ext;
+                } else if (stem == "index" && !dir.empty()) {
+                    p.content_path = "content/" + dir + "/_index" + ext;
+                    p.write_url = true;  // a section's own URL differs between ugly and pretty modes
+                } else {
+                    std::string name = unique_content_path(dir, stem == "index" ? "index-page" : stem, "", ext);
+                    p.content_path = "content/" + (dir.empty() ? "" : dir + "/") + name + ext;
+                    std::string path = (dir.empty() ? "" : dir + "/") + name;
+                    std::string natural = ugly_ ? "/" + path + ".html" : "/" + path + "/";
+                    p.write_url = natural != p.url;
+                }
+                report_.count("Pages");
+            } else {
+                p.section = d.collection;
+                std::string name = unique_content_path(p.section, stem_of(d.source_path), "", ext);
+                p.content_path = "content/" + p.section + "/" + name + ext;
+                report_.count("Collection documents");
+            }
+            by_source_[d.source_path] = placed_.size();
+            placed_.push_back(std::move(p));
+        }
+    }
+
+    void choose_permalinks() {
+        std::map<std::string, std::vector<Placed*>> sections;
+        for (auto& p : placed_)
+            if (!p.section.empty()) sections[p.section].push_back(&p);
+        for (auto& [section, docs] : sections) {
+            std::vector<std::string> candidates;
+            std::string jekyll_template;
+            if (section == o_.posts_section) {
+                if (const ir::Value* v = site_.config.find("permalink"); v && v->is_string()) jekyll_template = v->as_string();
+                else jekyll_template = "date";
+            } else if (const ir::Value* c = site_.config.find("collections"); c && c->is_object()) {
+                if (const ir::Value* col = c->find(section); col && col->is_object())
+                    if (const ir::Value* v = col->find("permalink"); v && v->is_string()) jekyll_template = v->as_string();
+            }
+            if (auto t = pattern_from_jekyll(jekyll_template)) candidates.push_back(*t);
+            for (const char* c : {"/:year/:month/:day/:slug", "/:year/:month/:slug", "/:year/:slug", "/:slug",
+                                  "/:section/:slug", "/:section/:year/:month/:day/:slug"})
+                candidates.push_back(c);
+            std::string best;
+            std::size_t best_count = 0;
+            for (const auto& c : candidates) {
+                std::size_t n = 0;
+                for (const Placed* p : docs)
+                    if (expand_pattern(c, section, p->slug, p->doc->date, ugly_) == p->url) ++n;
+                if (n > best_count) {
+                    best = c;
+                    best_count = n;
+                }
+            }
+            if (!best.empty()) permalinks_[section] = ugly_ ? best : best + "/";
+            for (Placed* p : docs) {
+                bool ok = !best.empty() && expand_pattern(best, section, p->slug, p->doc->date, ugly_) == p->url;
+                if (!ok) {
+                    // Without a pattern Hugo uses /<section>/<file name>.
+                    std::string file = stem_of(p->content_path) == "index" ? basename_of(dirname_of(p->content_path))
+                                                                           : stem_of(p->content_path);
+                    std::string natural = "/" + section + "/" + file + (ugly_ ? ".html" : "/");
+                    p->write_url = best.empty() ? natural != p->url : true;
+                }
+            }
+        }
+        for (const auto& p : placed_)
+            if (p.write_url) report_.count("Documents with an explicit `url`");
+    }
+
+    // ---- writing --------------------------------------------------------------------------
+
+    ir::Object front_matter(const Placed& p) {
+        const ir::Document& d = *p.doc;
+        const ir::Value& fm = d.front_matter;
+        ir::Object out;
+        out.emplace_back("title", d.title);
+        if (d.date) out.emplace_back("date", ir::format_rfc3339(*d.date));
+        if (d.last_modified) out.emplace_back("lastmod", ir::format_rfc3339(*d.last_modified));
+        if (d.draft || !d.published) out.emplace_back("draft", true);
+        if (!p.slug.empty() && !p.section.empty()) out.emplace_back("slug", p.slug);
+        if (p.write_url) out.emplace_back("url", p.url);
+        auto strings = [](const std::vector<std::string>& v) {
+            ir::Array a;
+            for (const auto& s : v) a.push_back(s);
+            return a;
+        };
+        if (const ir::Value* r = fm.find("redirect_from")) {
+            std::vector<std::string> aliases;
+            auto add = [&](std::string a) {
+                // Under uglyURLs Hugo writes `/old/` as `/old.html`; Jekyll wrote `/old/index.html`.
+                if (ugly_ && ends_with(a, "/")) a += "index.html";
+                aliases.push_back(a);
+            };
+            if (r->is_string()) add(r->as_string());
+            if (r->is_array())
+                for (const auto& e : r->as_array())
+                    if (e.is_string()) add(e.as_string());
+            if (!aliases.empty()) {
+                report_.count("Aliases (from redirect_from)", static_cast<int>(aliases.size()));
+                out.emplace_back("aliases", strings(aliases));
+            }
+        }
+        if (!d.tags.empty()) out.emplace_back("tags", strings(d.tags));
+        if (!d.categories.empty()) out.emplace_back("categories", strings(d.categories));
+        if (d.excerpt_explicit)
+            if (const ir::Value* e = fm.find("excerpt"); e && e->is_string()) out.emplace_back("summary", *e);
+        if (!d.description.empty()) out.emplace_back("description", d.description);
+        if (!d.image.empty() && !fm.find("images")) out.emplace_back("images", ir::Array{d.image});
+        if (fm.is_object()) {
+            for (const auto& [k, v] : fm.as_object()) {
+                std::string lower;
+                for (char c : k) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                if (consumed_keys.count(lower)) continue;
+                bool clash = hugo_reserved.count(lower) || (lower == "sitemap" && !v.is_object()) ||
+                             (lower == "images" && !v.is_array()) || (lower == "weight" && !v.is_int()) ||
+                             (lower == "layout" && !v.is_string());
+                if (clash) {
+                    renamed_keys_.insert(k);
+                    out.emplace_back("jekyll_" + k, v);
+                } else {
+                    out.emplace_back(k, v);
+                }
+            }
+        }
+        return out;
+    }
+
+    CommonMarkOptions markdown_options(const Placed& p) {
+        CommonMarkOptions mo;
+        mo.attributes = AttributeSyntax::goldmark;
+        mo.math = MathSyntax::latex;
+        mo.code_block_attributes = true;
+        mo.implicit_heading_id = [](const ir::Inlines& text) { return github_heading_id(text); };
+        mo.protect_literal = [](std::string_view s) { return protect_shortcodes(s); };
+        mo.document_link = [this](const ir::Link& link) -> std::string {
+            auto it = by_source_.find(link.target_document);
+            if (it == by_source_.end()) return "";
+            const Placed& target = placed_[it->second];
+            if (!target.built || ends_with(target.content_path, "content/_index.md") ||
+                ends_with(target.content_path, "content/_index.html"))
+                return "";
+            std::string ref = target.content_path.substr(std::string("content").size());
+            if (auto hash = link.url.find('#'); hash != std::string::npos) ref += link.url.substr(hash);
+            report_.count("Links to documents turned into `ref`");
+            return "{{< ref \"" + ref + "\" >}}";
+        };
+        mo.image_url = [&p](const std::string& url) {
+            auto it = p.images.find(url);
+            return it == p.images.end() ? url : it->second;
+        };
+        mo.unsupported = [](const UnsupportedNode& n, bool block) -> std::string {
+            if (auto g = gist_shortcode(n.text)) return *g;
+            std::string s = "<!-- blogconv: " + comment_safe(n.kind) + " not converted (see MIGRATION.md): " +
+                            comment_safe(n.text) + " -->";
+            (void)block;
+            return s;
+        };
+        return mo;
+    }
+
+    void report_unsupported(const ir::Document& d, const CommonMarkReport& r) {
+        for (const auto& u : r.unsupported) {
+            if (gist_shortcode(u.text)) {
+                report_.count("Gists turned into the `gist` shortcode");
+                continue;
+            }
+            std::string topic = u.kind == "include" ? "Includes" :
+                                starts_with(u.kind, "liquid") ? "Liquid not translated" : "Not converted: " + u.kind;
+            report_.item(d.source_path, u.pos.line, topic,
+                         hugo::report_code(u.text) + " was left as an HTML comment; rewrite it as Hugo markup or a shortcode");
+            report_.count("Constructs left as comments");
+        }
+        block_attributes_ = block_attributes_ || r.used_block_attributes || r.used_heading_attributes;
+        if (r.dropped_attributes > 0)
+            report_.item(d.source_path, 0, "Attributes dropped",
+                         std::to_string(r.dropped_attributes) + " attribute(s) on inline code could not be kept");
+    }
+
+    bool custom_excerpt_separator(const ir::Document& d) const {
+        for (const ir::Value* v : {d.front_matter.find("excerpt_separator"), site_.config.find("excerpt_separator")})
+            if (v && v->is_string()) return v->as_string() != "\n\n";
+        return false;
+    }
+
+    void write_document(const Placed& p) {
+        const ir::Document& d = *p.doc;
+        hugo::SerializeOptions so{o_.front_matter, {"date", "lastmod"}};
+        int nulls = 0;
+        std::string text = hugo::front_matter_block(front_matter(p), so, &nulls);
+        if (nulls > 0)
+            report_.item(d.source_path, 0, "Front matter",
+                         std::to_string(nulls) + " empty (null) value(s) left out: TOML has no null");
+
+        ir::Blocks body = d.body;
+        // Jekyll's excerpt separator becomes Hugo's manual summary divider.
+        if (!d.excerpt_explicit && custom_excerpt_separator(d) && !d.excerpt.empty() &&
+            d.excerpt.size() < body.size() && std::equal(d.excerpt.begin(), d.excerpt.end(), body.begin())) {
+            body.insert(body.begin() + static_cast<std::ptrdiff_t>(d.excerpt.size()),
+                        ir::Block(ir::RawBlock{"html", "<!--more-->"}));
+            report_.count("Excerpt separators turned into <!--more-->");
+        }
+
+        CommonMarkOptions mo = markdown_options(p);
+        CommonMarkReport cr;
+        std::string markdown = write_commonmark(body, mo, &cr);
+        report_unsupported(d, cr);
+        if (p.html) {
+            HtmlOptions ho;
+            ho.unsupported = UnsupportedStyle::comment;
+            text += "\n" + protect_shortcodes(fix_html_comments(render_html(body, ho)));
+        } else {
+            text += "\n" + markdown;
+        }
+        sink_.write(p.content_path, text);
+
+        for (const auto& [url, local] : p.images) {
+            std::string sp = static_path_of(url);
+            if (auto bytes = read(sp)) sink_.write(dirname_of(p.content_path) + "/" + local, *bytes);
+        }
+    }
+
+    std::optional<std::string> read(const std::string& site_path) {
+        if (!resources_) {
+            if (!warned_no_resources_)
+                diags_.add({ir::Severity::warning, "", 0, 0,
+                            "the site's files cannot be read (no resource reader): static files and images are not copied",
+                            ""});
+            warned_no_resources_ = true;
+            return std::nullopt;
+        }
+        std::string error;
+        auto bytes = resources_->read(site_path, error);
+        if (!bytes) diags_.add({ir::Severity::warning, site_path, 0, 0, "not copied to the Hugo site: " + error, ""});
+        return bytes;
+    }
+
+    void write_static_files() {
+        for (const auto& f : site_.static_files) {
+            if (f.processed) {
+                report_.item(f.source_path, 0, "Files Jekyll would process",
+                             "not copied: Jekyll transforms this file (Sass, CoffeeScript, front matter); use Hugo Pipes "
+                             "(`resources.ToCSS`) under assets/ or copy its output to static/");
+                report_.count("Processed files not copied");
+                continue;
+            }
+            if (auto it = bundled_static_.find(f.source_path); it != bundled_static_.end()) {
+                report_.note("`" + f.source_path + "` moved beside its post: `" + it->second + "`");
+                continue;
+            }
+            if (auto bytes = read(f.source_path)) {
+                sink_.write("static/" + f.source_path, *bytes);
+                report_.count("Static files copied");
+            }
+        }
+    }
+
+    void write_data() {
+        if (!site_.data.is_object()) return;
+        for (const auto& [key, value] : site_.data.as_object()) {
+            std::string name;
+            for (char c : key) name += (c == '/' || c == '\\' || c == ':') ? '_' : c;
+            if (name.empty() || name == "." || name == "..") continue;
+            FrontMatterFormat f = o_.front_matter;
+            // A TOML document is a table; a list or a scalar needs YAML (or JSON).
+            if (!value.is_object() && f == FrontMatterFormat::toml) f = FrontMatterFormat::yaml;
+            std::string text;
+            int nulls = 0;
+            if (value.is_object()) {
+                text = hugo::serialize(value.as_object(), {f, {}}, &nulls);
+            } else if (f == FrontMatterFormat::json) {
+                std::string wrapped = hugo::serialize(ir::Object{{"v", value}}, {f, {}}, &nulls);
+                // {"v": X} -> X
+                auto a = wrapped.find(':');
+                auto b = wrapped.rfind('}');
+                text = wrapped.substr(a + 1, b - a - 1) + "\n";
+            } else {
+                std::string wrapped = hugo::serialize(ir::Object{{"v", value}}, {f, {}}, &nulls);
+                text = wrapped.substr(wrapped.find(':') + 1);
+                if (!text.empty() && text[0] == ' ') text = text.substr(1);
+                if (!text.empty() && text[0] == '\n') {
+                    // A block sequence indented under the key: take the indentation away.
+                    std::string out;
+                    for (std::size_t i = 1; i < text.size();) {
+                        auto nl = text.find('\n', i);
+                        std::string line = text.substr(i, nl == std::string::npos ? std::string::npos : nl - i);
+                        out += (starts_with(line, "  ") ? line.substr(2) : line) + "\n";
+                        if (nl == std::string::npos) break;
+                        i = nl + 1;
+                    }
+                    text = out;
+                }
+            }
+            const char* ext = f == FrontMatterFormat::toml ? ".toml" : f == FrontMatterFormat::yaml ? ".yaml" : ".json";
+            sink_.write("data/" + name + ext, text);
+            report_.count("Data files");
+            if (nulls > 0)
+                report_.item("_data/" + key, 0, "Data", std::to_string(nulls) + " null value(s) left out (TOML has no null)");
+        }
+    }
+
+public:
+    void finish_notes() {
+        if (!renamed_keys_.empty()) {
+            std::string keys;
+            for (const auto& k : renamed_keys_) keys += (keys.empty() ? "`" : ", `") + k + "`";
+            report_.note("front matter keys that mean something else to Hugo were kept as `jekyll_<key>`: " + keys);
+        }
+    }
+
+private:
+    const ir::Site& site_;
+    const HugoOptions& o_;
+    const ResourceReader* resources_;
+    Sink& sink_;
+    ir::Diagnostics& diags_;
+    MigrationReport report_;
+    std::vector<Placed> placed_;
+    std::map<std::string, std::size_t> by_source_;
+    std::set<std::string> static_paths_;
+    std::map<std::string, std::string> bundled_static_;  // site path -> where it went
+    std::set<std::string> used_names_;
+    std::map<std::string, std::string> permalinks_;
+    std::set<std::string> renamed_keys_;
+    bool ugly_ = false;
+    bool block_attributes_ = false;
+    bool home_taken_ = false;
+    bool warned_no_resources_ = false;
+};
+
+}  // namespace
+
+void write_hugo(const ir::Site& site, const HugoOptions& options, const ResourceReader* resources, Sink& sink,
+                ir::Diagnostics& diagnostics) {
+    HugoWriter(site, options, resources, sink, diagnostics).run();
+}
+
+}  // namespace blogconv::writers

@@ -1,0 +1,43 @@
+// Options of the standalone HTML writer (`--to html`, `--to html-split`). Every default is here.
+#pragma once
+
+#include <string>
+
+namespace blogconv::writers {
+
+// Which colour scheme the page uses.
+enum class StandaloneTheme {
+    automatic,  // light, or dark when the reader's system asks for it (prefers-color-scheme)
+    light,      // always light
+    dark,       // always dark
+};
+
+struct StandaloneOptions {
+    // Write only this one document, alone on the page (`--single`): matched against a document's
+    // source path ("_posts/2024-03-12-x.md"), its slug ("x") or its URL ("/2024/03/12/x/"). "" =
+    // the whole blog. A name that matches nothing is an error and nothing is written.
+    std::string single;
+    // Write a folder instead of one file: `index.html` (cover, contents, tag index) and
+    // `posts/<slug>.html` for each post, linked by relative URLs. The `html-split` format sets it.
+    bool split = false;
+    // A stylesheet that replaces the built-in one (the contents of `--css FILE`, not its path:
+    // writers never open files). "" = the built-in stylesheet. It is inlined either way.
+    std::string css;
+    // A page template (the contents of `--template FILE`; syntax in docs/html-template.md). "" =
+    // the built-in template.
+    std::string template_text;
+    // The colour scheme. See StandaloneTheme.
+    StandaloneTheme theme = StandaloneTheme::automatic;
+    // Colour code blocks at build time (writers/highlight). Off: plain code.
+    bool highlight = true;
+    // Every document of the site, not only posts: pages and collection documents too. Off: posts
+    // only (documents of the "posts" collection), unless the site has no posts at all.
+    bool all_documents = false;
+    // Posts oldest first. Off: newest first, as a blog's front page lists them.
+    bool oldest_first = false;
+    // The page title and cover heading instead of the site's `title`. "" = the site's (or
+    // "Blog" when it has none).
+    std::string title;
+};
+
+}  // namespace blogconv::writers

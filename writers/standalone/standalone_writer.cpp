@@ -1,0 +1,832 @@
+#include "writers/standalone/standalone_writer.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <set>
+#include <vector>
+
+#include "writers/highlight/highlighter.h"
+#include "writers/html/escape.h"
+#include "writers/html/html_renderer.h"
+#include "writers/standalone/template.h"
+
+namespace blogconv::writers {
+
+namespace {
+
+using html::escape;
+
+const char* const month_names[] = {"January", "February", "March",     "April",   "May",      "June",
+                                   "July",    "August",   "September", "October", "November", "December"};
+
+// "14 September 2024": day-first English, unambiguous for readers anywhere.
+std::string human_date(const ir::DateTime& t) {
+    const ir::CivilTime c = ir::to_civil(t);
+    return std::to_string(c.day) + " " + month_names[(c.month - 1) % 12] + " " + std::to_string(c.year);
+}
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+// A fragment of an id: ASCII letters lower-cased, digits, `-`, `_` and non-ASCII text kept, runs of
+// anything else one `-`. Never contains `:`, which separates a post's anchor from its own ids.
+std::string id_part(std::string_view s) {
+    std::string out;
+    for (unsigned char c : s) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80) {
+            out += static_cast<char>(c);
+        } else if (c >= 'A' && c <= 'Z') {
+            out += static_cast<char>(c - 'A' + 'a');
+        } else if (!out.empty() && out.back() != '-') {
+            out += '-';
+        }
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? "x" : out;
+}
+
+// Percent-encodes what may not stand in a URL path as it is (non-ASCII, space, `%`, `#`, `?`).
+std::string url_path_encode(std::string_view s) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if (c >= 0x80 || c <= 0x20 || c == '%' || c == '#' || c == '?' || c == '"' || c == '<' || c == '>') {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+std::string percent_decode(std::string_view s) {
+    auto val = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() + 0 && val(s[i + 1]) >= 0 && val(s[i + 2]) >= 0) {
+            out += static_cast<char>(val(s[i + 1]) * 16 + val(s[i + 2]));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+// The text of an HTML attribute value: the entity references our renderer and ordinary HTML
+// write undone (&amp; &lt; &gt; &quot; &#39; and numeric references to ASCII).
+std::string attribute_text(std::string_view v) {
+    std::string out;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (v[i] != '&') {
+            out += v[i];
+            continue;
+        }
+        const std::size_t semi = v.find(';', i);
+        if (semi == std::string_view::npos || semi - i > 8) {
+            out += v[i];
+            continue;
+        }
+        const std::string_view e = v.substr(i + 1, semi - i - 1);
+        char c = 0;
+        if (e == "amp") c = '&';
+        else if (e == "lt") c = '<';
+        else if (e == "gt") c = '>';
+        else if (e == "quot") c = '"';
+        else if (e == "apos" || e == "#39") c = '\'';
+        else if (e.size() > 1 && e[0] == '#' && e[1] != 'x') {
+            int n = 0;
+            for (char d : e.substr(1)) n = (d >= '0' && d <= '9') ? n * 10 + (d - '0') : 1000;
+            if (n > 0 && n < 128) c = static_cast<char>(n);
+        }
+        if (!c) {
+            out += v[i];
+            continue;
+        }
+        out += c;
+        i = semi;
+    }
+    return out;
+}
+
+bool has_scheme(std::string_view url) {
+    const std::size_t colon = url.find(':');
+    if (colon == std::string_view::npos || colon == 0) return false;
+    for (std::size_t i = 0; i < colon; ++i) {
+        const char c = url[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))))
+            return false;
+    }
+    return true;
+}
+
+// `path` with `.` and `..` segments resolved, as a browser does (`..` never climbs above the root).
+std::string normalize_path(std::string_view path) {
+    std::vector<std::string> parts;
+    std::size_t p = 0;
+    while (p <= path.size()) {
+        std::size_t e = path.find('/', p);
+        if (e == std::string_view::npos) e = path.size();
+        const std::string_view seg = path.substr(p, e - p);
+        if (seg == "..") {
+            if (!parts.empty()) parts.pop_back();
+        } else if (!seg.empty() && seg != ".") {
+            parts.emplace_back(seg);
+        }
+        p = e + 1;
+    }
+    std::string out;
+    for (const auto& s : parts) out += (out.empty() ? "" : "/") + s;
+    return out;
+}
+
+struct Entry {
+    const ir::Document* doc = nullptr;
+    std::string anchor;  // "post-<slug>": the article's id
+    std::string file;    // split mode: "posts/<slug>.html"
+};
+
+// A tag's attributes as written, for rewriting one tag of rendered or raw HTML.
+struct ParsedTag {
+    std::string name;  // lower case
+    std::vector<std::pair<std::string, std::string>> attributes;  // name (lower case), decoded value
+    std::size_t end = 0;  // just past `>`
+    const std::string* find(std::string_view n) const {
+        for (const auto& [k, v] : attributes)
+            if (k == n) return &v;
+        return nullptr;
+    }
+};
+
+bool parse_tag(const std::string& s, std::size_t at, ParsedTag& tag) {
+    std::size_t p = at + 1;
+    const std::size_t start = p;
+    while (p < s.size() && std::isalnum(static_cast<unsigned char>(s[p]))) ++p;
+    if (p == start) return false;
+    tag.name = lower_ascii(std::string_view(s).substr(start, p - start));
+    tag.attributes.clear();
+    for (;;) {
+        while (p < s.size() && std::isspace(static_cast<unsigned char>(s[p]))) ++p;
+        if (p >= s.size()) return false;
+        if (s[p] == '>') {
+            tag.end = p + 1;
+            return true;
+        }
+        if (s[p] == '/') {
+            ++p;
+            continue;
+        }
+        const std::size_t ns = p;
+        while (p < s.size() && !std::isspace(static_cast<unsigned char>(s[p])) && s[p] != '=' && s[p] != '>' && s[p] != '/') ++p;
+        std::string name = lower_ascii(std::string_view(s).substr(ns, p - ns));
+        std::string value;
+        std::size_t q = p;
+        while (q < s.size() && std::isspace(static_cast<unsigned char>(s[q]))) ++q;
+        if (q < s.size() && s[q] == '=') {
+            ++q;
+            while (q < s.size() && std::isspace(static_cast<unsigned char>(s[q]))) ++q;
+            if (q < s.size() && (s[q] == '"' || s[q] == '\'')) {
+                const std::size_t close = s.find(s[q], q + 1);
+                if (close == std::string::npos) return false;
+                value = attribute_text(std::string_view(s).substr(q + 1, close - q - 1));
+                p = close + 1;
+            } else {
+                const std::size_t vs = q;
+                while (q < s.size() && !std::isspace(static_cast<unsigned char>(s[q])) && s[q] != '>') ++q;
+                value = attribute_text(std::string_view(s).substr(vs, q - vs));
+                p = q;
+            }
+        }
+        if (!name.empty()) tag.attributes.emplace_back(std::move(name), std::move(value));
+    }
+}
+
+std::string write_tag(const ParsedTag& tag) {
+    std::string out = "<" + tag.name;
+    for (const auto& [k, v] : tag.attributes) {
+        out += ' ' + k + "=\"";
+        html::append_escaped(out, v);
+        out += '"';
+    }
+    out += tag.name == "img" || tag.name == "source" ? " />" : ">";
+    return out;
+}
+
+// Case-insensitive: does `s` hold `<name` followed by a non-name byte at `at`?
+bool tag_at(const std::string& s, std::size_t at, std::string_view name) {
+    if (at + 1 + name.size() > s.size() || s[at] != '<') return false;
+    for (std::size_t i = 0; i < name.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(s[at + 1 + i])) != name[i]) return false;
+    const std::size_t after = at + 1 + name.size();
+    return after == s.size() || !std::isalnum(static_cast<unsigned char>(s[after]));
+}
+
+std::size_t find_ci(const std::string& s, std::string_view needle, std::size_t from) {
+    for (std::size_t i = from; i + needle.size() <= s.size(); ++i) {
+        bool ok = true;
+        for (std::size_t j = 0; j < needle.size() && ok; ++j)
+            ok = std::tolower(static_cast<unsigned char>(s[i + j])) == needle[j];
+        if (ok) return i;
+    }
+    return std::string::npos;
+}
+
+// Only the four escapes the renderer writes in code: anything else means the code element came
+// from raw HTML we must not touch.
+std::optional<std::string> unescape_code(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '<') return std::nullopt;
+        if (s[i] != '&') {
+            out += s[i];
+            continue;
+        }
+        static const std::pair<std::string_view, char> known[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}};
+        bool hit = false;
+        for (const auto& [e, c] : known) {
+            if (s.substr(i, e.size()) == e) {
+                out += c;
+                i += e.size() - 1;
+                hit = true;
+                break;
+            }
+        }
+        if (!hit) return std::nullopt;
+    }
+    return out;
+}
+
+// Colours the content of every `<code class="language-x">` that holds plain escaped text.
+std::string highlight_code(const std::string& html) {
+    static const std::string open = "<code class=\"language-";
+    std::string out;
+    std::size_t p = 0;
+    for (std::size_t at = html.find(open); at != std::string::npos; at = html.find(open, p)) {
+        const std::size_t lang_end = html.find('"', at + open.size());
+        if (lang_end == std::string::npos || lang_end + 1 >= html.size() || html[lang_end + 1] != '>') break;
+        const std::string lang = attribute_text(std::string_view(html).substr(at + open.size(), lang_end - at - open.size()));
+        const std::size_t body = lang_end + 2;
+        const std::size_t close = html.find("</code>", body);
+        if (close == std::string::npos) break;
+        out.append(html, p, body - p);
+        const auto code = highlight::supports(lang) ? unescape_code(std::string_view(html).substr(body, close - body))
+                                                    : std::nullopt;
+        if (code) out += highlight::highlight_html(*code, lang);
+        else out.append(html, body, close - body);
+        p = close;
+    }
+    out.append(html, p, std::string::npos);
+    return out;
+}
+
+// A link after the text of every heading with an id, to copy a link to that section.
+std::string add_heading_anchors(const std::string& html) {
+    std::string out;
+    std::size_t p = 0;
+    for (std::size_t at = html.find("<h", p); at != std::string::npos; at = html.find("<h", p)) {
+        if (at + 3 >= html.size() || html[at + 2] < '1' || html[at + 2] > '6' || (html[at + 3] != ' ' && html[at + 3] != '>')) {
+            out.append(html, p, at + 2 - p);
+            p = at + 2;
+            continue;
+        }
+        ParsedTag tag;
+        const std::string close = std::string("</h") + html[at + 2] + ">";
+        const std::size_t end = html.find(close, at);
+        if (!parse_tag(html, at, tag) || end == std::string::npos || !tag.find("id") || tag.find("id")->empty()) {
+            out.append(html, p, at + 2 - p);
+            p = at + 2;
+            continue;
+        }
+        out.append(html, p, end - p);
+        out += " <a class=\"heading-anchor\" href=\"#";
+        html::append_escaped(out, *tag.find("id"));
+        out += "\" aria-label=\"Link to this section\">#</a>";
+        p = end;
+    }
+    out.append(html, p, std::string::npos);
+    return out;
+}
+
+class StandaloneWriter {
+public:
+    StandaloneWriter(const ir::Site& site, const StandaloneOptions& options, const ResourceReader* resources,
+                     ir::Diagnostics& diagnostics)
+        : site_(site), o_(options), resources_(resources), diags_(diagnostics) {}
+
+    void write(Sink& sink) {
+        if (!choose_documents()) return;
+        std::map<std::string, std::string> values = common_values();
+        if (!o_.single.empty()) {
+            const Entry& e = entries_[0];
+            values["title"] = escape(html::xml_clean(e.doc->title));
+            values["posts"] = article(0, 1);
+            sink.write("", page(values));
+            return;
+        }
+        if (!o_.split) {
+            values["cover"] = cover();
+            values["toc"] = toc();
+            std::string posts;
+            for (std::size_t i = 0; i < entries_.size(); ++i) posts += article(i, 2);
+            values["posts"] = posts;
+            values["tag_index"] = tag_index();
+            sink.write("", page(values));
+            return;
+        }
+        values["cover"] = cover();
+        values["toc"] = toc();
+        values["tag_index"] = tag_index();
+        sink.write("index.html", page(values));
+        for (std::size_t i = 0; i < entries_.size(); ++i) {
+            std::map<std::string, std::string> v = common_values();
+            page_is_post_ = true;
+            v["title"] = escape(html::xml_clean(entries_[i].doc->title)) + " · " + escape(html::xml_clean(site_title()));
+            v["nav"] = "<a href=\"../index.html\">" + escape(html::xml_clean(site_title())) + "</a>";
+            v["posts"] = article(i, 1);
+            sink.write(entries_[i].file, page(v));
+        }
+    }
+
+private:
+    const ir::Site& site_;
+    const StandaloneOptions& o_;
+    const ResourceReader* resources_;
+    ir::Diagnostics& diags_;
+    std::vector<Entry> entries_;
+    std::map<std::string, std::size_t> by_source_;
+    std::map<std::string, std::size_t> by_url_;  // a document's URL path without a trailing '/'
+    std::map<std::string, std::string> tag_ids_;
+    std::map<std::string, std::string> images_;  // site path -> data: URI ("" when it failed)
+    const ir::Document* current_ = nullptr;      // the document being rendered
+    bool page_is_post_ = false;                  // split mode: writing posts/<slug>.html
+    bool template_checked_ = false;
+
+    std::string site_title() const {
+        if (!o_.title.empty()) return o_.title;
+        return site_.title.empty() ? "Blog" : site_.title;
+    }
+
+    void warn(const std::string& file, std::string message, ir::Severity severity = ir::Severity::warning) {
+        ir::Diagnostic d;
+        d.severity = severity;
+        d.file = file;
+        d.message = std::move(message);
+        diags_.add(std::move(d));
+    }
+
+    bool choose_documents() {
+        std::vector<const ir::Document*> docs;
+        if (!o_.single.empty()) {
+            for (const auto& d : site_.documents) {
+                std::string url = d.url;
+                if (d.source_path == o_.single || d.slug == o_.single || url == o_.single ||
+                    (!url.empty() && url.back() == '/' && url.substr(0, url.size() - 1) == o_.single)) {
+                    docs.push_back(&d);
+                    break;
+                }
+            }
+            if (docs.empty()) {
+                warn("", "--single " + o_.single + ": no document has this source path, slug or URL; try a path such as " +
+                             (site_.documents.empty() ? std::string("_posts/2024-01-01-title.md") : site_.documents.front().source_path),
+                     ir::Severity::error);
+                return false;
+            }
+        } else {
+            bool any_post = false;
+            for (const auto& d : site_.documents) any_post = any_post || d.collection == "posts";
+            for (const auto& d : site_.documents)
+                if (o_.all_documents || !any_post || d.collection == "posts") docs.push_back(&d);
+            // The site lists documents oldest first.
+            if (!o_.oldest_first) std::reverse(docs.begin(), docs.end());
+        }
+        std::set<std::string> used;
+        for (const auto* d : docs) {
+            std::string base = id_part(!d->slug.empty() ? d->slug : !d->title.empty() ? d->title : d->source_path);
+            std::string name = base;
+            for (int n = 2; used.count(name); ++n) name = base + "-" + std::to_string(n);
+            used.insert(name);
+            by_source_[d->source_path] = entries_.size();
+            std::string url = d->url;
+            while (url.size() > 1 && url.back() == '/') url.pop_back();
+            if (!url.empty()) by_url_.emplace(url, entries_.size());
+            entries_.push_back({d, "post-" + name, "posts/" + name + ".html"});
+        }
+        std::set<std::string> tag_used;
+        std::vector<std::string> tags = all_tags();
+        for (const auto& t : tags) {
+            std::string base = "tag-" + id_part(t), name = base;
+            for (int n = 2; tag_used.count(name); ++n) name = base + "-" + std::to_string(n);
+            tag_used.insert(name);
+            tag_ids_[t] = name;
+        }
+        return true;
+    }
+
+    // Every tag of the chosen documents, ordered case-insensitively (then exactly, for ties).
+    std::vector<std::string> all_tags() const {
+        std::set<std::string> seen;
+        for (const auto& e : entries_) seen.insert(e.doc->tags.begin(), e.doc->tags.end());
+        std::vector<std::string> out(seen.begin(), seen.end());
+        std::stable_sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
+            const std::string la = lower_ascii(a), lb = lower_ascii(b);
+            return la != lb ? la < lb : a < b;
+        });
+        return out;
+    }
+
+    std::map<std::string, std::string> common_values() const {
+        std::map<std::string, std::string> v;
+        v["lang"] = escape(site_.lang.empty() ? "en" : site_.lang);
+        v["theme"] = o_.theme == StandaloneTheme::light ? "light" : o_.theme == StandaloneTheme::dark ? "dark" : "";
+        v["title"] = escape(html::xml_clean(site_title()));
+        // `</style` inside a stylesheet would end the element early.
+        std::string css(o_.css.empty() ? default_css() : std::string_view(o_.css));
+        for (std::size_t at = find_ci(css, "</style", 0); at != std::string::npos; at = find_ci(css, "</style", at + 2))
+            css.replace(at, 2, "<\\/");
+        v["css"] = css;
+        v["generator"] = "blogconv";
+        for (const char* k : {"cover", "toc", "posts", "tag_index", "nav"}) v[k] = "";
+        return v;
+    }
+
+    // A fragment link whose target is nowhere on the page (an author's `[1](#ref_1)` without the
+    // anchor) would scroll nowhere: it keeps its text and loses its href, with a warning.
+    std::string drop_dangling_fragments(std::string html) {
+        std::set<std::string> ids;
+        for (const char* key : {" id=\"", " name=\""}) {
+            const std::string k = key;
+            for (std::size_t at = html.find(k); at != std::string::npos; at = html.find(k, at + 1)) {
+                const std::size_t st = at + k.size();
+                ids.insert(attribute_text(std::string_view(html).substr(st, html.find('"', st) - st)));
+            }
+        }
+        const std::string k = " href=\"#";
+        for (std::size_t at = html.find(k); at != std::string::npos; at = html.find(k, at + 1)) {
+            const std::size_t st = at + k.size();
+            const std::size_t end = html.find('"', st);
+            if (end == std::string::npos) break;
+            const std::string id = attribute_text(std::string_view(html).substr(st, end - st));
+            if (id.empty() || ids.count(id)) continue;
+            warn("", "a link to #" + id + " has no target on the page; it is written as plain text");
+            html.replace(at, k.size() - 1, " data-missing-target=\"");
+        }
+        return html;
+    }
+
+    std::string page(const std::map<std::string, std::string>& values) {
+        std::vector<std::string> problems;
+        std::string out = expand_template(o_.template_text.empty() ? default_template() : std::string_view(o_.template_text),
+                                          values, problems);
+        if (!template_checked_)
+            for (const auto& p : problems) warn("", "html template: " + p);
+        template_checked_ = true;
+        return drop_dangling_fragments(std::move(out));
+    }
+
+    std::string authors_of(const ir::Document& d) const {
+        std::vector<std::string> names = d.authors;
+        if (names.empty())
+            for (const auto& a : site_.authors) names.push_back(a.name);
+        std::string out;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            if (names[i].empty()) continue;
+            out += out.empty() ? "" : i + 1 == names.size() ? " and " : ", ";
+            out += names[i];
+        }
+        return out;
+    }
+
+    // Where a link to entry `i` (and an id of its own, when `fragment` is set) points from the page
+    // being written.
+    std::string href_to(std::size_t i, const std::string& fragment) const {
+        const Entry& e = entries_[i];
+        const std::string id = fragment.empty() ? e.anchor : e.anchor + ":" + fragment;
+        if (!o_.split) return "#" + id;
+        const std::string file = page_is_post_ ? e.file.substr(std::string("posts/").size()) : e.file;
+        return url_path_encode(file) + (fragment.empty() ? "" : "#" + id);
+    }
+
+    std::string tag_href(const std::string& tag) const {
+        return (o_.split && page_is_post_ ? "../index.html#" : "#") + tag_ids_.at(tag);
+    }
+
+    // The site path a URL names, or nullopt for a URL off the site (another host, mailto:, …).
+    std::optional<std::string> site_path(const std::string& url) const {
+        std::string u = url.substr(0, url.find_first_of("?#"));
+        if (!site_.url.empty() && u.starts_with(site_.url) && (u.size() == site_.url.size() || u[site_.url.size()] == '/'))
+            u = u.substr(site_.url.size());
+        else if (u.starts_with("//") || has_scheme(u))
+            return std::nullopt;
+        if (u.starts_with("/")) {
+            if (!site_.baseurl.empty() && u.starts_with(site_.baseurl) &&
+                (u.size() == site_.baseurl.size() || u[site_.baseurl.size()] == '/'))
+                u = u.substr(site_.baseurl.size());
+        } else {
+            // Relative to the page the document becomes on the site.
+            std::string base = current_ ? current_->url : "/";
+            base = base.substr(0, base.rfind('/') + 1);
+            u = base + u;
+        }
+        return percent_decode(normalize_path(u));
+    }
+
+    std::string rewrite_link(const std::string& url, const std::string& target_document) const {
+        // `#` alone came out of the renderer as `#post-x:`: the top of the post.
+        if (current_ && url.size() > 1 && url.back() == ':' && url[0] == '#' && by_source_.count(current_->source_path) &&
+            url.substr(1, url.size() - 2) == entries_[by_source_.at(current_->source_path)].anchor)
+            return url.substr(0, url.size() - 1);
+        if (url.empty() || url[0] == '#') return url;
+        const std::size_t hash = url.find('#');
+        const std::string fragment = hash == std::string::npos ? "" : url.substr(hash + 1);
+        if (!target_document.empty()) {
+            auto it = by_source_.find(target_document);
+            if (it != by_source_.end()) return href_to(it->second, fragment);
+        }
+        const auto path = site_path(url);
+        if (!path) return url;
+        auto it = by_url_.find("/" + *path);
+        if (it == by_url_.end() && path->empty()) it = by_url_.find("/");
+        if (it != by_url_.end()) return href_to(it->second, fragment);
+        // A file or page of the site that is not in this book: its address on the web, when known.
+        if (!site_.url.empty() && (url[0] == '/' || !has_scheme(url))) {
+            const std::string rest = url.find_first_of("?#") == std::string::npos ? "" : url.substr(url.find_first_of("?#"));
+            return site_.url + site_.baseurl + "/" + url_path_encode(*path) + rest;
+        }
+        return url;
+    }
+
+    // The data: URI of a site file, or "" (with a warning) when it cannot be embedded.
+    std::string embed(const std::string& path, const std::string& url) {
+        auto it = images_.find(path);
+        if (it != images_.end()) return it->second;
+        std::string uri;
+        std::string error;
+        std::optional<std::string> bytes;
+        if (!resources_) error = "no site files are available to this writer";
+        else bytes = resources_->read(path, error);
+        if (bytes) {
+            const std::string mime = image_mime_type(*bytes);
+            if (mime.empty()) error = "not an image format a browser shows (PNG, JPEG, GIF, WebP, AVIF, SVG, BMP, ICO)";
+            else uri = "data:" + mime + ";base64," + base64_encode(*bytes);
+        }
+        if (uri.empty())
+            warn(current_ ? current_->source_path : "",
+                 "image " + url + " (" + path + "): " + error + "; its alt text is shown instead");
+        images_[path] = uri;
+        return uri;
+    }
+
+    std::string alt_or_name(const ParsedTag& tag, const std::string& url) const {
+        const std::string* alt = tag.find("alt");
+        if (alt && !alt->empty()) return *alt;
+        std::string name = url.substr(0, url.find_first_of("?#"));
+        name = name.substr(name.rfind('/') + 1);
+        return name.empty() ? "image" : name;
+    }
+
+    // Makes the rendered HTML self-contained: images embedded or turned into text, iframes and
+    // scripts (which could only fetch from elsewhere) turned into links or dropped.
+    std::string self_contain(const std::string& html) {
+        std::string out;
+        out.reserve(html.size());
+        std::size_t p = 0;
+        int link_depth = 0;  // inside <a>: a replacement must not nest another <a>
+        const std::string file = current_ ? current_->source_path : "";
+        for (std::size_t at = html.find('<'); at != std::string::npos; at = html.find('<', p)) {
+            out.append(html, p, at - p);
+            p = at;
+            if (html.compare(at, 4, "<!--") == 0) {
+                const std::size_t e = html.find("-->", at);
+                const std::size_t stop = e == std::string::npos ? html.size() : e + 3;
+                out.append(html, at, stop - at);
+                p = stop;
+                continue;
+            }
+            if (tag_at(html, at, "a")) ++link_depth;
+            if (html.compare(at, 4, "</a>") == 0 || html.compare(at, 4, "</A>") == 0) link_depth = std::max(0, link_depth - 1);
+            ParsedTag tag;
+            const bool img = tag_at(html, at, "img"), source = tag_at(html, at, "source");
+            const bool frame = tag_at(html, at, "iframe"), script = tag_at(html, at, "script");
+            if (!(img || source || frame || script) || !parse_tag(html, at, tag)) {
+                out += '<';
+                ++p;
+                continue;
+            }
+            p = tag.end;
+            if (source) continue;  // <picture>/<video> sources: the <img> fallback (embedded) stands in
+            if (frame || script) {
+                const std::string close = frame ? "</iframe" : "</script";
+                const std::size_t c = find_ci(html, close, p);
+                if (c != std::string::npos) {
+                    const std::size_t gt = html.find('>', c);
+                    p = gt == std::string::npos ? html.size() : gt + 1;
+                }
+                const std::string* src = tag.find("src");
+                if (!src || src->empty()) continue;
+                warn(file, std::string(frame ? "embedded frame " : "script ") + *src +
+                               " needs the network; it is replaced by a link");
+                const std::string text = std::string(frame ? "Embedded content: " : "Script: ") + *src;
+                if (link_depth > 0) out += "<span class=\"remote-embed\">" + escape(text) + "</span>";
+                else out += "<a class=\"remote-embed\" href=\"" + escape(*src) + "\">" + escape(text) + "</a>";
+                continue;
+            }
+            const std::string src = tag.find("src") ? *tag.find("src") : "";
+            if (src.starts_with("data:")) {
+                out += write_tag(tag);
+                continue;
+            }
+            const auto path = site_path(src);
+            std::string uri;
+            if (!src.empty() && path) uri = embed(*path, src);
+            if (!uri.empty()) {
+                std::erase_if(tag.attributes, [](const auto& kv) {
+                    return kv.first == "srcset" || kv.first == "sizes" || kv.first == "loading";
+                });
+                for (auto& [k, v] : tag.attributes)
+                    if (k == "src") v = uri;
+                out += write_tag(tag);
+                continue;
+            }
+            const std::string text = alt_or_name(tag, src);
+            if (!path && !src.empty()) {
+                warn(file, "remote image " + src + " is not embedded (the page makes no requests); its alt text and a link are shown instead");
+                if (link_depth > 0) out += "<span class=\"remote-image\">" + escape(text) + "</span>";
+                else out += "<a class=\"remote-image\" href=\"" + escape(src) + "\">" + escape(text) + "</a>";
+            } else {
+                if (src.empty()) warn(file, "an image without a src is shown as its alt text");
+                out += "<span class=\"missing-image\">" + escape(text) + "</span>";
+            }
+        }
+        out.append(html, p, std::string::npos);
+        return out;
+    }
+
+    std::string body_html(const ir::Document& d, const std::string& anchor) {
+        HtmlOptions ho;
+        ho.id_prefix = anchor + ":";
+        ho.rewrite_url = [this](const std::string& url, const std::string& target) { return rewrite_link(url, target); };
+        std::string html = render_html(d.body, ho);
+        html = self_contain(html);
+        html = add_heading_anchors(html);
+        if (o_.highlight) html = highlight_code(html);
+        return html;
+    }
+
+    std::string meta_line(const ir::Document& d) const {
+        std::string out;
+        if (d.date) {
+            out += "<time datetime=\"" + ir::format_rfc3339(*d.date) + "\">" + human_date(*d.date) + "</time>";
+        }
+        const std::string authors = authors_of(d);
+        if (!authors.empty()) out += (out.empty() ? "By " : " · by ") + escape(html::xml_clean(authors));
+        return out;
+    }
+
+    // One document as an <article>; `level` is its title's heading level.
+    std::string article(std::size_t i, int level) {
+        const Entry& e = entries_[i];
+        const ir::Document& d = *e.doc;
+        current_ = &d;
+        const std::string h = "h" + std::to_string(level);
+        std::string out = "<article class=\"post\" id=\"" + escape(e.anchor) + "\"";
+        if (!d.lang.empty() && d.lang != site_.lang) out += " lang=\"" + escape(d.lang) + "\"";
+        out += ">\n<header>\n<" + h + " class=\"post-title\">" + escape(html::xml_clean(d.title)) + "</" + h + ">\n";
+        const std::string meta = meta_line(d);
+        if (!meta.empty()) out += "<p class=\"post-meta\">" + meta + "</p>\n";
+        if (!d.tags.empty()) {
+            out += "<ul class=\"tags\" aria-label=\"Tags\">";
+            for (const auto& t : d.tags) {
+                out += "<li>";
+                if (o_.single.empty()) out += "<a href=\"" + escape(tag_href(t)) + "\">" + escape(html::xml_clean(t)) + "</a>";
+                else out += escape(html::xml_clean(t));
+                out += "</li>";
+            }
+            out += "</ul>\n";
+        }
+        out += "</header>\n";
+        out += body_html(d, e.anchor);
+        if (o_.single.empty() && !o_.split) out += "<p class=\"back\"><a href=\"#toc\">Back to contents</a></p>\n";
+        out += "</article>\n";
+        current_ = nullptr;
+        return out;
+    }
+
+    std::string cover() const {
+        std::string out = "<header class=\"cover\" id=\"top\">\n<h1>" + escape(html::xml_clean(site_title())) + "</h1>\n";
+        if (!site_.description.empty())
+            out += "<p class=\"description\">" + escape(html::xml_clean(site_.description)) + "</p>\n";
+        std::string by;
+        for (std::size_t i = 0; i < site_.authors.size(); ++i) {
+            if (site_.authors[i].name.empty()) continue;
+            by += (by.empty() ? "" : ", ") + site_.authors[i].name;
+        }
+        std::string meta = by.empty() ? "" : "By " + escape(html::xml_clean(by)) + " · ";
+        meta += std::to_string(entries_.size()) + (entries_.size() == 1 ? " post" : " posts");
+        std::optional<int> first, last;
+        for (const auto& e : entries_) {
+            if (!e.doc->date) continue;
+            const int y = ir::to_civil(*e.doc->date).year;
+            first = first ? std::min(*first, y) : y;
+            last = last ? std::max(*last, y) : y;
+        }
+        if (first) meta += " · " + std::to_string(*first) + (*last != *first ? "–" + std::to_string(*last) : "");
+        out += "<p class=\"meta\">" + meta + "</p>\n</header>\n";
+        return out;
+    }
+
+    std::string toc() const {
+        std::string out = "<nav class=\"toc\" id=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">Contents</h2>\n<ol>\n";
+        for (std::size_t i = 0; i < entries_.size(); ++i) {
+            const auto& d = *entries_[i].doc;
+            out += "<li><a dir=\"auto\" href=\"" + escape(href_to(i, "")) + "\">" + escape(html::xml_clean(d.title)) + "</a>";
+            if (d.date) out += " <time datetime=\"" + ir::format_rfc3339(*d.date) + "\">" + human_date(*d.date) + "</time>";
+            out += "</li>\n";
+        }
+        out += "</ol>\n</nav>\n";
+        return out;
+    }
+
+    std::string tag_index() const {
+        const auto tags = all_tags();
+        if (tags.empty()) return "";
+        std::string out = "<section class=\"tag-index\" id=\"tags\" aria-labelledby=\"tags-title\">\n<h2 id=\"tags-title\">Tags</h2>\n";
+        for (const auto& t : tags) {
+            out += "<section id=\"" + escape(tag_ids_.at(t)) + "\">\n<h3>" + escape(html::xml_clean(t)) + "</h3>\n<ul class=\"post-list\">\n";
+            for (std::size_t i = 0; i < entries_.size(); ++i) {
+                const auto& d = *entries_[i].doc;
+                if (std::find(d.tags.begin(), d.tags.end(), t) == d.tags.end()) continue;
+                out += "<li><a dir=\"auto\" href=\"" + escape(href_to(i, "")) + "\">" + escape(html::xml_clean(d.title)) + "</a>";
+                if (d.date) out += " <time datetime=\"" + ir::format_rfc3339(*d.date) + "\">" + human_date(*d.date) + "</time>";
+                out += "</li>\n";
+            }
+            out += "</ul>\n</section>\n";
+        }
+        out += "</section>\n";
+        return out;
+    }
+};
+
+}  // namespace
+
+std::string image_mime_type(std::string_view b) {
+    auto at = [&](std::size_t off, std::string_view sig) { return b.size() >= off + sig.size() && b.substr(off, sig.size()) == sig; };
+    if (at(0, "\x89PNG\r\n\x1a\n")) return "image/png";
+    if (at(0, "\xff\xd8\xff")) return "image/jpeg";
+    if (at(0, "GIF87a") || at(0, "GIF89a")) return "image/gif";
+    if (at(0, "RIFF") && at(8, "WEBP")) return "image/webp";
+    if (at(4, "ftypavif") || at(4, "ftypavis")) return "image/avif";
+    if (at(0, "BM") && b.size() > 14) return "image/bmp";
+    if (at(0, std::string_view("\0\0\1\0", 4))) return "image/x-icon";
+    // SVG is text: an <svg element near the start, after any XML declaration, comments or BOM.
+    const std::string head = lower_ascii(b.substr(0, 4096));
+    const std::size_t svg = head.find("<svg");
+    if (svg != std::string::npos) {
+        const std::size_t first = head.find_first_not_of(" \t\r\n\xef\xbb\xbf");
+        if (first != std::string::npos && head[first] == '<') return "image/svg+xml";
+    }
+    return "";
+}
+
+std::string base64_encode(std::string_view bytes) {
+    static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    std::size_t i = 0;
+    for (; i + 2 < bytes.size(); i += 3) {
+        const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                           static_cast<unsigned char>(bytes[i + 2]);
+        out += alphabet[(v >> 18) & 63];
+        out += alphabet[(v >> 12) & 63];
+        out += alphabet[(v >> 6) & 63];
+        out += alphabet[v & 63];
+    }
+    if (i < bytes.size()) {
+        unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
+        if (i + 1 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+        out += alphabet[(v >> 18) & 63];
+        out += alphabet[(v >> 12) & 63];
+        out += i + 1 < bytes.size() ? alphabet[(v >> 6) & 63] : '=';
+        out += '=';
+    }
+    return out;
+}
+
+void write_standalone_html(const ir::Site& site, const StandaloneOptions& options, const ResourceReader* resources,
+                           Sink& sink, ir::Diagnostics& diagnostics) {
+    StandaloneWriter(site, options, resources, diagnostics).write(sink);
+}
+
+}  // namespace blogconv::writers
