@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -82,6 +84,9 @@ int main(int argc, char** argv) {
     writers::WriterOptions writer_options;
     std::string site_url, title;
     bool excerpt_only = false;
+    std::string author, lang, cover, css_file, css_replace_file, order = "oldest", book_id, front_matter = "toml";
+    std::string single, template_file, theme = "auto";
+    int toc_depth = 1;
     std::optional<std::size_t> feed_limit;
 
     std::vector<std::string> names;
@@ -107,6 +112,27 @@ int main(int argc, char** argv) {
     app.add_option("--site-url", site_url, "Absolute site URL for feeds, instead of _config.yml's url")->group(feeds);
     app.add_option("--title", title, "Title instead of the site's")->group(feeds);
     app.add_flag("--excerpt-only", excerpt_only, "Feeds: only the excerpt, no full content")->group(feeds);
+    auto* book = "EPUB and HTML";
+    app.add_option("--author", author, "Author instead of the site's")->group(book);
+    app.add_option("--lang", lang, "Language (BCP 47, e.g. en, es, ar) instead of the site's")->group(book);
+    app.add_option("--cover", cover, "EPUB cover image (PNG, JPEG, GIF or SVG)")->group(book);
+    app.add_option("--css", css_file, "Extra CSS added after the built-in stylesheet")->group(book);
+    app.add_option("--css-replace", css_replace_file, "CSS that replaces the built-in stylesheet")->group(book);
+    app.add_option("--order", order, "EPUB chapter order: oldest (default) or newest")
+        ->check(CLI::IsMember({"oldest", "newest"}))
+        ->group(book);
+    app.add_option("--toc-depth", toc_depth, "EPUB table of contents depth: 1 = posts, 2 = also their headings")
+        ->check(CLI::Range(1, 6))
+        ->group(book);
+    app.add_option("--id", book_id, "EPUB dc:identifier (default: a UUID derived from the site)")->group(book);
+    app.add_option("--single", single, "HTML: one post alone (its source path or slug)")->group(book);
+    app.add_option("--template", template_file, "HTML: your own page template (docs/html-template.md)")->group(book);
+    app.add_option("--theme", theme, "HTML colours: auto (follows the system), light or dark")
+        ->check(CLI::IsMember({"auto", "light", "dark"}))
+        ->group(book);
+    app.add_option("--front-matter", front_matter, "Hugo front matter format: toml (default), yaml or json")
+        ->check(CLI::IsMember({"toml", "yaml", "json"}))
+        ->group("Hugo");
     app.add_flag("--strict", strict, "Write nothing if any document has an error");
     app.add_flag("-f,--force", force, "Replace existing output files");
     app.add_flag("-q,--quiet", quiet, "Print errors only");
@@ -181,6 +207,55 @@ int main(int argc, char** argv) {
         if (excerpt_only) writer_options.feed.excerpt_only = true;
         writer_options.feed.site_url = site_url;
         writer_options.feed.title = title;
+    }
+
+    // Files named on the command line are read here: writers never open files.
+    auto slurp = [](const std::string& path, std::string& out) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) return false;
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        out = ss.str();
+        return true;
+    };
+    {
+        writers::EpubOptions& e = writer_options.epub;
+        e.title = title;
+        e.author = author;
+        e.lang = lang;
+        e.cover_image = cover;
+        e.order = order == "newest" ? writers::EpubOrder::newest : writers::EpubOrder::oldest;
+        e.toc_depth = toc_depth;
+        e.identifier = book_id;
+        writers::StandaloneOptions& h = writer_options.html;
+        h.title = title;
+        h.single = single;
+        h.theme = theme == "light" ? writers::StandaloneTheme::light
+                  : theme == "dark" ? writers::StandaloneTheme::dark
+                                    : writers::StandaloneTheme::automatic;
+        for (const auto& [file, replace] : {std::pair{css_file, false}, std::pair{css_replace_file, true}}) {
+            if (file.empty()) continue;
+            std::string css;
+            if (!slurp(file, css)) {
+                std::cerr << file << ": error: cannot read the CSS file\n";
+                return exit_fatal;
+            }
+            e.css = css;
+            e.css_mode = replace ? writers::EpubCssMode::replace : writers::EpubCssMode::extend;
+            h.css = css;
+        }
+        if (!template_file.empty() && !slurp(template_file, h.template_text)) {
+            std::cerr << template_file << ": error: cannot read the template file\n";
+            return exit_fatal;
+        }
+        if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde) {
+            char* end = nullptr;
+            long long v = std::strtoll(sde, &end, 10);
+            if (end && *end == '\0') e.modified = v;
+        }
+        writer_options.hugo.front_matter = front_matter == "yaml"   ? writers::FrontMatterFormat::yaml
+                                           : front_matter == "json" ? writers::FrontMatterFormat::json
+                                                                    : writers::FrontMatterFormat::toml;
     }
 
     readers::ReaderOptions reader_options;

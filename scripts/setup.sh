@@ -13,7 +13,10 @@ packages=(build-essential cmake pkg-config git tzdata
           libcli11-dev doctest-dev libhowardhinnant-date-dev nlohmann-json3-dev libutfcpp-dev)
 if [[ "${1:-}" == "--tests" ]]; then
   # The ecosystem's own validators: RELAX NG/Schematron (xmllint), feedparser (Debian's python3).
-  packages+=(libxml2-utils python3 python3-feedparser)
+  # xmllint (RELAX NG, Schematron), feedparser, epubcheck (Java), the real hugo, pandoc (reads
+  # our EPUB back), tidy and a headless chromium (standalone HTML).
+  packages+=(libxml2-utils python3 python3-feedparser epubcheck default-jre-headless hugo pandoc tidy
+             chromium fonts-dejavu-core)
 fi
 
 missing=()
@@ -30,4 +33,8 @@ fi
 
 BUILD_DIR=${BUILD_DIR:-build}
 cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" ${CMAKE_ARGS:-} >/dev/null
-cmake --build "$BUILD_DIR" -j"$(nproc)"
+if [[ "${1:-}" == "--tests" ]]; then
+  cmake --build "$BUILD_DIR" -j"$(nproc)"
+else
+  cmake --build "$BUILD_DIR" -j"$(nproc)" --target blogconv
+fi
