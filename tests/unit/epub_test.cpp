@@ -164,6 +164,15 @@ std::string chapter(const Book& b, int n) {
 
 }  // namespace
 
+TEST_CASE("the epubcheck harness notices a broken book") {
+    // Guards the other tests: a harness that always said "clean" would prove nothing.
+    Book b = make_book(basic_site());
+    std::string broken = b.bytes;
+    broken.replace(broken.find("application/epub+zip"), 20, "application/epub+zap");
+    std::string report = epubcheck(broken);
+    if (report != "skip") CHECK(!report.empty());
+}
+
 TEST_CASE("the zip: mimetype first and stored, then the container, fixed timestamps") {
     Book b = make_book(basic_site());
     REQUIRE(b.entries.size() >= 6);
