@@ -306,6 +306,9 @@ int main(int argc, char** argv) {
     }
     try {
         cli::FileSink sink(output, writer->writes_folder, force);
+        std::vector<std::string> paths;
+        for (const auto& entry : buffered.files) paths.push_back(entry.first);
+        sink.preflight(paths);
         for (const auto& [path, bytes] : buffered.files) sink.write(path, bytes);
     } catch (const std::exception& e) {
         std::cerr << "blogconv: error: " << e.what() << '\n';

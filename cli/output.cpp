@@ -46,7 +46,7 @@ void install_signal_cleanup() {
     ::signal(SIGTERM, on_signal);
 }
 
-void write_file_atomically(const fs::path& path, std::string_view bytes, bool force) {
+void write_file_atomically(const fs::path& path, std::string_view bytes, bool force, bool durable) {
     std::error_code ec;
     fs::file_status st = fs::symlink_status(path, ec);
     if (fs::exists(st)) {
@@ -86,7 +86,7 @@ void write_file_atomically(const fs::path& path, std::string_view bytes, bool fo
         p += n;
         left -= static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0 && errno != EINVAL) fail("cannot flush");
+    if (durable && ::fsync(fd) != 0 && errno != EINVAL) fail("cannot flush");
     // Files are created 0600 by mkstemp; give them the usual permissions.
     mode_t mask = ::umask(0);
     ::umask(mask);
@@ -109,6 +109,26 @@ void write_file_atomically(const fs::path& path, std::string_view bytes, bool fo
 FileSink::FileSink(fs::path target, bool folder, bool force)
     : target_(std::move(target)), folder_(folder), force_(force) {}
 
+fs::path FileSink::resolve(const std::string& relative_path) const {
+    if (relative_path.empty()) return target_;
+    if (!safe_relative(relative_path))
+        throw OutputError("refusing to write outside the output folder: " + relative_path);
+    return folder_ ? target_ / relative_path : target_.parent_path() / relative_path;
+}
+
+void FileSink::preflight(const std::vector<std::string>& relative_paths) const {
+    if (force_ || target_ == "-") {
+        for (const auto& r : relative_paths) (void)resolve(r);
+        return;
+    }
+    for (const auto& r : relative_paths) {
+        fs::path p = resolve(r);
+        std::error_code ec;
+        if (fs::exists(fs::symlink_status(p, ec)))
+            throw OutputError(p.string() + " already exists; pass --force to replace it (nothing was written)");
+    }
+}
+
 void FileSink::write(const std::string& relative_path, std::string_view bytes) {
     if (relative_path.empty()) {
         if (folder_) throw OutputError("internal error: a folder format wrote a file with no name");
@@ -125,7 +145,7 @@ void FileSink::write(const std::string& relative_path, std::string_view bytes) {
     if (!safe_relative(relative_path))
         throw OutputError("refusing to write outside the output folder: " + relative_path);
     fs::path p = folder_ ? target_ / relative_path : target_.parent_path() / relative_path;
-    write_file_atomically(p, bytes, force_);
+    write_file_atomically(p, bytes, force_, /*durable=*/false);
     written_.push_back(p);
 }
 

@@ -16,8 +16,11 @@ struct OutputError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// Writes `bytes` to `path` atomically. Refuses an existing file unless `force`.
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, bool force);
+// Writes `bytes` to `path` atomically. Refuses an existing file unless `force`. `durable`
+// flushes the data to disk before the rename (one fsync: cheap for one file, slow for the
+// thousands a Hugo site has, where the rename alone keeps a reader from seeing half a file).
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, bool force,
+                           bool durable = true);
 
 // Installs SIGINT/SIGTERM handlers that remove the temporary file being written, then exit 130/143.
 void install_signal_cleanup();
@@ -29,9 +32,13 @@ public:
     // `target` is the -o path; "-" (single-file formats only) writes to standard output.
     FileSink(std::filesystem::path target, bool folder, bool force);
     void write(const std::string& relative_path, std::string_view bytes) override;
+    // Checks every path before anything is written, so that a refusal (an existing file without
+    // --force, a path leaving the output folder) leaves no half-written folder behind.
+    void preflight(const std::vector<std::string>& relative_paths) const;
     const std::vector<std::filesystem::path>& written() const { return written_; }
 
 private:
+    std::filesystem::path resolve(const std::string& relative_path) const;
     std::filesystem::path target_;
     bool folder_;
     bool force_;

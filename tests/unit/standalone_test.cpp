@@ -347,3 +347,23 @@ TEST_CASE("image types by their bytes") {
     CHECK(base64_encode("fo") == "Zm8=");
     CHECK(base64_encode("foobar") == "Zm9vYmFy");
 }
+
+TEST_CASE("words in angle brackets that are no element are shown, custom elements kept") {
+    ir::Site s;
+    s.title = "T";
+    ir::Inlines in = text("Put it in ");
+    in.push_back(ir::RawInline{"html", "<datadir>"});
+    in.push_back(ir::Text{" or "});
+    in.push_back(ir::RawInline{"html", "<swiper-slide>"});
+    in.push_back(ir::Text{"x"});
+    in.push_back(ir::RawInline{"html", "</swiper-slide>"});
+    in.push_back(ir::RawInline{"html", "<em>"});
+    in.push_back(ir::Text{"y"});
+    in.push_back(ir::RawInline{"html", "</em>"});
+    s.documents.push_back(post("only", "Only", 1, {}, {ir::Block(para(in))}));
+    Output out_store;
+    const std::string& html = run(out_store, s).sink.files.at("");
+    CHECK(html.find("Put it in &lt;datadir>") != std::string::npos);
+    CHECK(html.find("<swiper-slide>x</swiper-slide>") != std::string::npos);
+    CHECK(html.find("<em>y</em>") != std::string::npos);
+}

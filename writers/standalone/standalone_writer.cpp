@@ -597,6 +597,43 @@ private:
         return name.empty() ? "image" : name;
     }
 
+    // True when `html[at]` starts a start or end tag whose name is neither an HTML, SVG nor
+    // MathML element nor a custom element (those carry a hyphen).
+    static bool unknown_element_at(const std::string& html, std::size_t at) {
+        static const std::set<std::string, std::less<>> known = {
+            "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo", "blockquote",
+            "body", "br", "button", "canvas", "caption", "center", "cite", "code", "col", "colgroup", "data",
+            "datalist", "dd", "del", "details", "dfn", "dialog", "div", "dl", "dt", "em", "embed", "fieldset",
+            "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+            "hgroup", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link",
+            "main", "map", "mark", "menu", "meta", "meter", "nav", "noscript", "object", "ol", "optgroup", "option",
+            "output", "p", "param", "picture", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "script",
+            "search", "section", "select", "slot", "small", "source", "span", "strike", "strong", "style", "sub",
+            "summary", "sup", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time",
+            "title", "tr", "track", "tt", "u", "ul", "var", "video", "wbr", "big", "acronym", "frame", "frameset",
+            "noframes", "marquee", "nobr",
+            // SVG and MathML, which posts embed inline.
+            "svg", "g", "path", "circle", "ellipse", "line", "polyline", "polygon", "rect", "text", "tspan",
+            "defs", "use", "symbol", "marker", "lineargradient", "radialgradient", "stop", "clippath", "mask",
+            "pattern", "image", "foreignobject", "desc", "filter", "animate", "animatetransform", "textpath",
+            "math", "mi", "mo", "mn", "ms", "mtext", "mrow", "msup", "msub", "msubsup", "mfrac", "msqrt", "mroot",
+            "mtable", "mtr", "mtd", "mover", "munder", "munderover", "mspace", "mstyle", "semantics", "annotation",
+            "mpadded", "mphantom", "menclose", "mfenced"};
+        std::size_t i = at + 1;
+        if (i < html.size() && html[i] == '/') ++i;
+        std::size_t start = i;
+        while (i < html.size() && (std::isalnum(static_cast<unsigned char>(html[i])) || html[i] == '-' ||
+                                   html[i] == ':' || html[i] == '_'))
+            ++i;
+        if (i == start || !std::isalpha(static_cast<unsigned char>(html[start]))) return false;
+        if (i < html.size() && !(html[i] == '>' || html[i] == '/' || std::isspace(static_cast<unsigned char>(html[i]))))
+            return false;
+        std::string name = html.substr(start, i - start);
+        if (name.find('-') != std::string::npos || name.find(':') != std::string::npos) return false;
+        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return !known.contains(name);
+    }
+
     // Makes the rendered HTML self-contained: images embedded or turned into text, iframes and
     // scripts (which could only fetch from elsewhere) turned into links or dropped.
     std::string self_contain(const std::string& html) {
@@ -621,7 +658,10 @@ private:
             const bool img = tag_at(html, at, "img"), source = tag_at(html, at, "source");
             const bool frame = tag_at(html, at, "iframe"), script = tag_at(html, at, "script");
             if (!(img || source || frame || script) || !parse_tag(html, at, tag)) {
-                out += '<';
+                // `<datadir>` or `<action>` written in prose: not an element any browser knows (and
+                // not a custom element, which needs a hyphen). A browser would hide the word; the
+                // author meant the text, and the page must stay valid HTML (tidy -e), so show it.
+                out += unknown_element_at(html, at) ? "&lt;" : "<";
                 ++p;
                 continue;
             }
