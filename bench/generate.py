@@ -45,6 +45,11 @@ def main():
             shutil.copytree(s, d)
         else:
             shutil.copy2(s, d)
+            if entry.endswith((".md", ".markdown", ".html")):
+                with open(d, encoding="utf-8") as fh:
+                    page = fh.read()
+                with open(d, "w", encoding="utf-8") as fh:
+                    fh.write(re.sub(r"\{%\s*(post_url|link)\s+[^%]*%\}", "#", page))
     day = datetime.date(2025, 12, 31)
     fm = re.compile(r"\A(---\s*\n.*?\n)(---\s*\n)", re.S)
     for i in range(n):
