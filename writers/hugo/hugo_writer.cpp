@@ -229,7 +229,7 @@ public:
     HugoWriter(const ir::Site& site, const HugoOptions& o, const ResourceReader* r, Sink& sink, ir::Diagnostics& d)
         : site_(site), o_(o), resources_(r), sink_(sink), diags_(d) {}
 
-    void run() {
+    void run(std::vector<HugoPlacement>* placements) {
         index_static_files();
         decide_url_style();
         place_documents();
@@ -244,6 +244,8 @@ public:
         plan.block_attributes = block_attributes_;
         sink_.write("hugo.toml", hugo::write_hugo_config(site_, o_, plan, report_));
         if (o_.migration_report) sink_.write("MIGRATION.md", hugo::render_migration_report(report_, site_.title));
+        if (placements)
+            for (const auto& p : placed_) placements->push_back({p.doc->source_path, p.content_path, !p.html});
     }
 
 private:
@@ -279,7 +281,11 @@ private:
     std::string unique_content_path(std::string dir, std::string name, const std::string& fallback,
                                     const std::string& ext) {
         auto key = [&](const std::string& n) { return dir + "/" + n; };
-        if (used_names_.count(key(name)) && !fallback.empty()) name = fallback;
+        // `index.md` would turn its whole folder into a leaf bundle (hiding every other page in
+        // it) and `_index.md` is the section's own page: neither may be a document's file name.
+        auto reserved = [](const std::string& n) { return n == "index" || n == "_index"; };
+        if ((used_names_.count(key(name)) || reserved(name)) && !fallback.empty() && !reserved(fallback)) name = fallback;
+        if (reserved(name)) name += "-page";
         std::string base = name;
         for (int i = 2; used_names_.count(key(name)); ++i) name = base + "-" + std::to_string(i);
         used_names_.insert(key(name));
@@ -354,6 +360,10 @@ private:
             Placed p;
             p.doc = &d;
             p.url = percent_decode(d.url);
+            // Jekyll writes an extensionless permalink (`/talks/x`) as `x.html`, which servers
+            // answer for `/x`; Hugo would make it `x/index.html` instead, so ask for the file.
+            if (!p.url.empty() && !ends_with(p.url, "/") && basename_of(p.url).find('.') == std::string::npos)
+                p.url += ".html";
             p.html = d.input_format == "html";
             p.built = !d.draft && d.published && !d.future;
             std::string ext = p.html ? ".html" : ".md";
@@ -587,13 +597,20 @@ private:
 
         ir::Blocks body = d.body;
         // Jekyll's excerpt separator becomes Hugo's manual summary divider.
+        // A separator that already is `<!--more-->` stays where it is (a second one would show).
+        auto is_more = [](const ir::Block& b) {
+            const auto* r = std::get_if<ir::RawBlock>(&b.node);
+            return r && r->text.rfind("<!--more-->", 0) == 0;
+        };
         if (!d.excerpt_explicit && custom_excerpt_separator(d) && !d.excerpt.empty() &&
-            d.excerpt.size() < body.size() && std::equal(d.excerpt.begin(), d.excerpt.end(), body.begin())) {
+            d.excerpt.size() < body.size() && std::equal(d.excerpt.begin(), d.excerpt.end(), body.begin()) &&
+            std::none_of(body.begin(), body.end(), is_more)) {
             body.insert(body.begin() + static_cast<std::ptrdiff_t>(d.excerpt.size()),
                         ir::Block(ir::RawBlock{"html", "<!--more-->"}));
             report_.count("Excerpt separators turned into <!--more-->");
         }
 
+        neutralise_liquid_in_html(d, body);
         CommonMarkOptions mo = markdown_options(p);
         CommonMarkReport cr;
         std::string markdown = write_commonmark(body, mo, &cr);
@@ -610,6 +627,79 @@ private:
         for (const auto& [url, local] : p.images) {
             std::string sp = static_path_of(url);
             if (auto bytes = read(sp)) sink_.write(dirname_of(p.content_path) + "/" + local, *bytes);
+        }
+    }
+
+    // Liquid the reader left inside raw HTML (a tag it could not run, e.g. a missing include, in
+    // a `<div>`) would be printed by Hugo as text: it becomes a comment and a MIGRATION.md line.
+    // `<pre>`/`<code>` content is left alone: there `{%` is what the author meant to show.
+    std::string liquid_free_html(const ir::Document& d, int line, const std::string& html) {
+        std::string out;
+        std::size_t i = 0;
+        while (i < html.size()) {
+            std::size_t tag = html.find("{%", i);
+            std::size_t pre = std::min(html.find("<pre", i), html.find("<code", i));
+            if (pre < tag) {
+                std::string close = html.compare(pre, 4, "<pre") == 0 ? "</pre>" : "</code>";
+                std::size_t e = html.find(close, pre);
+                e = e == std::string::npos ? html.size() : e + close.size();
+                out.append(html, i, e - i);
+                i = e;
+                continue;
+            }
+            std::size_t end = tag == std::string::npos ? std::string::npos : html.find("%}", tag + 2);
+            if (end == std::string::npos) {
+                out.append(html, i, std::string::npos);
+                break;
+            }
+            std::string liquid = html.substr(tag, end + 2 - tag);
+            out.append(html, i, tag - i);
+            out += "<!-- blogconv: liquid not converted (see MIGRATION.md): " + comment_safe(liquid) + " -->";
+            report_.item(d.source_path, line, liquid.find("include") != std::string::npos ? "Includes" : "Liquid not translated",
+                         hugo::report_code(liquid) + " inside raw HTML was left as an HTML comment; rewrite it as Hugo "
+                                                     "markup or a shortcode");
+            report_.count("Constructs left as comments");
+            i = end + 2;
+        }
+        return out;
+    }
+    void neutralise_liquid_in_html(const ir::Document& d, ir::Blocks& blocks) {
+        for (auto& b : blocks) {
+            int line = b.pos.line;
+            std::visit(ir::overloaded{
+                           [&](ir::RawBlock& n) {
+                               if (n.format == "html") n.text = liquid_free_html(d, line, n.text);
+                           },
+                           [&](ir::Paragraph& n) { neutralise_liquid_in_html(d, line, n.children); },
+                           [&](ir::Heading& n) { neutralise_liquid_in_html(d, line, n.children); },
+                           [&](ir::BlockQuote& n) { neutralise_liquid_in_html(d, n.children); },
+                           [&](ir::List& n) {
+                               for (auto& it : n.items) neutralise_liquid_in_html(d, it.children);
+                           },
+                           [&](ir::Table& n) {
+                               for (auto* rows : {&n.head, &n.body})
+                                   for (auto& r : *rows)
+                                       for (auto& c : r) neutralise_liquid_in_html(d, line, c.children);
+                           },
+                           [&](ir::FootnoteDefinition& n) { neutralise_liquid_in_html(d, n.children); },
+                           [&](auto&) {},
+                       },
+                       b.node);
+        }
+    }
+    void neutralise_liquid_in_html(const ir::Document& d, int line, ir::Inlines& inlines) {
+        for (auto& in : inlines) {
+            std::visit(ir::overloaded{
+                           [&](ir::RawInline& n) {
+                               if (n.format == "html") n.text = liquid_free_html(d, line, n.text);
+                           },
+                           [&](ir::Emphasis& n) { neutralise_liquid_in_html(d, line, n.children); },
+                           [&](ir::Strong& n) { neutralise_liquid_in_html(d, line, n.children); },
+                           [&](ir::Strikethrough& n) { neutralise_liquid_in_html(d, line, n.children); },
+                           [&](ir::Link& n) { neutralise_liquid_in_html(d, line, n.children); },
+                           [&](auto&) {},
+                       },
+                       in.node);
         }
     }
 
@@ -724,8 +814,8 @@ private:
 }  // namespace
 
 void write_hugo(const ir::Site& site, const HugoOptions& options, const ResourceReader* resources, Sink& sink,
-                ir::Diagnostics& diagnostics) {
-    HugoWriter(site, options, resources, sink, diagnostics).run();
+                ir::Diagnostics& diagnostics, std::vector<HugoPlacement>* placements) {
+    HugoWriter(site, options, resources, sink, diagnostics).run(placements);
 }
 
 }  // namespace blogconv::writers

@@ -79,8 +79,9 @@ bool is_block_start_escape_needed(const std::string& line, std::size_t& where) {
     auto space_or_end = [&](std::size_t k) { return k >= line.size() || line[k] == ' ' || line[k] == '\t'; };
     where = 0;
     if (c == '#') {
+        // kramdown also reads `##Title` (no space) as a heading: escape that too.
         while (i < line.size() && line[i] == '#') ++i;
-        return i <= 6 && space_or_end(i);
+        return i <= 6;
     }
     if (c == '>') return true;
     if (c == '+' || c == '-' || c == ':') return space_or_end(1) || (c == '-' && line[1] == '-');
@@ -278,8 +279,22 @@ private:
         return s;
     }
 
+    static bool is_attribute_name(std::string_view k) {
+        if (k.empty() || std::isdigit(static_cast<unsigned char>(k[0]))) return false;
+        for (char c : k)
+            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-')) return false;
+        return true;
+    }
+    static bool is_attribute_value(std::string_view v) {
+        for (char c : v)
+            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.')) return false;
+        return true;
+    }
+
     std::string code_block(const ir::CodeBlock& n) {
         std::string text = n.text;
+        // One line-ending convention per file: CRLF inside a code sample becomes LF.
+        for (std::size_t p = text.find("\r\n"); p != std::string::npos; p = text.find("\r\n", p)) text.erase(p, 1);
         if (!text.empty() && text.back() != '\n') text += '\n';
         char fence_char = n.language.find('`') != std::string::npos ? '~' : '`';
         std::size_t len = std::max<std::size_t>(3, longest_run(text, fence_char) + 1);
@@ -290,6 +305,12 @@ private:
             if (n.line_numbers) attrs.push_back("linenos=table");
             for (const auto& [k, v] : n.options) {
                 if (k == "linenos") continue;
+                // Only what an attribute list can hold: anything else (a stray `{%` swallowed into
+                // an info string) would make Goldmark or Hugo's shortcode parser fail on the page.
+                if (!is_attribute_name(k) || !is_attribute_value(v)) {
+                    report_->dropped_attributes++;
+                    continue;
+                }
                 attrs.push_back(v.empty() ? k + "=true" : k + "=" + v);
             }
             if (!n.attr.id.empty()) attrs.push_back("#" + n.attr.id);
@@ -516,7 +537,17 @@ private:
             ir::overloaded{
                 [&](const ir::Text& n) { return protect(escape_text(n.text, in_table)); },
                 [&](const ir::Emphasis& n) { return delimited("*", inlines(n.children, in_table)); },
-                [&](const ir::Strong& n) { return delimited("**", inlines(n.children, in_table)); },
+                [&](const ir::Strong& n) {
+                    auto is_emph = [](const ir::Inline& i) { return std::holds_alternative<ir::Emphasis>(i.node); };
+                    if (n.children.empty() || !(is_emph(n.children.front()) || is_emph(n.children.back())))
+                        return delimited("**", inlines(n.children, in_table));
+                    // `***x***` reads back as emphasis around strong: the inner emphasis is `_x_`.
+                    std::string s;
+                    for (const auto& c : n.children)
+                        s += is_emph(c) ? delimited("_", inlines(std::get<ir::Emphasis>(c.node).children, in_table))
+                                        : inlines(ir::Inlines{c}, in_table);
+                    return delimited("**", s);
+                },
                 [&](const ir::Strikethrough& n) { return delimited("~~", inlines(n.children, in_table)); },
                 [&](const ir::Code& n) {
                     if (!n.attr.empty()) report_->dropped_attributes++;
