@@ -242,6 +242,10 @@ void write_json(const ir::Site& site, const JsonOptions& options, Sink& sink, ir
     s["timezone"] = site.timezone;
     s["time"] = ir::format_rfc3339(site.time);
     s["config"] = site.config.is_null() ? ordered_json::object() : value_json(site.config);
+    s["data"] = site.data.is_null() ? ordered_json::object() : value_json(site.data);
+    ordered_json statics = ordered_json::array();
+    for (const auto& f : site.static_files) statics.push_back({{"source_path", f.source_path}, {"processed", f.processed}});
+    s["static_files"] = statics;
     root["site"] = s;
     ordered_json docs = ordered_json::array();
     for (const auto& d : site.documents) docs.push_back(document_json(d, options));
