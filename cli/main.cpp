@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -13,7 +14,10 @@
 #include <string>
 #include <vector>
 
+#include "cli/check.h"
+#include "cli/clock.h"
 #include "cli/diagnostic_printer.h"
+#include "cli/options.h"
 #include "cli/output.h"
 #include "ir/select.h"
 #include "readers/jekyll_site.h"
@@ -21,22 +25,11 @@
 
 namespace fs = std::filesystem;
 using namespace blogconv;
+using cli::exit_fatal;
+using cli::exit_ok;
+using cli::exit_some_failed;
 
 namespace {
-
-// Documented exit codes (README, --help).
-constexpr int exit_ok = 0;            // everything converted
-constexpr int exit_some_failed = 1;   // output written, but some documents had errors (or --strict refused)
-constexpr int exit_fatal = 2;         // usage error, unreadable input or output that could not be written
-
-const char* const examples = R"(Examples:
-  blogconv posts/ --to epub -o blog.epub           a book of every post
-  blogconv . --to atom -o _site/feed.xml --force   the site's Atom feed, in a CI build step
-  blogconv my-site --to hugo -o my-hugo-site       migrate a Jekyll site to Hugo
-  blogconv samples --to json | less                the document model, as JSON
-  blogconv --list-formats                          what --to accepts
-
-Exit codes: 0 all good; 1 some documents had errors (the rest were converted); 2 usage or fatal error.)";
 
 // "YYYY-MM-DD" (optionally with "Thh:mm:ss") read as UTC; `end_of_day` moves a bare date to 23:59:59.
 std::optional<ir::DateTime> parse_cli_date(const std::string& s, bool end_of_day) {
@@ -52,100 +45,60 @@ std::optional<ir::DateTime> parse_cli_date(const std::string& s, bool end_of_day
     return ir::DateTime{ir::civil_to_epoch(y, m, d, hh, mm, ss), 0};
 }
 
-// "Now" for the future-post rule: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock.
-ir::DateTime now() {
-    if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde) {
-        char* end = nullptr;
-        long long v = std::strtoll(sde, &end, 10);
-        if (end && *end == '\0') return ir::DateTime{v, 0};
-    }
-    auto secs = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
-    return ir::DateTime{secs.count(), 0};
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"blogconv: turn a Jekyll blog into feeds (Atom, RSS, JSON Feed), an EPUB book, one HTML file or a "
-                 "Hugo site",
-                 "blogconv"};
-    app.footer(examples);
-    app.get_formatter()->column_width(34);
-
-    std::vector<std::string> sources;
-    std::string to;
-    std::string output;
-    bool list_formats = false, drafts = false, future = false, unpublished = false, strict = false, force = false;
-    bool quiet = false, verbose = false;
-    std::size_t limit = 0;
-    std::string since, until;
-    std::vector<std::string> tags, categories;
-    unsigned jobs = 0;
-    writers::WriterOptions writer_options;
-    std::string site_url, title;
-    bool excerpt_only = false;
-    std::string author, lang, cover, css_file, css_replace_file, order = "oldest", book_id, front_matter = "toml";
-    std::string single, template_file, theme = "auto";
-    int toc_depth = 1;
-    std::optional<std::size_t> feed_limit;
-
-    std::vector<std::string> names;
-    for (const auto& w : writers::all_writers()) {
-        names.push_back(w.name);
-        for (const auto& a : w.aliases) names.push_back(a);
-    }
-
-    app.add_option("SOURCE", sources, "A Jekyll site root, a folder of posts, or post files");
-    app.add_option("-t,--to", to, "Output format (see --list-formats)")->check(CLI::IsMember(names));
-    app.add_option("-o,--output", output, "Output file (or folder for folder formats); '-' or none: standard output");
-    app.add_flag("--list-formats", list_formats, "List the output formats and exit");
-    app.add_flag("--drafts", drafts, "Include _drafts/");
-    app.add_flag("--future", future, "Include posts dated in the future");
-    app.add_flag("--unpublished", unpublished, "Include posts with `published: false`");
-    app.add_option("--limit", limit, "Convert only the newest N posts (0 = all)");
-    app.add_option("--since", since, "Only posts dated on or after YYYY-MM-DD");
-    app.add_option("--until", until, "Only posts dated on or before YYYY-MM-DD");
-    app.add_option("--tag", tags, "Only posts with this tag (repeatable)");
-    app.add_option("--category", categories, "Only posts in this category (repeatable)");
-    app.add_option("-j,--jobs", jobs, "Worker threads (default: one per core)");
-    auto* feeds = "Feeds (atom, rss, json-feed)";
-    app.add_option("--site-url", site_url, "Absolute site URL for feeds, instead of _config.yml's url")->group(feeds);
-    app.add_option("--title", title, "Title instead of the site's")->group(feeds);
-    app.add_flag("--excerpt-only", excerpt_only, "Feeds: only the excerpt, no full content")->group(feeds);
-    auto* book = "EPUB and HTML";
-    app.add_option("--author", author, "Author instead of the site's")->group(book);
-    app.add_option("--lang", lang, "Language (BCP 47, e.g. en, es, ar) instead of the site's")->group(book);
-    app.add_option("--cover", cover, "EPUB cover image (PNG, JPEG, GIF or SVG)")->group(book);
-    app.add_option("--css", css_file, "Extra CSS added after the built-in stylesheet")->group(book);
-    app.add_option("--css-replace", css_replace_file, "CSS that replaces the built-in stylesheet")->group(book);
-    app.add_option("--order", order, "EPUB chapter order: oldest (default) or newest")
-        ->check(CLI::IsMember({"oldest", "newest"}))
-        ->group(book);
-    app.add_option("--toc-depth", toc_depth, "EPUB table of contents depth: 1 = posts, 2 = also their headings")
-        ->check(CLI::Range(1, 6))
-        ->group(book);
-    app.add_option("--id", book_id, "EPUB dc:identifier (default: a UUID derived from the site)")->group(book);
-    app.add_option("--single", single, "HTML: one post alone (its source path or slug)")->group(book);
-    app.add_option("--template", template_file, "HTML: your own page template (docs/html-template.md)")->group(book);
-    app.add_option("--theme", theme, "HTML colours: auto (follows the system), light or dark")
-        ->check(CLI::IsMember({"auto", "light", "dark"}))
-        ->group(book);
-    app.add_option("--front-matter", front_matter, "Hugo front matter format: toml (default), yaml or json")
-        ->check(CLI::IsMember({"toml", "yaml", "json"}))
-        ->group("Hugo");
-    app.add_flag("--strict", strict, "Write nothing if any document has an error");
-    app.add_flag("-f,--force", force, "Replace existing output files");
-    app.add_flag("-q,--quiet", quiet, "Print errors only");
-    app.add_flag("-v,--verbose", verbose, "Print notes and a summary too");
+    CLI::App app{"", "blogconv"};
+    cli::Settings settings;
+    cli::CommandLine command_line = cli::define_command_line(app, settings);
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
     } catch (const CLI::ParseError& e) {
         app.exit(e);
         return exit_fatal;
     }
+    if (command_line.check->parsed()) return cli::run_check(settings, std::cout, std::cerr);
+
+    // The conversion below reads the settings by their short names.
+    auto& sources = settings.sources;
+    auto& to = settings.to;
+    auto& output = settings.output;
+    auto& list_formats = settings.list_formats;
+    auto& drafts = settings.drafts;
+    auto& future = settings.future;
+    auto& unpublished = settings.unpublished;
+    auto& strict = settings.strict;
+    auto& force = settings.force;
+    auto& quiet = settings.quiet;
+    auto& verbose = settings.verbose;
+    auto& limit = settings.limit;
+    auto& since = settings.since;
+    auto& until = settings.until;
+    auto& tags = settings.tags;
+    auto& categories = settings.categories;
+    auto& jobs = settings.jobs;
+    auto& site_url = settings.site_url;
+    auto& title = settings.title;
+    auto& excerpt_only = settings.excerpt_only;
+    auto& author = settings.author;
+    auto& lang = settings.lang;
+    auto& cover = settings.cover;
+    auto& css_file = settings.css_file;
+    auto& css_replace_file = settings.css_replace_file;
+    auto& order = settings.order;
+    auto& book_id = settings.book_id;
+    auto& single = settings.single;
+    auto& template_file = settings.template_file;
+    auto& theme = settings.theme;
+    auto& toc_depth = settings.toc_depth;
+    auto& front_matter = settings.front_matter;
+    writers::WriterOptions writer_options;
+    std::optional<std::size_t> feed_limit;
 
     if (list_formats) {
         for (const auto& w : writers::all_writers()) {
@@ -248,11 +201,7 @@ int main(int argc, char** argv) {
             std::cerr << template_file << ": error: cannot read the template file\n";
             return exit_fatal;
         }
-        if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde) {
-            char* end = nullptr;
-            long long v = std::strtoll(sde, &end, 10);
-            if (end && *end == '\0') e.modified = v;
-        }
+        if (auto sde = cli::source_date_epoch()) e.modified = *sde;
         writer_options.hugo.front_matter = front_matter == "yaml"   ? writers::FrontMatterFormat::yaml
                                            : front_matter == "json" ? writers::FrontMatterFormat::json
                                                                     : writers::FrontMatterFormat::toml;
@@ -264,8 +213,10 @@ int main(int argc, char** argv) {
     reader_options.drafts = drafts;
     reader_options.future = future;
     reader_options.unpublished = unpublished;
-    reader_options.now = now();
+    reader_options.now = cli::now();
     reader_options.jobs = jobs;
+    // A second `blogconv site --to hugo -o site/out` must not read site/out back as pages.
+    reader_options.skip_paths = {output};
 
     // A progress bar on stderr, only for a terminal and only when the work is long enough to
     // want one (it is drawn after the first half second).

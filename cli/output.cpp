@@ -44,6 +44,9 @@ bool safe_relative(const std::string& rel) {
 void install_signal_cleanup() {
     ::signal(SIGINT, on_signal);
     ::signal(SIGTERM, on_signal);
+    // Past a file size limit (`ulimit -f`) the kernel would kill us mid-write and leave the
+    // temporary file; ignored, write() fails with EFBIG and the usual cleanup runs.
+    ::signal(SIGXFSZ, SIG_IGN);
 }
 
 void write_file_atomically(const fs::path& path, std::string_view bytes, bool force, bool durable) {

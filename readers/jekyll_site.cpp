@@ -4,11 +4,14 @@
 #include <utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <mutex>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -114,7 +117,9 @@ std::vector<std::string> list_files(const fs::path& dir) {
             if (it->is_directory(ec)) it.disable_recursion_pending();
             continue;
         }
-        if (it->is_regular_file(ec)) out.push_back(fs::relative(p, dir, ec).generic_string());
+        // The entry's own name, not its target's (fs::relative would follow a symlink, and a
+        // link out of the site would vanish silently instead of being reported).
+        if (it->is_regular_file(ec)) out.push_back(p.lexically_relative(dir).generic_string());
     }
     std::sort(out.begin(), out.end());
     return out;
@@ -135,6 +140,55 @@ std::string join_rel(const std::string& a, const std::string& b) { return a.empt
 std::string display_join(const std::string& root, const std::string& rel) {
     if (root.empty() || root == ".") return rel;
     return root.back() == '/' ? root + rel : root + "/" + rel;
+}
+
+// Whether a URL path, percent-decoded, has a `..` segment.
+bool leaves_root(const std::string& url) {
+    std::string decoded;
+    for (std::size_t i = 0; i < url.size(); ++i) {
+        if (url[i] == '%' && i + 2 < url.size() && std::isxdigit(static_cast<unsigned char>(url[i + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(url[i + 2]))) {
+            decoded += static_cast<char>(std::stoi(url.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+        } else {
+            decoded += url[i];
+        }
+    }
+    std::size_t start = 0;
+    while (start <= decoded.size()) {
+        std::size_t end = decoded.find_first_of("/\\", start);
+        if (end == std::string::npos) end = decoded.size();
+        if (decoded.compare(start, end - start, "..") == 0 && end - start == 2) return true;
+        start = end + 1;
+    }
+    return false;
+}
+
+// Where `p` lies relative to `root` once links are resolved; empty when it is outside `root`.
+// Symlinks are followed only when they stay inside the site: a link to /etc/passwd named like a
+// post is refused, never read.
+std::optional<fs::path> inside_root(const fs::path& p, const fs::path& root) {
+    std::error_code ec;
+    fs::path target = fs::weakly_canonical(p, ec);
+    if (ec) return std::nullopt;
+    fs::path base = fs::weakly_canonical(root, ec);
+    if (ec) return std::nullopt;
+    fs::path rel = target.lexically_relative(base);
+    if (rel.empty() || *rel.begin() == "..") return std::nullopt;
+    return rel;
+}
+
+// A folder symlink that points outside the site, or at a folder that holds it (a loop), is not
+// entered.
+bool refuse_folder_link(const fs::directory_entry& e, const fs::path& root) {
+    std::error_code ec;
+    if (!e.is_symlink(ec)) return false;
+    auto rel = inside_root(e.path(), root);
+    if (!rel) return true;
+    fs::path target = fs::weakly_canonical(e.path(), ec);
+    fs::path here = fs::weakly_canonical(e.path().parent_path(), ec);
+    auto up = here.lexically_relative(target);
+    return ec || up.empty() || *up.begin() != "..";  // `here` is `target` or below it
 }
 
 // Jekyll's Reader#read_directories: `_posts` (and `_drafts`) in every folder of the site that
@@ -162,7 +216,7 @@ void find_posts(const SiteContext& site, const fs::path& base, const std::string
     std::vector<std::string> subdirs;
     for (const auto& e : fs::directory_iterator(dir, ec)) {
         std::string name = e.path().filename().string();
-        if (!e.is_directory(ec) || filtered_entry(name)) continue;
+        if (!e.is_directory(ec) || filtered_entry(name) || refuse_folder_link(e, site.root)) continue;
         std::string rel = join_rel(dir_rel, name);
         if (excluded(site.config, join_rel(base_rel, rel))) continue;
         subdirs.push_back(rel);
@@ -541,11 +595,17 @@ DocState read_document(const Candidate& c, const SiteContext& site) {
 
     std::string error;
     std::error_code ec;
-    auto size = fs::file_size(c.file, ec);
-    if (!ec && size > site.options.max_file_size) {
+    const Limits& limits = site.options.limits;
+    if (!site.root.empty() && !inside_root(c.file, site.root)) {
         st.diagnostics.push_back(make_diag(c.display, 0, 0,
-                                           "file is larger than the limit of " +
-                                               std::to_string(site.options.max_file_size) + " bytes; skipped"));
+                                           "is a symbolic link to a file outside the site; not followed"));
+        return st;
+    }
+    auto size = fs::file_size(c.file, ec);
+    if (!ec && size > limits.max_file_size) {
+        st.diagnostics.push_back(make_diag(c.display, 0, 0,
+                                           "file is larger than the limit of " + std::to_string(limits.max_file_size) +
+                                               " bytes (--max-file-size); skipped"));
         return st;
     }
     std::string raw = read_whole(c.file, error);
@@ -553,28 +613,18 @@ DocState read_document(const Candidate& c, const SiteContext& site) {
         st.diagnostics.push_back(make_diag(c.display, 0, 0, error));
         return st;
     }
-    if (c.require_yaml_header && !has_yaml_header(raw)) return st;  // a static file
-    if (auto bad = utf8::find_invalid(raw.begin(), raw.end()); bad != raw.end()) {
-        auto offset = static_cast<std::size_t>(bad - raw.begin());
-        std::size_t line_start = raw.rfind('\n', offset == 0 ? 0 : offset - 1);
-        line_start = (line_start == std::string::npos || offset == 0) ? 0 : line_start + 1;
-        int line = 1 + static_cast<int>(std::count(raw.begin(), raw.begin() + static_cast<long>(line_start), '\n'));
-        int col = static_cast<int>(offset - line_start) + 1;
-        st.diagnostics.push_back(make_diag(c.display, line, col,
-                                           "invalid UTF-8 (byte 0x" + [&] {
-                                               char b[8];
-                                               std::snprintf(b, sizeof b, "%02X", static_cast<unsigned char>(*bad));
-                                               return std::string(b);
-                                           }() + "); the file must be UTF-8 text. Skipped"));
-        return st;
-    }
+    // A UTF-16 file fails the YAML-header test below; say why instead of taking it for a static file.
+    bool utf16 = raw.starts_with("\xFF\xFE") || raw.starts_with("\xFE\xFF");
+    if (c.require_yaml_header && !utf16 && !has_yaml_header(raw)) return st;  // a static file
+    if (!check_file_text(raw, c.display, limits, st.diagnostics)) return st;
     std::string text(strip_bom(raw));
     FrontMatterSplit split = split_front_matter(text);
+    if (!check_body_text(split.body, c.display, split.body_first_line, limits, st.diagnostics)) return st;
 
     ir::Value fm = ir::Object{};
     std::set<std::string> timestamp_keys;
     if (split.has_front_matter) {
-        YamlResult y = parse_yaml(split.yaml, c.display, 1);
+        YamlResult y = parse_yaml(split.yaml, c.display, 1, limits.max_yaml_nodes);
         if (y.error) {
             st.diagnostics.push_back(*y.error);
             return st;
@@ -713,6 +763,14 @@ DocState read_document(const Candidate& c, const SiteContext& site) {
         return st;
     }
     doc.url = *url;
+    // Jekyll drops `..` from permalinks, but a percent-encoded one survives and a writer that
+    // turns URLs into file paths would climb out of its output folder.
+    if (leaves_root(*url)) {
+        auto [line, src] = key_line(split.yaml, "permalink");
+        st.diagnostics.push_back(make_diag(c.display, line, 0,
+                                           "permalink '" + *url + "' climbs above the site root with '..'; skipped", src));
+        return st;
+    }
 
     // Publishing flags.
     if (const ir::Value* p = data.find("published"); p && p->is_bool() && !p->as_bool()) doc.published = false;
@@ -880,6 +938,18 @@ ir::Site read_jekyll_site(const std::vector<std::string>& sources, const ReaderO
                                        "unknown timezone '" + site.config.timezone + "'; using UTC",
                                        {}, ir::Severity::warning));
     }
+    // The output folder, when it lies inside the site, is not input.
+    for (const auto& skip : options.skip_paths) {
+        if (site.root.empty() || skip.empty() || skip == "-") continue;
+        if (auto rel = inside_root(skip, site.root); rel && *rel != ".") {
+            std::string r = rel->generic_string();
+            site.config.exclude.push_back(r);
+            std::erase_if(candidates, [&](const Candidate& c) {
+                auto crel = inside_root(c.file, site.root);
+                return crel && (crel->generic_string() == r || crel->generic_string().starts_with(r + "/"));
+            });
+        }
+    }
     if (!site.root.empty() && candidates.empty()) {
         candidates = discover_site(site);
         // Pages are always indexed (`{% link about.md %}` must resolve) but only kept, and so
@@ -902,6 +972,22 @@ ir::Site read_jekyll_site(const std::vector<std::string>& sources, const ReaderO
         if (!st.keep) continue;
         links.add(st.relative_path, st.doc.url, st.doc.collection, st.doc.source_path);
         if (st.doc.collection.empty() && !options.pages) st.keep = false;
+    }
+    // Two documents at one URL: Jekyll reads both and writes one over the other (academicpages'
+    // future post does this). Both stay in the IR, since a feed or a book can hold both; say so
+    // loudly, naming both. Writers that write one file per URL refuse the second themselves.
+    std::map<std::string, std::size_t> by_url;
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        DocState& st = states[i];
+        if (!st.keep) continue;
+        auto [it, fresh] = by_url.emplace(st.doc.url, i);
+        if (fresh) continue;
+        st.diagnostics.push_back(make_diag(candidates[i].display, 0, 0,
+                                           "has the same permalink " + st.doc.url + " as " +
+                                               candidates[it->second].display +
+                                               "; Jekyll writes both to one file and keeps only one. Set a "
+                                               "different `permalink:`",
+                                           {}, ir::Severity::warning));
     }
 
     // Liquid's `site`: the configuration plus the computed values Jekyll adds.

@@ -15,6 +15,7 @@
 #include "ir/datetime.h"
 #include "ir/diagnostic.h"
 #include "ir/site.h"
+#include "readers/limits.h"
 
 namespace blogconv::readers {
 
@@ -35,8 +36,12 @@ struct ReaderOptions {
     bool collections = true;
     // Read pages (Markdown/HTML files with front matter outside `_` folders).
     bool pages = false;
-    // Largest input file read, in bytes; larger ones are reported and skipped.
-    std::size_t max_file_size = 16 * 1024 * 1024;
+    // Limits on hostile input (file size, YAML alias expansion, nesting, line length, footnotes):
+    // a post past one is reported and skipped. Defaults in readers/limits.h.
+    Limits limits;
+    // Paths never read as input, although they lie inside the site: the CLI passes its -o path,
+    // so that a second run of `blogconv site --to hugo -o site/out` does not read site/out back.
+    std::vector<std::string> skip_paths;
     // Called after each document body is rendered with (done, total), from worker threads (but
     // never concurrently). The CLI draws its progress bar with it. Unset: not called.
     std::function<void(std::size_t done, std::size_t total)> progress;

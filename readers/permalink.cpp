@@ -153,6 +153,7 @@ std::optional<std::string> placeholder(const std::string& key, const UrlPlacehol
     if (key == "path") return p.path;
     if (key == "output_ext") return p.output_ext;
     if (key == "name") return slugify(p.basename);
+    if (key == "basename") return p.basename;  // pages (Page#url_placeholders)
     if (key == "title") return slugify(p.slug.empty() ? p.basename : p.slug, SlugMode::pretty, true);
     if (key == "slug") return slugify(p.slug.empty() ? p.basename : p.slug);
     if (key == "categories" || key == "slugified_categories") {

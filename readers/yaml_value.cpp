@@ -61,8 +61,29 @@ std::optional<double> parse_float(const std::string& s) {
     return d;
 }
 
+// Thrown when the document expands past the node limit or nests too deep; caught in parse_yaml.
+struct TooManyNodes {};
+struct TooDeep {};
+
+// Deeper than any real front matter, shallow enough for the stack. An alias inside the node it
+// names (`b: &b [*b]`) makes yaml-cpp build a cycle, which only this stops.
+constexpr int max_yaml_depth = 200;
+
 struct Converter {
+    std::size_t max_nodes = 0;
+    std::size_t nodes = 0;
+    int depth = 0;
+
     ir::Value convert(const YAML::Node& n) {
+        if (++nodes > max_nodes) throw TooManyNodes{};
+        if (depth >= max_yaml_depth) throw TooDeep{};
+        ++depth;
+        ir::Value v = convert_node(n);
+        --depth;
+        return v;
+    }
+
+    ir::Value convert_node(const YAML::Node& n) {
         switch (n.Type()) {
             case YAML::NodeType::Undefined:
             case YAML::NodeType::Null:
@@ -110,7 +131,7 @@ ir::Value resolve_plain_scalar(const std::string& s) {
     return s;
 }
 
-YamlResult parse_yaml(std::string_view text, const std::string& path, int first_line) {
+YamlResult parse_yaml(std::string_view text, const std::string& path, int first_line, std::size_t max_nodes) {
     YamlResult result;
     YAML::Node root;
     try {
@@ -140,7 +161,28 @@ YamlResult parse_yaml(std::string_view text, const std::string& path, int first_
         return result;
     }
     Converter c;
-    result.value = c.convert(root);
+    c.max_nodes = max_nodes;
+    try {
+        result.value = c.convert(root);
+    } catch (const TooManyNodes&) {
+        ir::Diagnostic d;
+        d.severity = ir::Severity::error;
+        d.file = path;
+        d.line = first_line;
+        d.message = "the YAML expands to more than " + std::to_string(max_nodes) +
+                    " values (aliases of aliases, a \"billion laughs\"?); raise --max-yaml-nodes if it is genuine";
+        result.error = d;
+        return result;
+    } catch (const TooDeep&) {
+        ir::Diagnostic d;
+        d.severity = ir::Severity::error;
+        d.file = path;
+        d.line = first_line;
+        d.message = "the YAML nests more than " + std::to_string(max_yaml_depth) +
+                    " levels deep (or an alias refers to the node that holds it)";
+        result.error = d;
+        return result;
+    }
     if (root.IsMap()) {
         for (const auto& kv : root) {
             if (kv.first.IsScalar() && kv.second.IsScalar() && kv.second.Tag() != "!" &&

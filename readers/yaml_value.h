@@ -7,6 +7,7 @@
 // timestamp (a zoneless one is UTC, while the same text quoted is local time to Jekyll).
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <set>
 #include <string>
@@ -27,8 +28,10 @@ struct YamlResult {
 };
 
 // Parses `text`. `path` names the file in the error; `first_line` is the file's line number of
-// the text's first line (yaml-cpp counts lines from 0).
-YamlResult parse_yaml(std::string_view text, const std::string& path, int first_line = 1);
+// the text's first line (yaml-cpp counts lines from 0). A document that expands to more than
+// `max_nodes` nodes (every use of an alias counted again: a "billion laughs") is an error.
+YamlResult parse_yaml(std::string_view text, const std::string& path, int first_line = 1,
+                      std::size_t max_nodes = 100'000);
 
 // Psych's typing of one plain (unquoted) scalar.
 ir::Value resolve_plain_scalar(const std::string& text);

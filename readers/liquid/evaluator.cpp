@@ -6,6 +6,8 @@
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <stdexcept>
+#include <string>
 #include <unordered_map>
 
 #include "readers/liquid/filters.h"
@@ -33,11 +35,20 @@ public:
     void render(const Nodes& nodes, std::string& out) {
         for (const Node& n : nodes) {
             if (interrupt_ != Interrupt::none) return;
+            // Nested loops multiply: five unclosed `{% for %}` over a few items is already
+            // thousands of copies of the post. A budget stops a template that would run for
+            // minutes (readers/limits.h; docs/robustness.md). The site reader reports the throw.
+            if (++steps_ > max_steps || out.size() > max_output)
+                throw std::length_error("Liquid output too large (nested loops?): over " + std::to_string(max_steps) +
+                                        " steps or " + std::to_string(max_output >> 20) + " MiB; skipped");
             render(n, out);
         }
     }
 
 private:
+    static constexpr std::size_t max_steps = 200'000;
+    static constexpr std::size_t max_output = 16u << 20;
+    std::size_t steps_ = 0;
     enum class Interrupt { none, break_loop, continue_loop };
     using Scope = std::unordered_map<std::string, Value>;
 
@@ -181,8 +192,28 @@ private:
         out += n.indent + token + "\n";
     }
 
+    // Whether the last line written is HTML (starts with `<` after indentation, not blank): the
+    // tag then sits inside an HTML block, as far as Markdown is concerned.
+    static bool inside_html_lines(const std::string& out) {
+        std::size_t end = out.size();
+        while (end > 0 && is_hspace(out[end - 1])) --end;
+        if (end < 2 || out[end - 1] != '\n') return false;
+        const std::size_t prev = out.rfind('\n', end - 2);
+        std::size_t start = prev == std::string::npos ? 0 : prev + 1;
+        while (start < end && is_hspace(out[start])) ++start;
+        return start < end && out[start] == '<';
+    }
+
     void emit_unsupported(std::string& out, const Node& n, const std::string& kind) {
-        if (n.own_line) {
+        if (n.own_line && inside_html_lines(out)) {
+            // Between HTML lines (an include inside <div>s): no blank lines around the token, which
+            // would end the HTML block and turn the indented lines after it into code. The
+            // Markdown reader splits the HTML block at the token.
+            while (!out.empty() && is_hspace(out.back())) out.pop_back();
+            // The newline that ends the tag's line follows in the template text; adding one here
+            // would leave a blank line.
+            out += n.indent + placeholders_.add_block(ir::Block(ir::UnsupportedBlock{kind, n.source, pos(n)}, pos(n)));
+        } else if (n.own_line) {
             emit_block(out, n, placeholders_.add_block(ir::Block(ir::UnsupportedBlock{kind, n.source, pos(n)}, pos(n))));
         } else {
             out += placeholders_.add_inline(ir::UnsupportedInline{kind, n.source, pos(n)});

@@ -729,6 +729,11 @@ std::string format_date(const ParsedDate& d, std::string_view format) {
             case 'F': out += format_date(d, "%Y-%m-%d"); break;
             case 'T': out += format_date(d, "%H:%M:%S"); break;
             case 'D': out += format_date(d, "%m/%d/%y"); break;
+            // Ruby's strftime: %c is "%a %b %e %H:%M:%S %Y", %x and %X the date and time parts.
+            case 'c': out += format_date(d, "%a %b %e %H:%M:%S %Y"); break;
+            case 'x': out += format_date(d, "%m/%d/%y"); break;
+            case 'X': out += format_date(d, "%H:%M:%S"); break;
+            case 'R': out += format_date(d, "%H:%M"); break;
             case '%': out += '%'; break;
             case ':':
                 if (i + 1 < format.size() && format[i + 1] == 'z') {

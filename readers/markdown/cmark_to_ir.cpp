@@ -3,6 +3,8 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <optional>
+
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
@@ -43,7 +45,9 @@ using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
 using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
 using IterPtr = std::unique_ptr<cmark_iter, IterDeleter>;
 
-constexpr const char* extension_names[] = {"table", "strikethrough", "autolink", "tagfilter", "tasklist"};
+// No "autolink": kramdown's GFM parser (what Jekyll runs) links only `<url>`, never a bare URL or
+// `www.` text, and a bare URL next to CJK text would swallow the text after it.
+constexpr const char* extension_names[] = {"table", "strikethrough", "tagfilter", "tasklist"};
 
 ParserPtr make_parser(int options) {
     static std::once_flag once;
@@ -64,6 +68,23 @@ NodePtr parse(std::string_view text, int options) {
 std::string_view literal(cmark_node* node) {
     const char* s = cmark_node_get_literal(node);
     return s ? std::string_view(s) : std::string_view();
+}
+
+// Prefixes every non-empty line of `text` with `n` spaces.
+std::string indent_lines(std::string_view text, std::size_t n) {
+    std::string out;
+    out.reserve(text.size() + n * 8);
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        std::size_t stop = end == std::string_view::npos ? text.size() : end + 1;
+        std::string_view line = text.substr(start, stop - start);
+        // A line of only spaces lost some too; an empty one may have been empty in the source.
+        if (line.find_first_not_of("\r\n") != std::string_view::npos) out.append(n, ' ');
+        out.append(line);
+        start = stop;
+    }
+    return out;
 }
 
 // One container being built: the walk pushes it on ENTER and folds it into its parent on EXIT.
@@ -101,7 +122,9 @@ private:
         return {line, cmark_node_get_start_column(node)};
     }
     void add_text(ir::Inlines& out, std::string_view text) const;
-    std::string restore(std::string_view text) const;
+    std::string restore(std::string_view text, bool in_html = false) const;
+    std::string html_stand_in(std::size_t index) const;
+    std::string code_stand_in(std::size_t index) const;
     std::string heading_raw_text(cmark_node* node) const;
     void finish_paragraph(ir::Blocks& out, ir::Inlines inlines, ir::SourcePos p) const;
     void leaf(cmark_node* node, Frame& top);
@@ -159,8 +182,46 @@ void Walker::add_text(ir::Inlines& out, std::string_view text) const {
     push_text(text.substr(p));
 }
 
+// Inside raw HTML a token that stands for Liquid we could not render (a missing include, a
+// plugin tag) becomes an HTML comment, as Jekyll's own stub does: its source text would show
+// `{%` on the page. Other tokens (highlight blocks, math) give back their source.
+std::string Walker::html_stand_in(std::size_t index) const {
+    const auto& entry = placeholders_.at(index);
+    std::string kind, text;
+    if (const auto* in = std::get_if<ir::Inline>(&entry)) {
+        if (const auto* u = std::get_if<ir::UnsupportedInline>(&in->node)) kind = u->kind, text = u->text;
+    } else if (const auto* b = std::get_if<ir::Block>(&entry)) {
+        if (const auto* u = std::get_if<ir::UnsupportedBlock>(&b->node)) kind = u->kind, text = u->text;
+    }
+    if (kind.empty()) return placeholders_.original_text(index);
+    std::string inner;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i + 1 < text.size() && ((text[i] == '{' && (text[i + 1] == '%' || text[i + 1] == '{')) ||
+                                    ((text[i] == '%' || text[i] == '}') && text[i + 1] == '}'))) {
+            ++i;
+            continue;
+        }
+        if (text[i] == '-' && !inner.empty() && inner.back() == '-') inner += ' ';
+        inner += text[i] == '\n' ? ' ' : text[i];
+    }
+    while (!inner.empty() && inner.front() == ' ') inner.erase(0, 1);
+    while (!inner.empty() && (inner.back() == ' ' || inner.back() == '-')) inner.pop_back();
+    return "<!-- blogconv: " + kind + " not rendered: " + inner + " -->";
+}
+
+// Inside code a token gives back its source text (Liquid inside code is the author's), except a
+// missing include: Jekyll puts the included file's text there, never the tag, and we have no file.
+std::string Walker::code_stand_in(std::size_t index) const {
+    const auto& entry = placeholders_.at(index);
+    if (const auto* in = std::get_if<ir::Inline>(&entry))
+        if (const auto* u = std::get_if<ir::UnsupportedInline>(&in->node); u && u->kind == "include") return {};
+    if (const auto* b = std::get_if<ir::Block>(&entry))
+        if (const auto* u = std::get_if<ir::UnsupportedBlock>(&b->node); u && u->kind == "include") return {};
+    return placeholders_.original_text(index);
+}
+
 // Inside code, tokens and markers stand for source text: put it back.
-std::string Walker::restore(std::string_view text) const {
+std::string Walker::restore(std::string_view text, bool in_html) const {
     if (text.find("\xEE\x80") == std::string_view::npos) return std::string(text);
     std::string out;
     std::size_t p = 0;
@@ -180,7 +241,7 @@ std::string Walker::restore(std::string_view text) const {
         out.append(text.substr(p, at - p));
         std::size_t index = std::stoul(std::string(text.substr(d, e - d)));
         if (kind == 0x82 && index < pre_.markers.size()) out += pre_.markers[index].original;
-        else if (kind == 0x80 && index < placeholders_.size()) out += placeholders_.original_text(index);
+        else if (kind == 0x80 && index < placeholders_.size()) out += in_html ? html_stand_in(index) : code_stand_in(index);
         p = e + close.size();
     }
     out.append(text.substr(std::min(p, text.size())));
@@ -282,7 +343,7 @@ void Walker::leaf(cmark_node* node, Frame& top) {
     case CMARK_NODE_SOFTBREAK: top.inlines.push_back(ir::SoftBreak{}); return;
     case CMARK_NODE_LINEBREAK: top.inlines.push_back(ir::HardBreak{}); return;
     case CMARK_NODE_CODE: top.inlines.push_back(ir::Code{restore(literal(node)), {}}); return;
-    case CMARK_NODE_HTML_INLINE: top.inlines.push_back(ir::RawInline{"html", restore(literal(node))}); return;
+    case CMARK_NODE_HTML_INLINE: top.inlines.push_back(ir::RawInline{"html", restore(literal(node), true)}); return;
     case CMARK_NODE_FOOTNOTE_REFERENCE: {
         std::string label(literal(node));
         std::size_t number = std::strtoul(label.c_str(), nullptr, 10);
@@ -292,13 +353,64 @@ void Walker::leaf(cmark_node* node, Frame& top) {
     }
     case CMARK_NODE_THEMATIC_BREAK: top.blocks.push_back(ir::Block(ir::ThematicBreak{}, pos(node))); return;
     case CMARK_NODE_HTML_BLOCK: {
-        std::string text = restore(literal(node));
-        top.blocks.push_back(ir::Block(ir::RawBlock{"html", std::move(text)}, pos(node)));
+        // An unsupported Liquid tag inside the HTML (an include between <div>s, as Jekyll's stub
+        // leaves a comment there) splits the block, so that it stays a node writers can see
+        // rather than `{% … %}` text in raw HTML.
+        const std::string lit(literal(node));
+        std::size_t from = 0;
+        std::string html;
+        bool split = false;
+        // A piece of a split block stands on its own lines: no blank lines around it, its first
+        // line not indented (4 spaces would make it code when the Markdown is read again), its
+        // last line ended.
+        auto trim_html_piece = [](std::string& piece, bool after_split) {
+            if (after_split) {
+                std::size_t first = piece.find_first_not_of(" \t\r\n");
+                piece.erase(0, first == std::string::npos ? piece.size() : first);
+            }
+            std::size_t last = piece.find_last_not_of(" \t\r\n");
+            piece.erase(last == std::string::npos ? 0 : last + 1);
+            if (!piece.empty()) piece += '\n';
+        };
+        while (auto f = Placeholders::find(lit, from)) {
+            const auto& entry = placeholders_.at(f->index);
+            const auto* b = std::get_if<ir::Block>(&entry);
+            // An inline one (a tag inside `<div>…</div>` on one line) splits the block the same way.
+            std::optional<ir::Block> from_inline;
+            if (const auto* in = std::get_if<ir::Inline>(&entry))
+                if (const auto* u = std::get_if<ir::UnsupportedInline>(&in->node)) {
+                    from_inline.emplace(ir::UnsupportedBlock{u->kind, u->text, u->pos}, u->pos);
+                    b = &*from_inline;
+                }
+            if (!b || !std::holds_alternative<ir::UnsupportedBlock>(b->node)) {
+                html.append(lit, from, f->offset + f->length - from);
+                from = f->offset + f->length;
+                continue;
+            }
+            html.append(lit, from, f->offset - from);
+            trim_html_piece(html, split);
+            split = true;
+            if (html.find_first_not_of(" \t\r\n") != std::string::npos)
+                top.blocks.push_back(ir::Block(ir::RawBlock{"html", restore(html, true)}, pos(node)));
+            html.clear();
+            top.blocks.push_back(*b);
+            from = f->offset + f->length;
+        }
+        html.append(lit, from, std::string::npos);
+        if (split) trim_html_piece(html, true);
+        if (html.find_first_not_of(" \t\r\n") != std::string::npos)
+            top.blocks.push_back(ir::Block(ir::RawBlock{"html", restore(html, true)}, pos(node)));
         return;
     }
     case CMARK_NODE_CODE_BLOCK: {
         ir::CodeBlock code;
         code.text = restore(literal(node));
+        // kramdown (and its GFM parser) keep a fenced block's lines as written, while CommonMark strips
+        // up to the fence's own indentation from each of them; put those spaces back.
+        int fence_length = 0, fence_offset = 0;
+        char fence_char = 0;
+        if (cmark_node_get_fenced(node, &fence_length, &fence_offset, &fence_char) && fence_offset > 0)
+            code.text = indent_lines(code.text, static_cast<std::size_t>(fence_offset));
         const char* info_c = cmark_node_get_fence_info(node);
         std::string_view info = info_c ? info_c : "";
         std::size_t sp = info.find_first_of(" \t{");
@@ -445,6 +557,10 @@ int parse_options(bool smart) {
     return CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | (smart ? CMARK_OPT_SMART : 0);
 }
 
+// The reader applies kramdown's own typographic rules in the post-pass (smart_quotes.h), so cmark's
+// must stay off there.
+int reader_parse_options() { return CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES; }
+
 }  // namespace
 
 ir::Blocks parse_markdown(std::string_view text, const MarkdownOptions& options, Placeholders& placeholders,
@@ -453,7 +569,7 @@ ir::Blocks parse_markdown(std::string_view text, const MarkdownOptions& options,
     markdown::PrepassOptions pre_options;
     pre_options.input = options.input;
     markdown::PrepassResult pre = markdown::kramdown_prepass(text, pre_options, placeholders);
-    NodePtr root = parse(pre.text, parse_options(options.smart_quotes));
+    NodePtr root = parse(pre.text, reader_parse_options());
     Walker walker(pre, options, placeholders);
     ir::Blocks blocks = walker.walk(root.get());
     markdown::kramdown_postpass(blocks, pre.markers, placeholders, options);

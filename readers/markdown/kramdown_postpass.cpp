@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "readers/markdown/heading_ids.h"
+#include "readers/markdown/smart_quotes.h"
 
 namespace blogconv::readers::markdown {
 
@@ -20,8 +21,10 @@ void merge_attr(ir::Attr& into, const ir::Attr& from) {
     if (!from.id.empty()) into.id = from.id;
     for (const auto& c : from.classes) into.classes.push_back(c);
     for (const auto& [k, v] : from.attributes) {
+        // A named copy of the key: clang 14 cannot capture a structured binding in a lambda.
+        const auto& key = k;
         auto it = std::find_if(into.attributes.begin(), into.attributes.end(),
-                               [&](const auto& kv) { return kv.first == k; });
+                               [&](const auto& kv) { return kv.first == key; });
         if (it != into.attributes.end()) it->second = v;
         else into.attributes.emplace_back(k, v);
     }
@@ -43,8 +46,9 @@ private:
     struct InlineContext {
         ir::Attr* heading = nullptr;
     };
-    void inlines(ir::Inlines& in, const InlineContext& ctx);
-    void typography(std::string& text) const;
+    // `following`: the source characters after these inlines, for the typographic rules' look-ahead.
+    void inlines(ir::Inlines& in, const InlineContext& ctx, std::string_view following = {});
+    void typography(ir::Inlines& in, std::string_view following);
     void apply_block_ial(ir::Block& b, const Marker& m);
     bool is_ial_paragraph(const ir::Block& b, std::vector<std::size_t>& ials) const;
     void definition_lists(ir::Blocks& bs);
@@ -54,32 +58,7 @@ private:
     const MarkdownOptions& options_;
 };
 
-void Postpass::typography(std::string& text) const {
-    // kramdown's typographic_syms that cmark's smart punctuation lacks: `<<` and `>>`.
-    if (!options_.smart_quotes || (text.find("<<") == std::string::npos && text.find(">>") == std::string::npos))
-        return;
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (i + 1 < text.size() && text[i] == '<' && text[i + 1] == '<') {
-            out += "\xC2\xAB";
-            ++i;
-            if (i + 1 < text.size() && text[i + 1] == ' ') {
-                out += "\xC2\xA0";
-                ++i;
-            }
-        } else if (i + 1 < text.size() && text[i] == '>' && text[i + 1] == '>') {
-            if (!out.empty() && out.back() == ' ') out.back() = '\xC2', out += '\xA0';
-            out += "\xC2\xBB";
-            ++i;
-        } else {
-            out += text[i];
-        }
-    }
-    text = std::move(out);
-}
-
-void Postpass::inlines(ir::Inlines& in, const InlineContext& ctx) {
+void Postpass::inlines(ir::Inlines& in, const InlineContext& ctx, std::string_view following) {
     ir::Inlines out;
     out.reserve(in.size());
     for (auto& node : in) {
@@ -123,12 +102,6 @@ void Postpass::inlines(ir::Inlines& in, const InlineContext& ctx) {
                 out.push_back(ir::Text{placeholders_.original_text(index)});
             continue;
         }
-        std::visit(ir::overloaded{[&](ir::Emphasis& x) { inlines(x.children, {}); },
-                                  [&](ir::Strong& x) { inlines(x.children, {}); },
-                                  [&](ir::Strikethrough& x) { inlines(x.children, {}); },
-                                  [&](ir::Link& x) { inlines(x.children, {}); },
-                                  [&](ir::Image& x) { inlines(x.alt, {}); }, [](auto&) {}},
-                   node.node);
         if (auto* t = std::get_if<ir::Text>(&node.node)) {
             if (!out.empty())
                 if (auto* prev = std::get_if<ir::Text>(&out.back().node)) {
@@ -138,9 +111,75 @@ void Postpass::inlines(ir::Inlines& in, const InlineContext& ctx) {
         }
         out.push_back(std::move(node));
     }
-    for (auto& node : out)
-        if (auto* t = std::get_if<ir::Text>(&node.node)) typography(t->text);
+    typography(out, following);
     in = std::move(out);
+}
+
+namespace {
+
+// What kramdown's look-ahead sees where `node` starts in the source (a few characters suffice).
+std::string source_start(const ir::Inline& node) {
+    return std::visit(ir::overloaded{[](const ir::Text& x) { return x.text.substr(0, 4); },
+                                     [](const ir::Emphasis&) { return std::string("*a"); },
+                                     [](const ir::Strong&) { return std::string("**a"); },
+                                     [](const ir::Strikethrough&) { return std::string("~~a"); },
+                                     [](const ir::Code&) { return std::string("`a"); },
+                                     [](const ir::Link&) { return std::string("[a"); },
+                                     [](const ir::Image&) { return std::string("![a"); },
+                                     [](const ir::SoftBreak&) { return std::string("\n"); },
+                                     [](const ir::HardBreak&) { return std::string("  \n"); },
+                                     [](const ir::RawInline& x) { return x.text.substr(0, 4); },
+                                     [](const ir::FootnoteReference&) { return std::string("[^"); },
+                                     [](const ir::Math&) { return std::string("$$"); },
+                                     [](const ir::UnsupportedInline& x) { return x.text.substr(0, 4); }},
+                      node.node);
+}
+
+// kramdown's HTML parser keeps the content of these elements raw: no typography inside them.
+std::string raw_content_tag(std::string_view html) {
+    static constexpr std::string_view tags[] = {"script", "style", "math",     "option", "textarea",
+                                                "pre",    "code",  "kbd",      "samp",   "var"};
+    if (html.size() < 3 || html[0] != '<' || html.ends_with("/>")) return {};
+    for (std::string_view tag : tags)
+        if (html.substr(1, tag.size()) == tag &&
+            (html.size() == tag.size() + 1 || html[tag.size() + 1] == '>' || html[tag.size() + 1] == ' ') &&
+            html.find("</") == std::string_view::npos)
+            return std::string(tag);
+    return {};
+}
+
+}  // namespace
+
+void Postpass::typography(ir::Inlines& in, std::string_view following) {
+    std::string raw_tag;  // inside <code>…</code> written as HTML
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        std::string next = i + 1 < in.size() ? source_start(in[i + 1]) : std::string(following);
+        auto inner = [&](std::string_view open_close) { return std::string(open_close) + next; };
+        std::visit(ir::overloaded{[&](ir::Emphasis& x) { inlines(x.children, {}, inner("*")); },
+                                  [&](ir::Strong& x) { inlines(x.children, {}, inner("**")); },
+                                  [&](ir::Strikethrough& x) { inlines(x.children, {}, inner("~~")); },
+                                  [&](ir::Link& x) { inlines(x.children, {}, "]("); },
+                                  [&](ir::Image& x) { inlines(x.alt, {}, "]("); },
+                                  [&](ir::RawInline& x) {
+                                      if (x.format != "html") return;
+                                      if (raw_tag.empty()) raw_tag = raw_content_tag(x.text);
+                                      else if (x.text.starts_with("</" + raw_tag)) raw_tag.clear();
+                                  },
+                                  [&](ir::Text& x) {
+                                      if (!options_.smart_quotes || !raw_tag.empty()) return;
+                                      TypographyContext context;
+                                      // A line break leaves its newline in kramdown's text.
+                                      if (i > 0 && (std::holds_alternative<ir::SoftBreak>(in[i - 1].node) ||
+                                                    std::holds_alternative<ir::HardBreak>(in[i - 1].node))) {
+                                          context.has_prev = true;
+                                          context.prev = '\n';
+                                      }
+                                      context.following = next;
+                                      x.text = kramdown_typography(x.text, context);
+                                  },
+                                  [](auto&) {}},
+                   in[i].node);
+    }
 }
 
 void Postpass::apply_block_ial(ir::Block& b, const Marker& m) {

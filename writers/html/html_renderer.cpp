@@ -442,10 +442,11 @@ private:
             std::string body = std::move(out_);
             out_ = std::move(saved);
             std::string back = "<a href=\"#" + escape(id(html::xml_clean("fnref:" + label))) +
-                               "\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a>";
+                               "\" class=\"reversefootnote\" role=\"doc-backlink\">" + o_.footnote_backlink + "</a>";
             const std::string close_p = "</p>\n";
             if (body.size() >= close_p.size() && body.compare(body.size() - close_p.size(), close_p.size(), close_p) == 0)
-                body.insert(body.size() - close_p.size(), " " + back);
+                // kramdown keeps the link on the paragraph's last line with a no-break space.
+                body.insert(body.size() - close_p.size(), "&#160;" + back);
             else
                 body += "<p>" + back + "</p>\n";
             out_ += body;

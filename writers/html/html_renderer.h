@@ -47,6 +47,9 @@ struct HtmlOptions {
     bool footnotes = true;
     // See UnsupportedStyle.
     UnsupportedStyle unsupported = UnsupportedStyle::code;
+    // The footnote back-link's content, raw HTML (kramdown's `footnote_backlink` option, which a
+    // writer may take from ir::Site::config: `kramdown.footnote_backlink`).
+    std::string footnote_backlink = "&#8617;";
 };
 
 // The blocks as an HTML fragment (no <html>/<body>), ending with a newline unless empty.

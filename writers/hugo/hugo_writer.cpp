@@ -339,6 +339,8 @@ private:
         return last.find('.') == std::string::npos;  // an extensionless URL is served as HTML
     }
 
+    std::map<std::string, std::string> built_urls_;  // URL -> source path, for built documents
+
     void place_documents() {
         // Which static images each document uses, to find the ones a post has to itself.
         std::map<std::string, int> image_users;
@@ -366,6 +368,18 @@ private:
                 p.url += ".html";
             p.html = d.input_format == "html";
             p.built = !d.draft && d.published && !d.future;
+            // Two built documents at one URL would be one output file: refuse the second.
+            if (p.built) {
+                auto [at, fresh] = built_urls_.emplace(p.url, d.source_path);
+                if (!fresh) {
+                    diags_.add({ir::Severity::error, d.source_path, 0, 0,
+                                "has the same URL " + d.url + " as " + at->second +
+                                    ": the Hugo site can hold only one of them. Set a different `permalink:`; not "
+                                    "migrated",
+                                ""});
+                    continue;
+                }
+            }
             std::string ext = p.html ? ".html" : ".md";
             if (!is_page_output(d.url)) {
                 report_.item(d.source_path, 0, "Documents not migrated",

@@ -1,0 +1,141 @@
+#include "cli/options.h"
+
+#include "cli/version.h"
+#include "writers/registry.h"
+
+namespace blogconv::cli {
+
+const std::vector<Example>& examples() {
+    static const std::vector<Example> list = {
+        {"blogconv posts/ --to epub -o blog.epub", "a book of every post"},
+        {"blogconv . --to atom -o _site/feed.xml --force", "the site's Atom feed, in a CI build step"},
+        {"blogconv my-site --to hugo -o my-hugo-site", "migrate a Jekyll site to Hugo"},
+        {"blogconv samples --to json | less", "the document model, as JSON"},
+        {"blogconv check .", "every problem in the site, before a deploy; writes nothing"},
+        {"blogconv check . --format json", "the same, for a program to read"},
+        {"blogconv --list-formats", "what --to accepts"},
+    };
+    return list;
+}
+
+const std::vector<std::pair<int, std::string>>& exit_codes() {
+    static const std::vector<std::pair<int, std::string>> list = {
+        {exit_ok, "all good"},
+        {exit_some_failed, "some documents had errors (the rest were converted; check: errors were found)"},
+        {exit_fatal, "usage or fatal error"},
+    };
+    return list;
+}
+
+const char* summary() {
+    return "turn a Jekyll blog into feeds (Atom, RSS, JSON Feed), an EPUB book, one HTML file or a Hugo site";
+}
+
+const char* version() { return BLOGCONV_VERSION; }
+
+namespace {
+
+std::string footer_text() {
+    std::string s = "Examples:\n";
+    for (const auto& e : examples()) {
+        std::string line = "  " + e.command;
+        line += std::string(line.size() < 51 ? 51 - line.size() : 1, ' ');
+        s += line + e.explanation + '\n';
+    }
+    s += "\nExit codes:";
+    for (const auto& [code, meaning] : exit_codes()) s += " " + std::to_string(code) + " " + meaning + ";";
+    s.back() = '.';
+    return s;
+}
+
+}  // namespace
+
+CommandLine define_command_line(CLI::App& app, Settings& s) {
+    CommandLine cl;
+    app.description(std::string("blogconv: ") + summary());
+    app.footer(footer_text());
+    app.get_formatter()->column_width(34);
+    app.set_version_flag("--version", std::string("blogconv ") + version(), "Print the version and exit");
+
+    std::vector<std::string> names;
+    for (const auto& w : writers::all_writers()) {
+        names.push_back(w.name);
+        for (const auto& a : w.aliases) names.push_back(a);
+    }
+    cl.choices["to"] = names;
+    cl.choices["order"] = {"oldest", "newest"};
+    cl.choices["theme"] = {"auto", "light", "dark"};
+    cl.choices["front-matter"] = {"toml", "yaml", "json"};
+    cl.choices["format"] = {"text", "json"};
+    cl.file_options = {"cover", "css", "css-replace", "template"};
+    cl.path_options = {"output"};
+
+    app.add_option("SOURCE", s.sources, "A Jekyll site root, a folder of posts, or post files");
+    app.add_option("-t,--to", s.to, "Output format (see --list-formats)")->check(CLI::IsMember(names));
+    app.add_option("-o,--output", s.output,
+                   "Output file (or folder for folder formats); '-' or none: standard output");
+    app.add_flag("--list-formats", s.list_formats, "List the output formats and exit");
+    app.add_flag("--drafts", s.drafts, "Include _drafts/");
+    app.add_flag("--future", s.future, "Include posts dated in the future");
+    app.add_flag("--unpublished", s.unpublished, "Include posts with `published: false`");
+    app.add_option("--limit", s.limit, "Convert only the newest N posts (0 = all)");
+    app.add_option("--since", s.since, "Only posts dated on or after YYYY-MM-DD");
+    app.add_option("--until", s.until, "Only posts dated on or before YYYY-MM-DD");
+    app.add_option("--tag", s.tags, "Only posts with this tag (repeatable)");
+    app.add_option("--category", s.categories, "Only posts in this category (repeatable)");
+    app.add_option("-j,--jobs", s.jobs, "Worker threads (default: one per core)");
+    auto* feeds = "Feeds (atom, rss, json-feed)";
+    app.add_option("--site-url", s.site_url, "Absolute site URL for feeds, instead of _config.yml's url")
+        ->group(feeds);
+    app.add_option("--title", s.title, "Title instead of the site's")->group(feeds);
+    app.add_flag("--excerpt-only", s.excerpt_only, "Feeds: only the excerpt, no full content")->group(feeds);
+    auto* book = "EPUB and HTML";
+    app.add_option("--author", s.author, "Author instead of the site's")->group(book);
+    app.add_option("--lang", s.lang, "Language (BCP 47, e.g. en, es, ar) instead of the site's")->group(book);
+    app.add_option("--cover", s.cover, "EPUB cover image (PNG, JPEG, GIF or SVG)")->group(book);
+    app.add_option("--css", s.css_file, "Extra CSS added after the built-in stylesheet")->group(book);
+    app.add_option("--css-replace", s.css_replace_file, "CSS that replaces the built-in stylesheet")->group(book);
+    app.add_option("--order", s.order, "EPUB chapter order: oldest (default) or newest")
+        ->check(CLI::IsMember(cl.choices["order"]))
+        ->group(book);
+    app.add_option("--toc-depth", s.toc_depth, "EPUB table of contents depth: 1 = posts, 2 = also their headings")
+        ->check(CLI::Range(1, 6))
+        ->group(book);
+    app.add_option("--id", s.book_id, "EPUB dc:identifier (default: a UUID derived from the site)")->group(book);
+    app.add_option("--single", s.single, "HTML: one post alone (its source path or slug)")->group(book);
+    app.add_option("--template", s.template_file, "HTML: your own page template (docs/html-template.md)")
+        ->group(book);
+    app.add_option("--theme", s.theme, "HTML colours: auto (follows the system), light or dark")
+        ->check(CLI::IsMember(cl.choices["theme"]))
+        ->group(book);
+    app.add_option("--front-matter", s.front_matter, "Hugo front matter format: toml (default), yaml or json")
+        ->check(CLI::IsMember(cl.choices["front-matter"]))
+        ->group("Hugo");
+    app.add_flag("--strict", s.strict, "Write nothing if any document has an error");
+    app.add_flag("-f,--force", s.force, "Replace existing output files");
+    app.add_flag("-q,--quiet", s.quiet, "Print errors only");
+    app.add_flag("-v,--verbose", s.verbose, "Print notes and a summary too");
+
+    // `check` shares the reading options (and their variables) with a conversion, so that it
+    // reads exactly what `blogconv SITE --to …` would.
+    CLI::App* check = app.add_subcommand(
+        "check", "Read everything (posts, pages, drafts if asked), write nothing, print every diagnostic; "
+                 "exit 1 on errors. For CI before a deploy");
+    check->add_option("SITE", s.sources, "A Jekyll site root, a folder of posts, or post files")->required();
+    check->add_option("--format", s.check_format, "Diagnostics as text (like a compiler) or json")
+        ->check(CLI::IsMember(cl.choices["format"]));
+    check->add_option("-t,--to", s.check_to,
+                      "Also run this writer (into nothing) and report its diagnostics too (missing images, …)")
+        ->check(CLI::IsMember(names));
+    check->add_flag("--warnings-as-errors", s.check_werror, "Exit 1 on warnings too");
+    check->add_flag("--drafts", s.drafts, "Include _drafts/");
+    check->add_flag("--future", s.future, "Include posts dated in the future");
+    check->add_flag("--unpublished", s.unpublished, "Include posts with `published: false`");
+    check->add_option("-j,--jobs", s.jobs, "Worker threads (default: one per core)");
+    check->add_flag("-q,--quiet", s.quiet, "Print errors only");
+    check->add_flag("-v,--verbose", s.verbose, "Print notes and a summary too");
+    cl.check = check;
+    return cl;
+}
+
+}  // namespace blogconv::cli
