@@ -16,7 +16,8 @@ if [[ "${1:-}" == "--tests" ]]; then
   # xmllint (RELAX NG, Schematron), feedparser, epubcheck (Java), the real hugo, pandoc (reads
   # our EPUB back), tidy and a headless chromium (standalone HTML).
   packages+=(libxml2-utils python3 python3-feedparser epubcheck default-jre-headless hugo pandoc tidy
-             chromium fonts-dejavu-core)
+             chromium fonts-dejavu-core
+             clang libclang-rt-14-dev)  # libFuzzer for the fuzz smoke runs
 fi
 
 missing=()

@@ -10,5 +10,14 @@ if [[ -n "${CI:-}" && ! -d ../shared/corpus ]]; then
   echo "test: ../shared/corpus is missing: CI needs the shared corpus beside the project" >&2
   exit 1
 fi
-cd "$BUILD_DIR"
-ctest --output-on-failure -j"$(nproc)" --timeout 900
+status=0
+(cd "$BUILD_DIR" && ctest --output-on-failure -j"$(nproc)" --timeout 900) || status=1
+# The same suite under AddressSanitizer + UBSan, then a short run of every fuzz target.
+scripts/sanitize.sh || status=1
+scripts/fuzz-smoke.sh || status=1
+if ((status)); then
+  echo "test: FAILED (see above)" >&2
+else
+  echo "test: all suites passed"
+fi
+exit "$status"
