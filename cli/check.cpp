@@ -60,6 +60,7 @@ int run_check(const Settings& s, std::ostream& out, std::ostream& err) {
     options.unpublished = s.unpublished;
     options.now = now();
     options.jobs = s.jobs;
+    options.limits = s.limits;
 
     ir::Diagnostics diagnostics;
     ir::Site site = readers::read_jekyll_site(s.sources, options, diagnostics);

@@ -210,11 +210,15 @@ int main(int argc, char** argv) {
     readers::ReaderOptions reader_options;
     // Pages go where a whole site goes (the dump and the migration); a book or feed is posts.
     reader_options.pages = writer->name == "json" || writer->name == "hugo";
-    reader_options.drafts = drafts;
-    reader_options.future = future;
-    reader_options.unpublished = unpublished;
+    // A migration keeps everything the site holds: drafts and unpublished posts become
+    // `draft = true`, future posts keep their date (Hugo, like Jekyll, builds them later).
+    const bool migrating = writer->name == "hugo";
+    reader_options.drafts = drafts || migrating;
+    reader_options.future = future || migrating;
+    reader_options.unpublished = unpublished || migrating;
     reader_options.now = cli::now();
     reader_options.jobs = jobs;
+    reader_options.limits = settings.limits;
     // A second `blogconv site --to hugo -o site/out` must not read site/out back as pages.
     reader_options.skip_paths = {output};
 

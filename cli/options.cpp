@@ -50,6 +50,22 @@ std::string footer_text() {
 
 }  // namespace
 
+namespace {
+// Limits on hostile input: a post past one is reported and skipped (docs/robustness.md).
+void add_limit_options(CLI::App& app, readers::Limits& l) {
+    auto* g = "Limits (a post past one is reported and skipped)";
+    app.add_option("--max-file-size", l.max_file_size, "Largest input file, in bytes")
+        ->capture_default_str()->group(g);
+    app.add_option("--max-yaml-nodes", l.max_yaml_nodes, "Most YAML nodes in one front matter, aliases expanded")
+        ->capture_default_str()->group(g);
+    app.add_option("--max-nesting", l.max_nesting, "Deepest nesting of quotes, lists, Liquid blocks and HTML")
+        ->capture_default_str()->group(g);
+    app.add_option("--max-line-length", l.max_line_length, "Longest line, in bytes")->capture_default_str()->group(g);
+    app.add_option("--max-footnotes", l.max_footnotes, "Most footnotes in one document")
+        ->capture_default_str()->group(g);
+}
+}  // namespace
+
 CommandLine define_command_line(CLI::App& app, Settings& s) {
     CommandLine cl;
     app.description(std::string("blogconv: ") + summary());
@@ -84,6 +100,7 @@ CommandLine define_command_line(CLI::App& app, Settings& s) {
     app.add_option("--tag", s.tags, "Only posts with this tag (repeatable)");
     app.add_option("--category", s.categories, "Only posts in this category (repeatable)");
     app.add_option("-j,--jobs", s.jobs, "Worker threads (default: one per core)");
+    add_limit_options(app, s.limits);
     auto* feeds = "Feeds (atom, rss, json-feed)";
     app.add_option("--site-url", s.site_url, "Absolute site URL for feeds, instead of _config.yml's url")
         ->group(feeds);
@@ -132,6 +149,7 @@ CommandLine define_command_line(CLI::App& app, Settings& s) {
     check->add_flag("--future", s.future, "Include posts dated in the future");
     check->add_flag("--unpublished", s.unpublished, "Include posts with `published: false`");
     check->add_option("-j,--jobs", s.jobs, "Worker threads (default: one per core)");
+    add_limit_options(*check, s.limits);
     check->add_flag("-q,--quiet", s.quiet, "Print errors only");
     check->add_flag("-v,--verbose", s.verbose, "Print notes and a summary too");
     cl.check = check;

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "readers/limits.h"
+
 namespace blogconv::cli {
 
 // Documented exit codes (README, --help, the man page).
@@ -29,6 +31,8 @@ struct Settings {
     std::string since, until;
     std::vector<std::string> tags, categories;
     unsigned jobs = 0;  // 0 = one per core
+    // Limits on hostile input (readers/limits.h holds the defaults).
+    readers::Limits limits;
     // Feeds.
     std::string site_url, title;
     bool excerpt_only = false;
