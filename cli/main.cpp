@@ -19,6 +19,7 @@
 #include "cli/diagnostic_printer.h"
 #include "cli/options.h"
 #include "cli/output.h"
+#include "cli/split_feeds.h"
 #include "ir/select.h"
 #include "readers/jekyll_site.h"
 #include "writers/registry.h"
@@ -250,6 +251,17 @@ int main(int argc, char** argv) {
     }
     writers::MemorySink buffered;
     writer->write(site, writer_options, buffered, diagnostics);
+    // --per-tag / --per-category: more feeds, each into its own folder.
+    std::vector<std::pair<std::string, writers::MemorySink>> split_outputs;
+    for (const auto& [dir, by_tag] : {std::pair{settings.per_tag, true}, std::pair{settings.per_category, false}}) {
+        if (dir.empty()) continue;
+        if (!is_feed) {
+            std::cerr << "blogconv: error: --per-tag and --per-category go with --to atom, rss or json-feed\n";
+            return exit_fatal;
+        }
+        split_outputs.emplace_back(dir, writers::MemorySink{});
+        cli::write_split_feeds(site, *writer, writer_options, by_tag, split_outputs.back().second, diagnostics);
+    }
 
     for (const auto& d : diagnostics.items()) cli::print_diagnostic(std::cerr, d, verbosity, colour);
     std::size_t errors = diagnostics.errors();
@@ -264,7 +276,16 @@ int main(int argc, char** argv) {
         std::vector<std::string> paths;
         for (const auto& entry : buffered.files) paths.push_back(entry.first);
         sink.preflight(paths);
+        std::vector<cli::FileSink> folders;
+        for (const auto& [dir, files] : split_outputs) {
+            folders.emplace_back(dir, true, force);
+            std::vector<std::string> names;
+            for (const auto& entry : files.files) names.push_back(entry.first);
+            folders.back().preflight(names);
+        }
         for (const auto& [path, bytes] : buffered.files) sink.write(path, bytes);
+        for (std::size_t i = 0; i < split_outputs.size(); ++i)
+            for (const auto& [path, bytes] : split_outputs[i].second.files) folders[i].write(path, bytes);
     } catch (const std::exception& e) {
         std::cerr << "blogconv: error: " << e.what() << '\n';
         return exit_fatal;

@@ -106,6 +106,9 @@ CommandLine define_command_line(CLI::App& app, Settings& s) {
         ->group(feeds);
     app.add_option("--title", s.title, "Title instead of the site's")->group(feeds);
     app.add_flag("--excerpt-only", s.excerpt_only, "Feeds: only the excerpt, no full content")->group(feeds);
+    app.add_option("--per-tag", s.per_tag, "Also write one feed per tag into this folder")->group(feeds);
+    app.add_option("--per-category", s.per_category, "Also write one feed per category into this folder")
+        ->group(feeds);
     auto* book = "EPUB and HTML";
     app.add_option("--author", s.author, "Author instead of the site's")->group(book);
     app.add_option("--lang", s.lang, "Language (BCP 47, e.g. en, es, ar) instead of the site's")->group(book);

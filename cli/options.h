@@ -36,6 +36,7 @@ struct Settings {
     // Feeds.
     std::string site_url, title;
     bool excerpt_only = false;
+    std::string per_tag, per_category;  // folders for one feed per tag / per category
     // EPUB and HTML.
     std::string author, lang, cover, css_file, css_replace_file, order = "oldest", book_id;
     std::string single, template_file, theme = "auto";

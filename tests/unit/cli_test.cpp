@@ -178,3 +178,29 @@ TEST_CASE("every corpus site converts to json with 0 errors") {
     }
     CHECK(sites == 15);
 }
+
+TEST_CASE("--per-tag and --per-category write one valid feed per tag and category") {
+    TempDir tmp;
+    make_site(tmp.path / "site");
+    write_post(tmp.path / "site", "2022-02-02-third.md", "---\ntitle: Third\ntags: [b, c]\ncategories: news\n---\nx\n");
+    fs::path tags = tmp.path / "tags", cats = tmp.path / "cats";
+    auto r = run_blogconv({(tmp.path / "site").string(), "--to", "atom", "-o", (tmp.path / "feed.xml").string(),
+                           "--per-tag", tags.string(), "--per-category", cats.string()});
+    REQUIRE(r.exit_code == 0);
+    CHECK(fs::exists(tags / "a.xml"));
+    CHECK(fs::exists(tags / "b.xml"));
+    CHECK(fs::exists(tags / "c.xml"));
+    CHECK(fs::exists(cats / "news.xml"));
+    // The "b" feed holds exactly the two posts tagged b.
+    std::string b = read_file(tags / "b.xml");
+    std::size_t entries = 0;
+    for (std::size_t p = b.find("<entry"); p != std::string::npos; p = b.find("<entry", p + 1)) ++entries;
+    CHECK(entries == 2);
+    CHECK(b.find("/feed/by_tag/b.xml") != std::string::npos);
+    auto v = run_shell("'" + (shared_dir() / "validators" / "validate").string() + "' '" + (tags / "b.xml").string() +
+                       "' '" + (cats / "news.xml").string() + "'");
+    if (have_shared()) CHECK_MESSAGE(v.exit_code == 0, v.out);
+    // Not for other formats.
+    auto bad = run_blogconv({(tmp.path / "site").string(), "--to", "json", "--per-tag", tags.string()});
+    CHECK(bad.exit_code == 2);
+}

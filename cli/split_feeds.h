@@ -1,0 +1,18 @@
+// One feed per tag or per category (--per-tag DIR, --per-category DIR), as jekyll-feed's
+// `feed: tags` / `feed: categories` settings make them.
+#pragma once
+
+#include "ir/diagnostic.h"
+#include "ir/site.h"
+#include "writers/registry.h"
+#include "writers/sink.h"
+
+namespace blogconv::cli {
+
+// Runs the feed `writer` once per distinct tag (or category) of the site's posts, each filtered
+// to that tag, into `out` as "<slug><extension>" (names made unique). Each feed's self link is
+// /feed/by_tag/<slug><ext> (tags) or /feed/<slug><ext> (categories), jekyll-feed's paths.
+void write_split_feeds(const ir::Site& site, const writers::WriterInfo& writer, const writers::WriterOptions& options,
+                       bool by_tag, writers::Sink& out, ir::Diagnostics& diagnostics);
+
+}  // namespace blogconv::cli
