@@ -5,14 +5,14 @@
 # Usage: scripts/compare-hugo-import.sh [SITE_DIR...]
 #   default: samples/ and every site in ../shared/corpus. Each site needs its Jekyll oracle,
 #   ../shared/oracle/<name>/docs.tsv (tests/oracle/samples for samples/).
-# Environment: BLOGCONV (the binary; default build/cli/blogconv), WORK (scratch folder; default a
+# Environment: BLOGCONV (the binary; default build/blogconv), WORK (scratch folder; default a
 # fresh mktemp -d, removed at the end), OUT (the table; default docs/hugo-vs-import.md).
 # Both outputs are built with the real `hugo` and the test theme (tests/hugo-theme); each row is
 # measured by scripts/hugo_import_measure.py (see its comments for exactly what is counted).
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared="$here/../shared"
-blogconv=${BLOGCONV:-$here/build/cli/blogconv}
+blogconv=${BLOGCONV:-$here/build/blogconv}
 out=${OUT:-$here/docs/hugo-vs-import.md}
 work=${WORK:-}
 cleanup=no
@@ -109,7 +109,7 @@ add("`SOURCE_DATE_EPOCH` set to the oracle's pinned time (undated documents get 
 add("found through its title; keys that Hugo gives another meaning are carried as `jekyll_<key>` and counted as kept.")
 add("The importer's output is built with the same theme because its own (`herring-cove`) needs a network clone.")
 add("The Liquid count is raw: it includes text a source shows literally through `{% raw %}` outside code (al-folio's")
-add("`code.md` does), which is correct output. No corpus site has `_data/`; data files are covered by `tests/unit/hugo_test.cpp`.")
+add("`code.md` does), which is correct output. No corpus site has `_data/`: the data row counts `samples/_data` (also covered by `tests/unit/hugo_test.cpp`).")
 open(out, "w").write("\n".join(lines) + "\n")
 print("\n".join(lines))
 PY
