@@ -1,5 +1,10 @@
 #include "readers/permalink.h"
 
+#include <utf8.h>
+
+#include <cstdint>
+#include <iterator>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -24,23 +29,8 @@ char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
     return cp;
 }
 
-void encode(char32_t cp, std::string& out) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
+// UTF-8 encoding by utfcpp (Debian's libutfcpp-dev) rather than by hand.
+void encode(char32_t cp, std::string& out) { utf8::unchecked::append(static_cast<std::uint32_t>(cp), std::back_inserter(out)); }
 
 bool in(char32_t c, char32_t lo, char32_t hi) { return c >= lo && c <= hi; }
 

@@ -1,5 +1,10 @@
 #include "readers/markdown/heading_ids.h"
 
+#include <utf8.h>
+
+#include <cstdint>
+#include <iterator>
+
 #include <cstdint>
 
 namespace blogconv::readers::markdown {
@@ -20,23 +25,8 @@ char32_t decode(std::string_view s, std::size_t& p) {
     return cp;
 }
 
-void encode(char32_t cp, std::string& out) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
+// UTF-8 encoding by utfcpp (Debian's libutfcpp-dev) rather than by hand.
+void encode(char32_t cp, std::string& out) { utf8::unchecked::append(static_cast<std::uint32_t>(cp), std::back_inserter(out)); }
 
 // Ruby's String#downcase for the scripts blog headings use (Latin, Greek, Cyrillic, fullwidth).
 char32_t to_lower(char32_t c) {
