@@ -253,14 +253,23 @@ int main(int argc, char** argv) {
     writer->write(site, writer_options, buffered, diagnostics);
     // --per-tag / --per-category: more feeds, each into its own folder.
     std::vector<std::pair<std::string, writers::MemorySink>> split_outputs;
-    for (const auto& [dir, by_tag] : {std::pair{settings.per_tag, true}, std::pair{settings.per_category, false}}) {
+    for (auto [dir, by_tag] : {std::pair{settings.per_tag, true}, std::pair{settings.per_category, false}}) {
+        std::vector<std::string> only;
+        if (dir.empty() && is_feed && output != "-") {
+            // `_config.yml`'s `feed: categories:` / `feed: tags:` (jekyll-feed): the extra feeds go
+            // where jekyll-feed puts them, beside the main feed (feed/<name>.xml, feed/by_tag/…).
+            only = cli::configured_split_feeds(site, by_tag);
+            if (only.empty()) continue;
+            fs::path base = fs::path(output).parent_path() / "feed";
+            dir = (by_tag ? base / "by_tag" : base).string();
+        }
         if (dir.empty()) continue;
         if (!is_feed) {
             std::cerr << "blogconv: error: --per-tag and --per-category go with --to atom, rss or json-feed\n";
             return exit_fatal;
         }
         split_outputs.emplace_back(dir, writers::MemorySink{});
-        cli::write_split_feeds(site, *writer, writer_options, by_tag, split_outputs.back().second, diagnostics);
+        cli::write_split_feeds(site, *writer, writer_options, by_tag, split_outputs.back().second, diagnostics, only);
     }
 
     for (const auto& d : diagnostics.items()) cli::print_diagnostic(std::cerr, d, verbosity, colour);

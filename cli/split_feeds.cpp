@@ -26,7 +26,8 @@ std::string file_slug(const std::string& s) {
 }  // namespace
 
 void write_split_feeds(const ir::Site& site, const writers::WriterInfo& writer, const writers::WriterOptions& options,
-                       bool by_tag, writers::Sink& out, ir::Diagnostics& diagnostics) {
+                       bool by_tag, writers::Sink& out, ir::Diagnostics& diagnostics,
+                       const std::vector<std::string>& only) {
     // Distinct names in first-seen order over the posts as sorted, so the output is stable.
     std::vector<std::string> names;
     std::set<std::string> seen;
@@ -36,6 +37,8 @@ void write_split_feeds(const ir::Site& site, const writers::WriterInfo& writer, 
             if (seen.insert(n).second) names.push_back(n);
     }
     std::sort(names.begin(), names.end());
+    if (!only.empty() && !(only.size() == 1 && only[0] == "*"))
+        std::erase_if(names, [&](const std::string& n) { return std::find(only.begin(), only.end(), n) == only.end(); });
     std::set<std::string> used;
     for (const auto& name : names) {
         std::string slug = file_slug(name);
@@ -53,6 +56,24 @@ void write_split_feeds(const ir::Site& site, const writers::WriterInfo& writer, 
         for (const auto& [path, bytes] : one.files)
             if (path.empty()) out.write(unique + writer.extension, bytes);
     }
+}
+
+std::vector<std::string> configured_split_feeds(const ir::Site& site, bool by_tag) {
+    const ir::Value* feed = site.config.find("feed");
+    const ir::Value* v = feed ? feed->find(by_tag ? "tags" : "categories") : nullptr;
+    if (!v) return {};
+    if (v->is_bool()) return v->as_bool() ? std::vector<std::string>{"*"} : std::vector<std::string>{};
+    std::vector<std::string> out;
+    if (v->is_array())
+        for (const auto& e : v->as_array()) out.push_back(e.to_text());
+    else if (v->is_object()) {
+        // jekyll-feed's `tags: {only: [..]}` / `{except: [..]}`: honour `only`.
+        if (const ir::Value* o = v->find("only"); o && o->is_array())
+            for (const auto& e : o->as_array()) out.push_back(e.to_text());
+        else
+            out.push_back("*");
+    }
+    return out;
 }
 
 }  // namespace blogconv::cli

@@ -204,3 +204,18 @@ TEST_CASE("--per-tag and --per-category write one valid feed per tag and categor
     auto bad = run_blogconv({(tmp.path / "site").string(), "--to", "json", "--per-tag", tags.string()});
     CHECK(bad.exit_code == 2);
 }
+
+TEST_CASE("_config.yml feed: categories makes jekyll-feed's extra feeds beside the main one") {
+    TempDir tmp;
+    make_site(tmp.path / "site");
+    write_file(tmp.path / "site" / "_config.yml",
+               "title: Test Site\nurl: https://example.org\nfeed:\n  categories: [news]\n");
+    write_post(tmp.path / "site", "2022-02-02-third.md", "---\ntitle: Third\ncategories: [news, other]\n---\nx\n");
+    fs::path out = tmp.path / "_site" / "feed.xml";
+    auto r = run_blogconv({(tmp.path / "site").string(), "--to", "atom", "-o", out.string()});
+    REQUIRE(r.exit_code == 0);
+    CHECK(fs::exists(out));
+    CHECK(fs::exists(tmp.path / "_site" / "feed" / "news.xml"));
+    CHECK_FALSE(fs::exists(tmp.path / "_site" / "feed" / "other.xml"));  // only the listed ones
+    CHECK(read_file(tmp.path / "_site" / "feed" / "news.xml").find("/feed/news.xml") != std::string::npos);
+}
