@@ -219,3 +219,21 @@ TEST_CASE("_config.yml feed: categories makes jekyll-feed's extra feeds beside t
     CHECK_FALSE(fs::exists(tmp.path / "_site" / "feed" / "other.xml"));  // only the listed ones
     CHECK(read_file(tmp.path / "_site" / "feed" / "news.xml").find("/feed/news.xml") != std::string::npos);
 }
+
+TEST_CASE("render_with_liquid: false keeps Liquid as text, with no diagnostics (hardest construct 4)") {
+    TempDir tmp;
+    make_site(tmp.path);
+    write_post(tmp.path, "2023-03-03-literal.md",
+               "---\ntitle: Literal\nrender_with_liquid: false\n---\n"
+               "Embed with `{% include embed/{Platform}.html id='{ID}' %}`.\n\n"
+               "Or {{ page.title }} as text.\n");
+    auto r = run_blogconv({tmp.path.string(), "--to", "json"});
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.find("warning") == std::string::npos);
+    json j = json::parse(r.out);
+    std::string dump;
+    for (const auto& d : j["documents"])
+        if (d["title"] == "Literal") dump = d["body"].dump();
+    CHECK(dump.find("{% include embed/{Platform}.html id='{ID}' %}") != std::string::npos);
+    CHECK(dump.find("{{ page.title }}") != std::string::npos);
+}
