@@ -9,6 +9,9 @@
 #include <random>
 #include <sstream>
 
+#include "ir/site.h"
+#include "writers/json_writer.h"
+
 namespace fs = std::filesystem;
 
 namespace blogconv::test {
@@ -86,6 +89,21 @@ RunResult run_blogconv(const std::vector<std::string>& args) {
     std::string cmd = quote(BLOGCONV_BINARY);
     for (const auto& a : args) cmd += " " + quote(a);
     return run_shell(cmd);
+}
+
+std::string body_as_json(const ir::Blocks& blocks, std::size_t max_chars) {
+    ir::Site site;
+    ir::Document d;
+    d.body = blocks;
+    site.documents.push_back(d);
+    writers::MemorySink sink;
+    ir::Diagnostics diags;
+    writers::JsonOptions options;
+    options.indent = -1;
+    writers::write_json(site, options, sink, diags);
+    const std::string& j = sink.files.begin()->second;
+    auto p = j.find("\"body\"");
+    return p == std::string::npos ? j : j.substr(p, max_chars);
 }
 
 }  // namespace blogconv::test

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "ir/body.h"
+
 namespace blogconv::test {
 
 // The shared corpus folder (../shared beside the project, or $BLOGCONV_SHARED). When it is
@@ -39,5 +41,9 @@ RunResult run_blogconv(const std::vector<std::string>& args);
 RunResult run_shell(const std::string& command);
 
 std::filesystem::path source_dir();
+
+// A body tree as the JSON writer prints it (from `"body"` on, at most `max_chars` characters):
+// tests show it when two trees differ.
+std::string body_as_json(const ir::Blocks& blocks, std::size_t max_chars = std::string::npos);
 
 }  // namespace blogconv::test

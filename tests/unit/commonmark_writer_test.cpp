@@ -2,6 +2,8 @@
 // (Markdown we write, parsed back by our own reader, gives the same IR) over generated trees.
 #include <doctest/doctest.h>
 
+#include "tests/test_support.h"
+
 #include <random>
 
 #include "readers/markdown/markdown.h"
@@ -272,21 +274,7 @@ void normalize(ir::Inlines& ins) {
     ins = out;
 }
 
-// The tree as JSON, to show where two trees differ.
-std::string as_json(const ir::Blocks& blocks) {
-    ir::Site site;
-    ir::Document d;
-    d.body = blocks;
-    site.documents.push_back(d);
-    writers::MemorySink sink;
-    ir::Diagnostics diags;
-    writers::JsonOptions jo;
-    jo.indent = -1;
-    writers::write_json(site, jo, sink, diags);
-    std::string j = sink.files.begin()->second;
-    auto p = j.find("\"body\"");
-    return p == std::string::npos ? j : j.substr(p, 3000);
-}
+std::string as_json(const ir::Blocks& blocks) { return blogconv::test::body_as_json(blocks, 3000); }
 
 ir::Blocks parse_back(const std::string& markdown) {
     readers::MarkdownOptions mo;

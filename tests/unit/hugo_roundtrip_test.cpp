@@ -251,20 +251,7 @@ void normalize(ir::Blocks& blocks, bool source) {
     blocks = out;
 }
 
-std::string as_json(const ir::Blocks& blocks) {
-    ir::Site site;
-    ir::Document d;
-    d.body = blocks;
-    site.documents.push_back(d);
-    writers::MemorySink sink;
-    ir::Diagnostics diags;
-    writers::JsonOptions jo;
-    jo.indent = -1;
-    writers::write_json(site, jo, sink, diags);
-    std::string j = sink.files.begin()->second;
-    auto p = j.find("\"body\"");
-    return p == std::string::npos ? j : j.substr(p);
-}
+std::string as_json(const ir::Blocks& blocks) { return blogconv::test::body_as_json(blocks); }
 
 // The first place two JSON texts differ, with some context.
 std::string first_difference(const std::string& a, const std::string& b) {
