@@ -12,6 +12,7 @@
 
 #include "readers/markdown/kramdown_postpass.h"
 #include "readers/markdown/kramdown_prepass.h"
+#include "readers/markdown/kramdown_table.h"
 #include "readers/markdown/markdown.h"
 
 // The table and strikethrough node types are runtime variables of libcmark-gfm-extensions; the
@@ -59,9 +60,20 @@ ParserPtr make_parser(int options) {
     return parser;
 }
 
+// cmark-gfm keeps the table of special inline characters in one process-wide array: inline
+// parsing (in cmark_parser_finish) adds each attached extension's characters (strikethrough's
+// `~`) and removes them again when it is done. Two threads finishing at once race on it, and a
+// post parsed while another finishes loses its strikethrough (seen as -j1/-j2 output differing).
+// Block parsing (cmark_parser_feed) touches no shared state and stays parallel.
+std::mutex& inline_pass_mutex() {
+    static std::mutex m;
+    return m;
+}
+
 NodePtr parse(std::string_view text, int options) {
     ParserPtr parser = make_parser(options);
     cmark_parser_feed(parser.get(), text.data(), text.size());
+    std::lock_guard<std::mutex> lock(inline_pass_mutex());
     return NodePtr(cmark_parser_finish(parser.get()));
 }
 
@@ -507,6 +519,8 @@ void Walker::exit(cmark_node* node) {
                                        : a == 'r' ? ir::Alignment::right
                                                   : ir::Alignment::none);
         }
+        // The pre-pass gives a kramdown table without header a stand-in header row.
+        if (!f.head.empty() && markdown::is_headless_row(f.head.front())) f.head.erase(f.head.begin());
         table.head = std::move(f.head);
         table.body = std::move(f.body);
         parent.blocks.push_back(ir::Block(std::move(table), p));

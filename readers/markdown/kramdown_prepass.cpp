@@ -1,5 +1,7 @@
 #include "readers/markdown/kramdown_prepass.h"
 
+#include "readers/markdown/kramdown_table.h"
+
 #include <algorithm>
 #include <cctype>
 #include <utility>
@@ -145,6 +147,7 @@ private:
     }
 
     bool block_line(std::size_t& i);
+    bool table_block(std::size_t& i, bool in_list);
     bool block_math(std::size_t& i, std::string_view prefix, std::string_view body);
     bool nomarkdown_block(std::size_t& i, std::string_view prefix, std::string_view body);
     bool markdown_html_open(std::size_t i, std::string_view prefix, std::string_view body);
@@ -177,6 +180,8 @@ PrepassResult Prepass::run() {
     std::string raw_end;  // closing text of a raw region (<!-- -->, <pre>, <script>)
     bool in_list = false;
     bool in_indented = false;
+    std::size_t fence_offset = 0;      // for a fence opened inside a list item: its content column
+    std::size_t item_content_col = 0;  // the content column of the last list item started
 
     for (std::size_t i = 0; i < lines_.size(); ++i) {
         std::string_view line = lines_[i];
@@ -184,9 +189,26 @@ PrepassResult Prepass::run() {
         std::string_view body = line.substr(plen);
 
         if (fence_char) {
-            emit(line, i);
             auto [c, n] = fence_at(body);
-            if (c == fence_char && n >= fence_len && is_blank(body.substr(n))) fence_char = 0;
+            if (c == fence_char && n >= fence_len && is_blank(body.substr(n))) {
+                fence_char = 0;
+                emit(line, i);
+            } else if (fence_offset > 0 && line.find('>') == std::string_view::npos && line.starts_with('\t')) {
+                // In a list item kramdown reads each leading tab as four spaces before it takes
+                // away the item's indentation; cmark-gfm uses tab stops.
+                std::size_t tabs = line.find_first_not_of('\t');
+                if (tabs == std::string_view::npos) tabs = line.size();
+                std::string expanded(tabs * 4, ' ');
+                if (tabs < line.size()) expanded += line.substr(tabs);
+                else expanded = std::string(fence_offset, ' ') + std::string(line);  // white space only: as written
+                emit(expanded, i);
+            } else if (fence_offset > 0 && is_blank(line) && !line.empty()) {
+                // kramdown keeps a white-space-only line as written; cmark-gfm would take the
+                // item's indentation from it.
+                emit(std::string(fence_offset, ' ') + std::string(line), i);
+            } else {
+                emit(line, i);
+            }
             continue;
         }
         if (!raw_end.empty()) {
@@ -208,12 +230,30 @@ PrepassResult Prepass::run() {
         }
         in_indented = false;
         if (indent < 4) {
-            if (list_marker_length(body)) in_list = true;
+            if (std::size_t m = list_marker_length(body)) {
+                in_list = true;
+                item_content_col = static_cast<std::size_t>(indent) + m;
+            }
             else if (prev_blank_ && indent == 0 && line[0] != '>') in_list = false;
         }
         if (auto [c, n] = fence_at(body); c) {
+            // kramdown's fenced block needs its closing fence; without one the line is text
+            // (cmark-gfm would run the block to the end of the document).
+            bool closed = false;
+            for (std::size_t k = i + 1; k < lines_.size() && !closed; ++k) {
+                std::string_view b = lines_[k].substr(prefix_length(lines_[k]));
+                auto [c2, n2] = fence_at(b);
+                closed = c2 == c && n2 >= n && is_blank(b.substr(n2));
+            }
+            if (!closed) {
+                std::string escaped(line.substr(0, plen));
+                for (std::size_t k = 0; k < n; ++k) (escaped += '\\') += c;
+                content_line(i, escaped + std::string(body.substr(n)));
+                continue;
+            }
             fence_char = c;
             fence_len = n;
+            fence_offset = in_list && plen > 0 && line.find('>') == std::string_view::npos ? item_content_col : 0;
             emit(line, i);
             prev_blank_ = false;
             continue;
@@ -235,6 +275,15 @@ PrepassResult Prepass::run() {
             emit(line, i);
             prev_blank_ = false;
             continue;
+        }
+        if (body.find('|') != std::string_view::npos) {
+            if (table_block(i, in_list)) continue;
+            // Not a kramdown table, so not a GFM one either (a table never interrupts a
+            // paragraph in kramdown, and needs a body).
+            if (is_gfm_delimiter_row(body)) {
+                content_line(i, std::string(line.substr(0, plen)) + escape_delimiter_row(body));
+                continue;
+            }
         }
         if (!block_line(i)) content_line(i, line);
     }
@@ -362,6 +411,71 @@ bool Prepass::block_line(std::size_t& i) {
         }
     }
     return false;
+}
+
+// A kramdown table starting at line i (see kramdown_table.h): its lines are replaced by the
+// GFM table cmark-gfm reads into the same rows. Returns false when kramdown makes no table here.
+bool Prepass::table_block(std::size_t& i, bool in_list) {
+    std::string_view line = lines_[i];
+    std::size_t plen = prefix_length(line);
+    std::string_view prefix = line.substr(0, plen);
+    std::string_view body = line.substr(plen);
+    // A list item's content starts at a block boundary of its own: `- save|restore` is a list
+    // item holding a one-row table.
+    std::size_t marker = indent_columns(line) < 4 ? list_marker_length(body) : 0;
+    bool in_item = marker > 0 || (in_list && plen > 0);
+    std::string_view first = marker ? body.substr(marker) : body;
+    // A block quote's blank line is `>` alone.
+    auto blank_body = [&](std::size_t k) { return is_blank(lines_[k].substr(prefix_length(lines_[k]))); };
+    if (!marker && !prev_blank_ && !(i > 0 && blank_body(i - 1))) return false;
+    // Block constructs kramdown tries before tables.
+    std::string_view ft = trim(first);
+    std::size_t hashes = ft.find_first_not_of('#');
+    if (hashes == std::string_view::npos) hashes = ft.size();
+    // kramdown's `#x` is a heading; the GFM parser wants a space (`#11335 fix a|b` is a row).
+    bool atx = hashes >= 1 && hashes <= 6 &&
+               (options_.input == MarkdownInput::kramdown || hashes == ft.size() || is_space(ft[hashes]));
+    if (ft.empty() || atx || ft.starts_with("$$") || ft.starts_with(": ") || ft.starts_with("{:") ||
+        list_marker_length(ft) || fence_at(ft).first)
+        return false;
+    if (ft.starts_with('<') && !ft.starts_with("<code") && std::isalpha(static_cast<unsigned char>(ft.size() > 1 ? ft[1] : ' '))) {
+        static constexpr std::string_view span_tags[] = {"a", "img", "span", "em", "strong", "b", "i", "br", "kbd", "sup", "sub", "del", "s", "abbr", "small", "mark", "q"};
+        std::string name = tag_name(ft);
+        if (std::find(std::begin(span_tags), std::end(span_tags), name) == std::end(span_tags)) return false;
+    }
+    if (!is_table_line(ft)) return false;
+
+    std::vector<std::string_view> rows{first};
+    std::size_t j = i + 1;
+    for (; j < lines_.size(); ++j) {
+        std::string_view l = lines_[j];
+        if (is_blank(l)) break;
+        std::string_view b = l.substr(prefix_length(l));
+        if (list_marker_length(b) || !is_table_line(b)) break;
+        rows.push_back(b);
+    }
+    // kramdown's before_block_boundary?: a blank line, an IAL, the end-of-block marker, the end
+    // of the text, or (inside a list item) the next item.
+    if (j < lines_.size() && !blank_body(j)) {
+        std::string_view b = trim(lines_[j].substr(prefix_length(lines_[j])));
+        bool boundary = b.starts_with("{:") || b == "^" || (in_item && list_marker_length(b));
+        if (!boundary) return false;
+    }
+    std::optional<KramdownTable> table = read_kramdown_table(rows);
+    if (!table) return false;
+
+    std::vector<std::string> gfm = gfm_rows(*table);
+    std::string lead(prefix), cont(prefix);
+    if (marker) {
+        lead += body.substr(0, marker);
+        cont += std::string(marker, ' ');
+    }
+    for (std::size_t k = 0; k < gfm.size(); ++k) {
+        std::size_t src = std::min(i + (k == 0 ? 0 : k - 1), j - 1);
+        content_line(src, (k == 0 ? lead : cont) + gfm[k]);
+    }
+    i = j - 1;
+    return true;
 }
 
 bool Prepass::block_math(std::size_t& i, std::string_view prefix, std::string_view body) {

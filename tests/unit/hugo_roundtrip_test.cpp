@@ -215,6 +215,15 @@ void normalize(ir::Blocks& blocks, bool source) {
                        [&](ir::CodeBlock& n) {
                            unprotect(n.text);
                            replace_all(n.text, "\r\n", "\n");
+                           // A white-space-only line inside a list item's fenced code: kramdown
+                           // keeps it as written, Goldmark strips the item's indentation from it,
+                           // so the writer cannot spell it for both. It shows nothing either way.
+                           std::string lines;
+                           std::istringstream in(n.text);
+                           for (std::string l; std::getline(in, l);)
+                               lines += (l.find_first_not_of(" \t") == std::string::npos ? "" : l) + "\n";
+                           if (!n.text.empty() && n.text.back() != '\n' && !lines.empty()) lines.pop_back();
+                           n.text = lines;
                            n.options.clear();
                            n.attr = {};
                            n.line_numbers = false;
@@ -240,7 +249,14 @@ void normalize(ir::Blocks& blocks, bool source) {
                        [&](ir::Table& n) {
                            for (auto* rows : {&n.head, &n.body})
                                for (auto& r : *rows)
-                                   for (auto& c : r) normalize(c.children, source);
+                                   for (auto& c : r) {
+                                       normalize(c.children, source);
+                                       // Goldmark needs `\|` for a pipe in code in a table cell;
+                                       // kramdown, which our reader follows, keeps the backslash.
+                                       if (!source)
+                                           for (auto& in : c.children)
+                                               if (auto* code = std::get_if<ir::Code>(&in.node)) replace_all(code->text, "\\|", "|");
+                                   }
                        },
                        [&](ir::FootnoteDefinition& n) { normalize(n.children, source); },
                        [&](auto&) {},

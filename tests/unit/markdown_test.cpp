@@ -157,6 +157,9 @@ TEST_CASE("kramdown constructs become the expected IR") {
         {"table", "| a | b |\n|:--|--:|\n| 1 | 2 |\n", "Table(1+1)"},
         {"hard break", "a  \nb", "P('a'BR'b')"},
         {"bare URLs stay text, as in kramdown's GFM parser", "see https://example.com now", "P('see https://example.com now')"},
+        {"a fence that is never closed is text", "```coq\nx | y\n``\n", "P('```coq'SB'x | y'SB'``')"},
+        {"leading tabs in a fence in a list item are four columns each", "+ item\n\n\t```\n\t\tint a;\n\t```\n",
+         "UL(LI(P('item')Code[](      int a;\n)))"},
         {"fence info", "```ruby linenos\nx\n```\n", "Code[ruby](x\n)"},
         {"kramdown #Title is a heading", "#Title\n", "H1{#title}('Title')"},
         {"GFM #Title is not", "#Title\n", "P('#Title')", gfm},
@@ -171,6 +174,83 @@ TEST_CASE("kramdown constructs become the expected IR") {
     for (const auto& c : cases) {
         CAPTURE(c.name);
         CHECK(dump(parse(c.markdown, c.input)) == c.expected);
+    }
+}
+
+namespace {
+
+// Tables with their cells: "T[alignments](head rows / body rows)", cells as dump_inlines.
+std::string dump_tables(const ir::Blocks& bs) {
+    std::string out;
+    for (const auto& b : bs) {
+        if (const auto* l = std::get_if<ir::List>(&b.node)) {
+            for (const auto& item : l->items) out += "LI:" + dump_tables(item.children);
+            continue;
+        }
+        if (const auto* q = std::get_if<ir::BlockQuote>(&b.node)) {
+            out += "Quote(" + dump_tables(q->children) + ")";
+            continue;
+        }
+        const auto* t = std::get_if<ir::Table>(&b.node);
+        if (!t) {
+            std::string other;
+            dump_blocks(ir::Blocks{b}, other);
+            out += other;
+            continue;
+        }
+        out += "T[";
+        for (ir::Alignment a : t->alignments)
+            out += a == ir::Alignment::left ? 'l' : a == ir::Alignment::right ? 'r' : a == ir::Alignment::center ? 'c' : '-';
+        out += "](";
+        auto rows = [&](const std::vector<ir::TableRow>& rs) {
+            for (const auto& r : rs) {
+                out += "[";
+                for (std::size_t c = 0; c < r.size(); ++c) {
+                    if (c) out += "|";
+                    dump_inlines(r[c].children, out);
+                }
+                out += "]";
+            }
+        };
+        rows(t->head);
+        out += "/";
+        rows(t->body);
+        out += ")";
+    }
+    return out;
+}
+
+}  // namespace
+
+// Each expectation was checked against kramdown 2.4 with kramdown-parser-gfm 1.1 (what Jekyll 4.3
+// runs; Debian ruby-kramdown-parser-gfm): `Kramdown::Document.new(text, input: "GFM").to_html`.
+TEST_CASE("kramdown's table rule, not cmark-gfm's") {
+    const Case cases[] = {
+        {"GFM-shaped table", "| a | b |\n|:--|--:|\n| 1 | 2 |\n", "T[lr](['a'|'b']/['1'|'2'])"},
+        {"rows without a separator have no header", "|0|1|\n|1|0|\n", "T[--](/['0'|'1']['1'|'0'])"},
+        {"one line with a pipe is a one-row table", "[package.json | npm Docs](https://x)\n",
+         "T[--](/['[package.json'|'npm Docs](https://x)'])"},
+        {"a list item holding a row", "- save|restore\n- other\n", "LI:T[--](/['save'|'restore'])LI:P('other')"},
+        {"GFM input: `#1 a|b` in a list item is a row, not a heading", "- #1 a|b\n", "LI:T[--](/['#1 a'|'b'])", MarkdownInput::gfm},
+        {"a table never interrupts a paragraph", "Some text\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+         "P('Some text'SB'| a | b |'SB'|\xE2\x80\x94|\xE2\x80\x94|'SB'| 1 | 2 |')"},
+        {"a header without body is no table", "| a | b |\n|---|---|\n", "P('| a | b |'SB'|\xE2\x80\x94|\xE2\x80\x94|')"},
+        {"a table must end at a block boundary", "| x | y\nplain\n", "P('| x | y'SB'plain')"},
+        {"separators with +, several bodies and a footer",
+         "|---+---|\n| h | i |\n|:-:|---|\n| a | b |\n|---+---|\n| c |\n|===+===|\n| f | g |\n",
+         "T[c-](['h'|'i']/['a'|'b']['c'|]['f'|'g'])"},
+        {"no leading pipe, ragged rows", "a | b | c\n--|--\n1 | 2\n", "T[---](['a'|'b'|'c']/['1'|'2'|])"},
+        {"pipes inside code spans and escaped pipes stay in their cell", "| `a|b` | c \\| d |\n| e | f |\n",
+         "T[--](/[Code(a|b)|'c | d']['e'|'f'])"},
+        {"a line whose only pipe is in code is no table", "`a|b`\n", "P(Code(a|b))"},
+        {"nor one whose only pipe is inside an HTML element", "5.<a id=\"r\">[a | b](http://x/)</a>\n",
+         "P('5.'Raw(<a id=\"r\">)Link<http://x/>('a | b')Raw(</a>))"},
+        {"in a block quote", "> | a | b |\n> | 1 | 2 |\n", "Quote(T[--](/['a'|'b']['1'|'2']))"},
+        {"an IAL after a table ends it", "| a | b |\n{: .wide}\n", "T[--](/['a'|'b'])"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        CHECK(dump_tables(parse(c.markdown, c.input)) == c.expected);
     }
 }
 

@@ -237,7 +237,7 @@ private:
         // A paragraph holding only display math is written as a math block.
         if (n.children.size() == 1) {
             if (auto* m = std::get_if<ir::Math>(&n.children[0].node); m && m->display) {
-                std::string tex = o_.math == MathSyntax::latex ? escape_text(m->tex, false) : m->tex;
+                std::string tex = o_.math == MathSyntax::latex ? escape_text(m->tex) : m->tex;
                 return "$$\n" + protect(tex) + "\n$$";
             }
         }
@@ -404,7 +404,7 @@ private:
     }
 
     // Markdown escaping for literal text: only characters that would otherwise start markup.
-    std::string escape_text(std::string_view t, bool in_table) const {
+    std::string escape_text(std::string_view t) const {
         std::string out;
         for (std::size_t i = 0; i < t.size(); ++i) {
             char c = t[i];
@@ -438,7 +438,9 @@ private:
                 if (next == ':' || next == '#') out += '\\';
                 break;
             case '|':
-                if (in_table) out += '\\';
+                // Always: in kramdown (which Jekyll runs) any line with an unescaped `|` is a
+                // table row, and in a GFM table it splits the cell.
+                out += '\\';
                 break;
             case ':':
                 // `http://…` would be turned into a link by the autolink extension.
@@ -535,7 +537,7 @@ private:
     std::string inline_node(const ir::Inline& in, bool in_table) {
         return std::visit(
             ir::overloaded{
-                [&](const ir::Text& n) { return protect(escape_text(n.text, in_table)); },
+                [&](const ir::Text& n) { return protect(escape_text(n.text)); },
                 [&](const ir::Emphasis& n) { return delimited("*", inlines(n.children, in_table)); },
                 [&](const ir::Strong& n) {
                     auto is_emph = [](const ir::Inline& i) { return std::holds_alternative<ir::Emphasis>(i.node); };
@@ -585,7 +587,7 @@ private:
                 [&](const ir::FootnoteReference& n) { return "[^" + n.label + "]"; },
                 [&](const ir::Math& n) {
                     if (o_.math == MathSyntax::latex) {
-                        std::string tex = protect(escape_text(n.tex, in_table));
+                        std::string tex = protect(escape_text(n.tex));
                         return n.display ? "$$" + tex + "$$" : "\\\\(" + tex + "\\\\)";
                     }
                     return "$$" + protect(n.tex) + "$$";
