@@ -1,6 +1,7 @@
 #include "cli/output.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -26,6 +27,24 @@ void on_signal(int sig) {
     ::signal(sig, SIG_DFL);
     ::raise(sig);
 }
+
+// Holds SIGINT and SIGTERM back (they stay pending) for the life of the object.
+class SignalBlock {
+public:
+    SignalBlock() {
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, SIGINT);
+        sigaddset(&set, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &set, &old_);
+    }
+    ~SignalBlock() { pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
+    SignalBlock(const SignalBlock&) = delete;
+    SignalBlock& operator=(const SignalBlock&) = delete;
+
+private:
+    sigset_t old_;
+};
 
 std::string errno_text() { return std::strerror(errno); }
 
@@ -66,10 +85,19 @@ void write_file_atomically(const fs::path& path, std::string_view bytes, bool fo
     if (tmpl.size() >= sizeof g_temp_path) throw OutputError("output path too long: " + path.string());
     std::vector<char> buf(tmpl.begin(), tmpl.end());
     buf.push_back('\0');
-    int fd = ::mkstemp(buf.data());
+    // The signal handler must know of the temporary file from the moment it exists. A pending
+    // SIGINT is delivered as mkstemp's open() returns, so without the mask it would find no name
+    // yet and leave the file behind (seen in robustness_test).
+    int fd = -1;
+    {
+        SignalBlock block;
+        fd = ::mkstemp(buf.data());
+        if (fd >= 0) {
+            std::memcpy(g_temp_path, buf.data(), buf.size());
+            g_temp_active = true;
+        }
+    }
     if (fd < 0) throw OutputError("cannot create a temporary file in " + dir.string() + ": " + errno_text());
-    std::memcpy(g_temp_path, buf.data(), buf.size());
-    g_temp_active = true;
     auto fail = [&](const std::string& what) {
         int saved = errno;
         ::close(fd);
@@ -99,6 +127,7 @@ void write_file_atomically(const fs::path& path, std::string_view bytes, bool fo
         g_temp_active = false;
         throw OutputError("cannot write " + path.string() + ": " + errno_text());
     }
+    SignalBlock block;  // the rename and forgetting the name are one step for the handler
     if (::rename(buf.data(), path.c_str()) != 0) {
         int saved = errno;
         ::unlink(buf.data());
