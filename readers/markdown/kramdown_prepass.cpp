@@ -162,7 +162,24 @@ private:
         inline_line(i, std::string(line));
     }
 
+    // The longest bare fence of `c` (``` or ~~~ alone on a line) at line `from` or later; one
+    // table, built on first use, so that many unclosed fences stay linear.
+    std::size_t longest_closer_after(std::size_t from, char c) {
+        auto& table = c == '`' ? closers_backtick_ : closers_tilde_;
+        if (table.empty()) {
+            table.assign(lines_.size() + 1, 0);
+            for (std::size_t k = lines_.size(); k-- > 0;) {
+                std::string_view b = lines_[k].substr(prefix_length(lines_[k]));
+                auto [c2, n2] = fence_at(b);
+                std::size_t here = c2 == c && is_blank(b.substr(n2)) ? n2 : 0;
+                table[k] = std::max(here, table[k + 1]);
+            }
+        }
+        return from < table.size() ? table[from] : 0;
+    }
+
     const PrepassOptions& options_;
+    std::vector<std::size_t> closers_backtick_, closers_tilde_;
     Placeholders& placeholders_;
     std::vector<std::string_view> lines_;
     PrepassResult result_;
@@ -239,13 +256,7 @@ PrepassResult Prepass::run() {
         if (auto [c, n] = fence_at(body); c) {
             // kramdown's fenced block needs its closing fence; without one the line is text
             // (cmark-gfm would run the block to the end of the document).
-            bool closed = false;
-            for (std::size_t k = i + 1; k < lines_.size() && !closed; ++k) {
-                std::string_view b = lines_[k].substr(prefix_length(lines_[k]));
-                auto [c2, n2] = fence_at(b);
-                closed = c2 == c && n2 >= n && is_blank(b.substr(n2));
-            }
-            if (!closed) {
+            if (longest_closer_after(i + 1, c) < n) {
                 std::string escaped(line.substr(0, plen));
                 for (std::size_t k = 0; k < n; ++k) (escaped += '\\') += c;
                 content_line(i, escaped + std::string(body.substr(n)));
@@ -444,6 +455,10 @@ bool Prepass::table_block(std::size_t& i, bool in_list) {
         if (std::find(std::begin(span_tags), std::end(span_tags), name) == std::end(span_tags)) return false;
     }
     if (!is_table_line(ft)) return false;
+    // The row scan looks ahead for closing backticks and tags; on a huge line (minified HTML)
+    // that is quadratic, and no real table row is that long.
+    constexpr std::size_t max_row = 16 * 1024;
+    if (first.size() > max_row) return false;
 
     std::vector<std::string_view> rows{first};
     std::size_t j = i + 1;
@@ -452,6 +467,7 @@ bool Prepass::table_block(std::size_t& i, bool in_list) {
         if (is_blank(l)) break;
         std::string_view b = l.substr(prefix_length(l));
         if (list_marker_length(b) || !is_table_line(b)) break;
+        if (b.size() > max_row) return false;
         rows.push_back(b);
     }
     // kramdown's before_block_boundary?: a blank line, an IAL, the end-of-block marker, the end
