@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Times blogconv against its rivals on the same generated corpus, in one run.
 
-Usage: bench/run.py [--sizes 1000,10000] [--runs 3] [--slow-runs 1] [--skip-slow] [--blogconv PATH]
+Usage: bench/run.py [--sizes 1000,10000] [--runs 3] [--slow-runs 1] [--skip-slow] [--blogconv PATH] [--disk-output]
 
 For each size it builds bench/work/<size>/site with generate.py (replicated samples/ posts), then
 times, with GNU time (/usr/bin/time, Debian package `time`), the floor (cat, the bare cmark-gfm
@@ -43,6 +43,25 @@ def timed(cmd, cwd, runs):
     return statistics.median(walls), max(rss), ok
 
 
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown CPU"
+
+
+def mem_gib():
+    try:
+        with open("/proc/meminfo") as fh:
+            return int(fh.readline().split()[1]) / 1024.0 / 1024.0
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000,10000")
@@ -50,20 +69,34 @@ def main():
     ap.add_argument("--slow-runs", type=int, default=1)
     ap.add_argument("--skip-slow", action="store_true", help="skip pandoc and jekyll")
     ap.add_argument("--blogconv", default=os.path.join(TOP, "build", "blogconv"))
+    ap.add_argument("--disk-output", action="store_true", help="write outputs to disk, not to /dev/shm")
     a = ap.parse_args()
     bc = os.path.abspath(a.blogconv)
     have = lambda t: shutil.which(t) is not None
     lines = ["# blogconv benchmark", "",
-             "machine: %s, %d cores" % (os.uname().machine, os.cpu_count()), ""]
+             "machine: %s, %s, %d cores, %.0f GiB; outputs on %s" % (
+                 os.uname().machine, cpu_model(), os.cpu_count(), mem_gib(),
+                 "disk" if a.disk_output or not os.path.isdir("/dev/shm") else "tmpfs (/dev/shm)"), ""]
     for size in [int(s) for s in a.sizes.split(",")]:
         work = os.path.join(HERE, "work", str(size))
         os.makedirs(work, exist_ok=True)
         site = os.path.join(work, "site")
         subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(size), site], check=True)
         mb = sum(os.path.getsize(os.path.join(site, "_posts", f)) for f in os.listdir(os.path.join(site, "_posts"))) / 1e6
+        # Outputs go to a tmpfs when there is one: on this VM's disk, creating 10,000 files right
+        # after deleting 10,000 others stalls for seconds at random (writeback), which timed the
+        # disk rather than the tools. Every tool writes to the same place.
         out = os.path.join(work, "out")
         shutil.rmtree(out, ignore_errors=True)
-        os.makedirs(out)
+        if os.path.isdir("/dev/shm") and not a.disk_output:
+            real = os.path.join("/dev/shm", "blogconv-bench-%d" % size)
+            shutil.rmtree(real, ignore_errors=True)
+            os.makedirs(real)
+            if os.path.lexists(out):
+                os.remove(out)
+            os.symlink(real, out)
+        else:
+            os.makedirs(out)
         r = {}
         runs, slow = a.runs, a.slow_runs
         r["cat"] = timed("cat site/_posts/* > /dev/null", work, runs)
