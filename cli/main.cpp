@@ -181,6 +181,7 @@ int main(int argc, char** argv) {
         e.order = order == "newest" ? writers::EpubOrder::newest : writers::EpubOrder::oldest;
         e.toc_depth = toc_depth;
         e.identifier = book_id;
+        e.jobs = jobs;
         writers::StandaloneOptions& h = writer_options.html;
         h.title = title;
         h.single = single;

@@ -68,7 +68,8 @@ void install_signal_cleanup() {
     ::signal(SIGXFSZ, SIG_IGN);
 }
 
-void write_file_atomically(const fs::path& path, std::string_view bytes, bool force, bool durable) {
+void write_file_atomically(const fs::path& path, std::string_view bytes, bool force, bool durable,
+                           bool folder_exists) {
     std::error_code ec;
     fs::file_status st = fs::symlink_status(path, ec);
     if (fs::exists(st)) {
@@ -78,8 +79,10 @@ void write_file_atomically(const fs::path& path, std::string_view bytes, bool fo
             throw OutputError(path.string() + " already exists; pass --force to replace it");
     }
     fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-    fs::create_directories(dir, ec);
-    if (ec) throw OutputError("cannot create folder " + dir.string() + ": " + ec.message());
+    if (!folder_exists) {
+        fs::create_directories(dir, ec);
+        if (ec) throw OutputError("cannot create folder " + dir.string() + ": " + ec.message());
+    }
 
     std::string tmpl = (dir / ("." + path.filename().string() + ".blogconv-XXXXXX")).string();
     if (tmpl.size() >= sizeof g_temp_path) throw OutputError("output path too long: " + path.string());
@@ -118,9 +121,12 @@ void write_file_atomically(const fs::path& path, std::string_view bytes, bool fo
         left -= static_cast<std::size_t>(n);
     }
     if (durable && ::fsync(fd) != 0 && errno != EINVAL) fail("cannot flush");
-    // Files are created 0600 by mkstemp; give them the usual permissions.
-    mode_t mask = ::umask(0);
-    ::umask(mask);
+    // Files are created 0600 by mkstemp; give them the usual permissions (the umask, read once).
+    static const mode_t mask = [] {
+        mode_t m = ::umask(0);
+        ::umask(m);
+        return m;
+    }();
     ::fchmod(fd, 0666 & ~mask);
     if (::close(fd) != 0) {
         ::unlink(buf.data());
@@ -177,7 +183,10 @@ void FileSink::write(const std::string& relative_path, std::string_view bytes) {
     if (!safe_relative(relative_path))
         throw OutputError("refusing to write outside the output folder: " + relative_path);
     fs::path p = folder_ ? target_ / relative_path : target_.parent_path() / relative_path;
-    write_file_atomically(p, bytes, force_, /*durable=*/false);
+    fs::path dir = p.parent_path();
+    bool made = made_folders_.count(dir) > 0;
+    write_file_atomically(p, bytes, force_, /*durable=*/false, made);
+    if (!made) made_folders_.insert(dir);
     written_.push_back(p);
 }
 

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <stdexcept>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,9 @@ struct OutputError : std::runtime_error {
 // Writes `bytes` to `path` atomically. Refuses an existing file unless `force`. `durable`
 // flushes the data to disk before the rename (one fsync: cheap for one file, slow for the
 // thousands a Hugo site has, where the rename alone keeps a reader from seeing half a file).
+// `folder_exists` skips creating the parent folder (the caller made it already).
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, bool force,
-                           bool durable = true);
+                           bool durable = true, bool folder_exists = false);
 
 // Installs SIGINT/SIGTERM handlers that remove the temporary file being written, then exit 130/143.
 void install_signal_cleanup();
@@ -43,6 +45,9 @@ private:
     bool folder_;
     bool force_;
     std::vector<std::filesystem::path> written_;
+    // Folders already made: a Hugo site is 10,000 files in a few folders, and create_directories
+    // stats every component of the path each time.
+    std::set<std::filesystem::path> made_folders_;
 };
 
 }  // namespace blogconv::cli

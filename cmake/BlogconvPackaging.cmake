@@ -103,7 +103,7 @@ set(CPACK_DEBIAN_DEVELOPMENT_DESCRIPTION
     "link blogconv::blogconv.")
 # What find_package(blogconv) looks for (cmake/blogconvConfig.cmake.in).
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS
-    "libcmark-gfm-dev, libyaml-cpp-dev, libpugixml-dev, libzip-dev, libhowardhinnant-date-dev, nlohmann-json3-dev, pkgconf | pkg-config")
+    "libcmark-gfm-dev, libyaml-cpp-dev, libpugixml-dev, libzip-dev, zlib1g-dev, libhowardhinnant-date-dev, nlohmann-json3-dev, pkgconf | pkg-config")
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_SECTION libdevel)
 
 set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/" "/build[^/]*/" "/out/")

@@ -5,7 +5,7 @@ namespace blogconv::ir {
 namespace {
 void append_plain(const Inlines& inlines, std::string& out) {
     for (const auto& in : inlines) {
-        std::visit(overloaded{
+        ir::visit(overloaded{
                        [&](const Text& n) { out += n.text; },
                        [&](const Emphasis& n) { append_plain(n.children, out); },
                        [&](const Strong& n) { append_plain(n.children, out); },
@@ -20,7 +20,7 @@ void append_plain(const Inlines& inlines, std::string& out) {
                        [&](const Math& n) { out += n.tex; },
                        [&](const UnsupportedInline&) {},
                    },
-                   in.node);
+                   in);
     }
 }
 }  // namespace

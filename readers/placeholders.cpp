@@ -26,7 +26,7 @@ std::string Placeholders::original_text(std::size_t index) const {
         if (const auto* m = std::get_if<ir::Math>(&in->node)) return m->display ? "$$" + m->tex + "$$" : "$$" + m->tex + "$$";
         if (const auto* r = std::get_if<ir::RawInline>(&in->node)) return r->text;
         if (const auto* t = std::get_if<ir::Text>(&in->node)) return t->text;
-        if (const auto* c = std::get_if<ir::Code>(&in->node)) return c->text;
+        if (const auto* c = ir::get_if<ir::Code>(*in)) return c->text;
     } else if (const auto* b = std::get_if<ir::Block>(&e)) {
         if (const auto* u = std::get_if<ir::UnsupportedBlock>(&b->node)) return u->text;
         if (const auto* c = std::get_if<ir::CodeBlock>(&b->node)) return c->text;

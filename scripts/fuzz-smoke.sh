@@ -20,8 +20,11 @@ if ! command -v clang++ >/dev/null; then
   echo "fuzz-smoke: clang++ not found (apt-get install clang libclang-rt-14-dev)" >&2
   exit 1
 fi
-cmake -S . -B "$BUILD_DIR" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DBLOGCONV_FUZZ=ON \
-  -DBLOGCONV_SANITIZE=ON -DBLOGCONV_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# A folder scripts/sanitize.sh already configured for fuzzing (tests and all) is used as it is.
+if ! grep -q '^BLOGCONV_FUZZ:BOOL=ON' "$BUILD_DIR/CMakeCache.txt" 2>/dev/null; then
+  cmake -S . -B "$BUILD_DIR" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DBLOGCONV_FUZZ=ON \
+    -DBLOGCONV_SANITIZE=ON -DBLOGCONV_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+fi
 targets=()
 for src in fuzz/fuzz_*.cpp; do targets+=("$(basename "$src" .cpp)"); done
 cmake --build "$BUILD_DIR" -j"${JOBS:-2}" --target "${targets[@]}"

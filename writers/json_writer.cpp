@@ -47,7 +47,7 @@ ordered_json blocks_json(const ir::Blocks& bs);
 
 ordered_json inline_json(const ir::Inline& in) {
     ordered_json j;
-    std::visit(ir::overloaded{
+    ir::visit(ir::overloaded{
                    [&](const ir::Text& n) { j = {{"type", "text"}, {"text", n.text}}; },
                    [&](const ir::Emphasis& n) { j = {{"type", "emphasis"}, {"children", inlines_json(n.children)}}; },
                    [&](const ir::Strong& n) { j = {{"type", "strong"}, {"children", inlines_json(n.children)}}; },
@@ -81,7 +81,7 @@ ordered_json inline_json(const ir::Inline& in) {
                        if (n.pos.line) j["line"] = n.pos.line;
                    },
                },
-               in.node);
+               in);
     return j;
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace blogconv::writers {
 
@@ -15,6 +16,9 @@ public:
     // itself) and a '/'-separated path below the output folder for multi-file formats. The
     // writer guarantees it never starts with '/' and has no ".." segment.
     virtual void write(const std::string& relative_path, std::string_view bytes) = 0;
+    // The same for bytes the writer no longer needs: a sink that keeps them takes them without a
+    // copy (a 50 MB standalone page or EPUB is then held once, not twice).
+    virtual void write_owned(const std::string& relative_path, std::string bytes) { write(relative_path, bytes); }
 };
 
 // Keeps every file in memory, sorted by path: what tests use.
@@ -22,6 +26,9 @@ class MemorySink : public Sink {
 public:
     void write(const std::string& relative_path, std::string_view bytes) override {
         files[relative_path] = std::string(bytes);
+    }
+    void write_owned(const std::string& relative_path, std::string bytes) override {
+        files[relative_path] = std::move(bytes);
     }
     std::map<std::string, std::string> files;
 };

@@ -83,10 +83,10 @@ void Postpass::inlines(ir::Inlines& in, const InlineContext& ctx, std::string_vi
             }
             if (m.kind == MarkerKind::span_ial && !out.empty()) {
                 // A span IAL belongs to the element right before it; elements without attrs drop it.
-                std::visit(ir::overloaded{[&](ir::Image& x) { merge_attr(x.attr, m.attr); },
+                ir::visit(ir::overloaded{[&](ir::Image& x) { merge_attr(x.attr, m.attr); },
                                           [&](ir::Link& x) { merge_attr(x.attr, m.attr); },
                                           [&](ir::Code& x) { merge_attr(x.attr, m.attr); }, [](auto&) {}},
-                           out.back().node);
+                           out.back());
             } else if (m.kind == MarkerKind::block_ial && ctx.heading) {
                 merge_attr(*ctx.heading, m.attr);
             }
@@ -119,7 +119,7 @@ namespace {
 
 // What kramdown's look-ahead sees where `node` starts in the source (a few characters suffice).
 std::string source_start(const ir::Inline& node) {
-    return std::visit(ir::overloaded{[](const ir::Text& x) { return x.text.substr(0, 4); },
+    return ir::visit(ir::overloaded{[](const ir::Text& x) { return x.text.substr(0, 4); },
                                      [](const ir::Emphasis&) { return std::string("*a"); },
                                      [](const ir::Strong&) { return std::string("**a"); },
                                      [](const ir::Strikethrough&) { return std::string("~~a"); },
@@ -132,7 +132,7 @@ std::string source_start(const ir::Inline& node) {
                                      [](const ir::FootnoteReference&) { return std::string("[^"); },
                                      [](const ir::Math&) { return std::string("$$"); },
                                      [](const ir::UnsupportedInline& x) { return x.text.substr(0, 4); }},
-                      node.node);
+                      node);
 }
 
 // kramdown's HTML parser keeps the content of these elements raw: no typography inside them.
@@ -155,7 +155,7 @@ void Postpass::typography(ir::Inlines& in, std::string_view following) {
     for (std::size_t i = 0; i < in.size(); ++i) {
         std::string next = i + 1 < in.size() ? source_start(in[i + 1]) : std::string(following);
         auto inner = [&](std::string_view open_close) { return std::string(open_close) + next; };
-        std::visit(ir::overloaded{[&](ir::Emphasis& x) { inlines(x.children, {}, inner("*")); },
+        ir::visit(ir::overloaded{[&](ir::Emphasis& x) { inlines(x.children, {}, inner("*")); },
                                   [&](ir::Strong& x) { inlines(x.children, {}, inner("**")); },
                                   [&](ir::Strikethrough& x) { inlines(x.children, {}, inner("~~")); },
                                   [&](ir::Link& x) { inlines(x.children, {}, "]("); },
@@ -178,7 +178,7 @@ void Postpass::typography(ir::Inlines& in, std::string_view following) {
                                       x.text = kramdown_typography(x.text, context);
                                   },
                                   [](auto&) {}},
-                   in[i].node);
+                   in[i]);
     }
 }
 
@@ -387,7 +387,7 @@ void Postpass::definition_lists(ir::Blocks& bs) {
 // The text the GFM parser makes ids from: text, code and math, without raw HTML tags or images.
 void gfm_text(const ir::Inlines& in, std::string& out) {
     for (const auto& node : in) {
-        std::visit(ir::overloaded{[&](const ir::Text& x) { out += x.text; },
+        ir::visit(ir::overloaded{[&](const ir::Text& x) { out += x.text; },
                                   [&](const ir::Code& x) { out += x.text; },
                                   [&](const ir::Math& x) { out += x.tex; },
                                   [&](const ir::Emphasis& x) { gfm_text(x.children, out); },
@@ -396,7 +396,7 @@ void gfm_text(const ir::Inlines& in, std::string& out) {
                                   [&](const ir::Link& x) { gfm_text(x.children, out); },
                                   [&](const ir::SoftBreak&) { out += ' '; },
                                   [&](const ir::HardBreak&) { out += ' '; }, [](const auto&) {}},
-                   node.node);
+                   node);
     }
 }
 

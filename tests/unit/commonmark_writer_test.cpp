@@ -254,7 +254,7 @@ void normalize(ir::Blocks& bs) {
 void normalize(ir::Inlines& ins) {
     ir::Inlines out;
     for (auto& in : ins) {
-        std::visit(ir::overloaded{
+        ir::visit(ir::overloaded{
                        [](ir::Emphasis& n) { normalize(n.children); },
                        [](ir::Strong& n) { normalize(n.children); },
                        [](ir::Strikethrough& n) { normalize(n.children); },
@@ -262,7 +262,7 @@ void normalize(ir::Inlines& ins) {
                        [](ir::Image& n) { normalize(n.alt); },
                        [](auto&) {},
                    },
-                   in.node);
+                   in);
         auto* t = std::get_if<ir::Text>(&in.node);
         if (t && !out.empty())
             if (auto* prev = std::get_if<ir::Text>(&out.back().node)) {

@@ -255,7 +255,9 @@ TEST_CASE("every corpus site migrates to a Hugo site that builds cleanly and kee
 
         std::map<std::string, std::string> source_of;
         for (const auto& p : placements) source_of[p.content_path] = p.source_path;
-        for (const auto& [path, text] : sink.content) {
+        for (const auto& entry : sink.content) {
+            const std::string& path = entry.first;  // not a structured binding: clang 14's CAPTURE cannot name one
+            const std::string& text = entry.second;
             CAPTURE(path);
             std::string prose = outside_code(text);
             std::vector<std::string> raws;

@@ -131,7 +131,7 @@ void normalize(ir::Inlines& ins, bool source) {
         if (auto* m = std::get_if<ir::Math>(&in.node); m && m->display && !source) m->tex = unescape_punctuation(m->tex);
         // A link or image with attributes is written as inline HTML (Goldmark has no inline
         // attribute syntax): both sides become the tag's name around the same text.
-        if (auto* l = std::get_if<ir::Link>(&in.node); l && !l->attr.empty() && source) {
+        if (auto* l = ir::get_if<ir::Link>(in); l && !l->attr.empty() && source) {
             ir::Inlines children = l->children;
             normalize(children, source);
             out.push_back(ir::Inline(ir::RawInline{"marker", "<a>"}));
@@ -139,14 +139,14 @@ void normalize(ir::Inlines& ins, bool source) {
             out.push_back(ir::Inline(ir::RawInline{"marker", "</a>"}));
             continue;
         }
-        if (auto* im = std::get_if<ir::Image>(&in.node); im && !im->attr.empty() && source)
+        if (auto* im = ir::get_if<ir::Image>(in); im && !im->attr.empty() && source)
             in = ir::Inline(ir::RawInline{"marker", "<img>"});
         if (auto* r = std::get_if<ir::RawInline>(&in.node); r && r->format == "html") {
             if (r->text.rfind("<a ", 0) == 0) *r = {"marker", "<a>"};
             else if (r->text == "</a>") *r = {"marker", "</a>"};
             else if (r->text.rfind("<img ", 0) == 0) *r = {"marker", "<img>"};
         }
-        std::visit(ir::overloaded{
+        ir::visit(ir::overloaded{
                        [&](ir::Text& n) { unprotect(n.text); },
                        [&](ir::Code& n) {
                            unprotect(n.text);
@@ -172,7 +172,7 @@ void normalize(ir::Inlines& ins, bool source) {
                        },
                        [&](auto&) {},
                    },
-                   in.node);
+                   in);
         auto* t = std::get_if<ir::Text>(&in.node);
         if (t && !out.empty())
             if (auto* prev = std::get_if<ir::Text>(&out.back().node)) {
@@ -255,7 +255,7 @@ void normalize(ir::Blocks& blocks, bool source) {
                                        // kramdown, which our reader follows, keeps the backslash.
                                        if (!source)
                                            for (auto& in : c.children)
-                                               if (auto* code = std::get_if<ir::Code>(&in.node)) replace_all(code->text, "\\|", "|");
+                                               if (auto* code = ir::get_if<ir::Code>(in)) replace_all(code->text, "\\|", "|");
                                    }
                        },
                        [&](ir::FootnoteDefinition& n) { normalize(n.children, source); },
@@ -285,7 +285,7 @@ bool starts_with_attributed_image_line(const ir::Blocks& body) {
     for (const auto& b : body) {
         const auto* p = std::get_if<ir::Paragraph>(&b.node);
         if (!p || p->children.size() < 2) continue;
-        const auto* im = std::get_if<ir::Image>(&p->children[0].node);
+        const auto* im = ir::get_if<ir::Image>(p->children[0]);
         if (im && !im->attr.empty() && std::holds_alternative<ir::SoftBreak>(p->children[1].node)) return true;
     }
     return false;

@@ -74,7 +74,7 @@ void dump_blocks(const ir::Blocks& bs, std::string& out) {
 }
 void dump_inlines(const ir::Inlines& in, std::string& out) {
     for (const auto& i : in) {
-        std::visit(ir::overloaded{
+        ir::visit(ir::overloaded{
                        [&](const ir::Text& x) { out += "'" + x.text + "'"; },
                        [&](const ir::Emphasis& x) { out += "Em("; dump_inlines(x.children, out); out += ")"; },
                        [&](const ir::Strong& x) { out += "Strong("; dump_inlines(x.children, out); out += ")"; },
@@ -88,7 +88,7 @@ void dump_inlines(const ir::Inlines& in, std::string& out) {
                        [&](const ir::FootnoteReference& x) { out += "FnRef[" + x.label + "]"; },
                        [&](const ir::Math& x) { out += std::string(x.display ? "DMath(" : "Math(") + x.tex + ")"; },
                        [&](const ir::UnsupportedInline& x) { out += "Uns(" + x.text + ")"; }},
-                   i.node);
+                   i);
     }
 }
 std::string dump(const ir::Blocks& bs) {
@@ -323,14 +323,14 @@ bool markdown_file(const std::filesystem::path& p) {
 
 void count_ial_text(const ir::Inlines& in, std::vector<std::string>& found) {
     for (const auto& i : in) {
-        std::visit(ir::overloaded{[&](const ir::Text& x) {
+        ir::visit(ir::overloaded{[&](const ir::Text& x) {
                                       std::size_t p = x.text.find("{:");
                                       if (p != std::string::npos) found.push_back(x.text.substr(p, 60));
                                   },
                                   [&](const ir::Emphasis& x) { count_ial_text(x.children, found); },
                                   [&](const ir::Strong& x) { count_ial_text(x.children, found); },
                                   [&](const ir::Link& x) { count_ial_text(x.children, found); }, [](const auto&) {}},
-                   i.node);
+                   i);
     }
 }
 

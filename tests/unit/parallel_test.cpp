@@ -39,7 +39,9 @@ void check_site(const fs::path& site) {
         auto sa = snapshot(one), sb = snapshot(two);
         CHECK(!sa.empty());
         CHECK(sa.size() == sb.size());
-        for (const auto& [path, bytes] : sa) {
+        for (const auto& entry : sa) {
+            const auto& path = entry.first;  // clang 14: CAPTURE cannot name a structured binding
+            const auto& bytes = entry.second;
             CAPTURE(path);
             auto it = sb.find(path);
             REQUIRE(it != sb.end());

@@ -156,7 +156,9 @@ const std::string chromium_flags =
 TEST_CASE("standalone HTML passes tidy") {
     if (!require_tool("tidy", "tidy")) return;
     if (!test::have_shared() && in_ci()) test::require_shared();
-    for (const auto& [name, dir] : sites()) {
+    for (const auto& site : sites()) {
+        const auto& name = site.first;  // clang 14: CAPTURE cannot name a structured binding
+        const auto& dir = site.second;
         CAPTURE(name);
         const Built b = build(dir);
         REQUIRE(b.ok);
@@ -187,7 +189,9 @@ TEST_CASE("standalone HTML passes tidy") {
 TEST_CASE("standalone HTML in headless Chromium: images, anchors, titles, no requests") {
     if (!require_tool("chromium", "chromium")) return;
     if (!test::have_shared() && in_ci()) test::require_shared();
-    for (const auto& [name, dir] : sites()) {
+    for (const auto& site : sites()) {
+        const auto& name = site.first;  // clang 14: CAPTURE cannot name a structured binding
+        const auto& dir = site.second;
         CAPTURE(name);
         const Built b = build(dir);
         REQUIRE(b.ok);

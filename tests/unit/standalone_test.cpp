@@ -294,7 +294,9 @@ TEST_CASE("split mode: index and one page per post, relative links") {
     CHECK(first.find("<a href=\"second.html#post-second:details\">its details</a>") != std::string::npos);
     CHECK(first.find("<a href=\"../index.html#tag-c\">c++</a>") != std::string::npos);
     CHECK(first.find("<a href=\"../index.html\">Bench &amp; Notes</a>") != std::string::npos);
-    for (const auto& [path, html] : f) {
+    for (const auto& entry : f) {
+        const auto& path = entry.first;  // clang 14: CAPTURE cannot name a structured binding
+        const auto& html = entry.second;
         CAPTURE(path);
         check_anchors_resolve(html);
         // Every relative link names a page of the folder.

@@ -12,6 +12,7 @@
 
 #include "ir/datetime.h"
 #include "ir/site.h"
+#include "writers/epub/zip.h"
 
 namespace blogconv::writers::epub {
 
@@ -33,7 +34,8 @@ struct Chapter {
     std::set<std::string> ids;  // every id in the chapter (to check link fragments)
     std::vector<ChapterHeading> headings;
     std::set<std::string> properties;  // manifest properties the content needs ("svg", "mathml")
-    std::string xhtml;
+    std::string render_error;  // why the rendered XHTML did not parse ("" = it did)
+    ZipEntry packed;           // the finished content document, deflated
 };
 
 // A file embedded in the book other than a content document (images, the cover).

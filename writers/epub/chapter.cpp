@@ -73,7 +73,7 @@ void image_lines_in(const ir::Blocks& blocks, std::map<std::string, int>& out) {
 
 void image_lines_in(const ir::Inlines& ins, int line, std::map<std::string, int>& out) {
     for (const auto& in : ins) {
-        std::visit(ir::overloaded{
+        ir::visit(ir::overloaded{
                        [&](const ir::Image& n) { out.emplace(n.url, line); },
                        [&](const ir::Emphasis& n) { image_lines_in(n.children, line, out); },
                        [&](const ir::Strong& n) { image_lines_in(n.children, line, out); },
@@ -81,7 +81,7 @@ void image_lines_in(const ir::Inlines& ins, int line, std::map<std::string, int>
                        [&](const ir::Link& n) { image_lines_in(n.children, line, out); },
                        [&](const auto&) {},
                    },
-                   in.node);
+                   in);
     }
 }
 
@@ -542,10 +542,8 @@ std::string serialize_xhtml(pugi::xml_document& doc) {
     return std::move(w.out);
 }
 
-void build_chapter(Chapter& ch, const ChapterContext& ctx) {
+void render_chapter(Chapter& ch, const ChapterContext& ctx) {
     const ir::Document& doc = *ch.doc;
-    std::map<std::string, int> lines;
-    image_lines_in(doc.body, lines);
 
     HtmlOptions ho;
     ho.xhtml = true;
@@ -588,66 +586,90 @@ void build_chapter(Chapter& ch, const ChapterContext& ctx) {
     pugi::xml_parse_result ok = ch.tree->load_buffer(s.data(), s.size(), pugi::parse_default | pugi::parse_ws_pcdata);
     if (!ok) {
         // The renderer promises well-formed XHTML; should it ever fail, the post still appears,
-        // as text, and the user hears about it.
-        ctx.diagnostics->add({ir::Severity::error, doc.source_path, 0, 0,
-                              std::string("internal error: the post's XHTML is not well-formed (") + ok.description() +
-                                  "); it is included as plain text",
-                              ""});
+        // as text, and the user hears about it (from fix_chapter, in book order).
+        ch.render_error = ok.description();
         std::string fallback = xhtml_head(ch.title, ctx.lang, ctx.rtl) + "><h1 dir=\"auto\">" + escape(xml_clean(ch.title)) +
                                "</h1><pre>" + escape(xml_clean(blocks_plain_text(doc.body))) + "</pre></body></html>";
         ch.tree->load_buffer(fallback.data(), fallback.size(), pugi::parse_default | pugi::parse_ws_pcdata);
     }
+}
+
+void fix_chapter(Chapter& ch, const ChapterContext& ctx) {
+    const ir::Document& doc = *ch.doc;
+    if (!ch.render_error.empty())
+        ctx.diagnostics->add({ir::Severity::error, doc.source_path, 0, 0,
+                              "internal error: the post's XHTML is not well-formed (" + ch.render_error +
+                                  "); it is included as plain text",
+                              ""});
+    std::map<std::string, int> lines;
+    image_lines_in(doc.body, lines);
     pugi::xml_node html_el = ch.tree->child("html");
     Fixer(ch, ctx, lines).run(html_el.child("body"));
 }
 
-void finish_chapters(std::vector<Chapter>& chapters, const ChapterContext& ctx) {
-    std::map<std::string, const Chapter*> by_file;
-    for (const auto& ch : chapters) by_file[ch.file] = &ch;
-    const ir::Site& site = *ctx.site;
+namespace {
 
-    for (auto& ch : chapters) {
-        for (auto x : ch.tree->select_nodes("//a[@href]")) {
-            pugi::xml_node a = x.node();
-            std::string href = a.attribute("href").value();
-            if (starts_with(href, "//")) href = "https:" + href;
-            if (has_scheme(href)) {
-                if (!registered_scheme(href) || !plausible_web_url(href)) a.remove_attribute("href");
-                else a.attribute("href").set_value(uri_safe(href).c_str());
-                continue;
-            }
-            std::string file = href.substr(0, href.find('#'));
-            std::string frag = href.find('#') == std::string::npos ? "" : href.substr(href.find('#') + 1);
-            const Chapter* target = file.empty() ? &ch : nullptr;
-            if (!target)
-                if (auto it = by_file.find(file); it != by_file.end()) target = it->second;
-            if (target) {
-                if (!frag.empty() && !target->ids.count(frag) && !target->ids.count(percent_decoded(frag))) {
-                    if (file.empty()) a.remove_attribute("href");
-                    else a.attribute("href").set_value(file.c_str());
-                } else {
-                    a.attribute("href").set_value(uri_safe(href).c_str());
-                }
-                continue;
-            }
-            // A page of the site that is not in the book: send the reader to the web site.
-            if (site.url.empty()) {
-                a.remove_attribute("href");
-                continue;
-            }
-            std::string abs;
-            if (href.front() == '/') {
-                abs = site.url + (site.baseurl.empty() || starts_with(href, site.baseurl + "/") ? "" : site.baseurl) + href;
-            } else {
-                std::string dir = ch.doc->url.substr(0, ch.doc->url.rfind('/') + 1);
-                if (dir.empty()) dir = "/";
-                abs = site.url + site.baseurl + dir + href;
-            }
-            a.attribute("href").set_value(uri_safe(abs).c_str());
-        }
-        ch.xhtml = serialize_xhtml(*ch.tree);
-        ch.tree.reset();
+// The chapter a link's file part names, or nullptr for an empty file part / another file.
+const Chapter* chapter_named(const std::string& file, const ChapterIndex& index) {
+    auto it = index.by_file.find(file);
+    return it == index.by_file.end() ? nullptr : &(*index.chapters)[it->second];
+}
+
+}  // namespace
+
+bool needs_later_chapters(const Chapter& ch, const ChapterIndex& index, std::size_t fixed) {
+    for (auto x : ch.tree->select_nodes("//a[@href]")) {
+        std::string href = x.node().attribute("href").value();
+        std::size_t hash = href.find('#');
+        if (hash == std::string::npos || hash == 0 || hash + 1 == href.size()) continue;
+        if (auto it = index.by_file.find(href.substr(0, hash)); it != index.by_file.end() && it->second >= fixed)
+            return true;
     }
+    return false;
+}
+
+
+void finish_chapter(Chapter& ch, const ChapterIndex& index, const ChapterContext& ctx) {
+    const ir::Site& site = *ctx.site;
+    for (auto x : ch.tree->select_nodes("//a[@href]")) {
+        pugi::xml_node a = x.node();
+        std::string href = a.attribute("href").value();
+        if (starts_with(href, "//")) href = "https:" + href;
+        if (has_scheme(href)) {
+            if (!registered_scheme(href) || !plausible_web_url(href)) a.remove_attribute("href");
+            else a.attribute("href").set_value(uri_safe(href).c_str());
+            continue;
+        }
+        std::string file = href.substr(0, href.find('#'));
+        std::string frag = href.find('#') == std::string::npos ? "" : href.substr(href.find('#') + 1);
+        const Chapter* target = file.empty() ? &ch : nullptr;
+        if (!target) target = chapter_named(file, index);
+        if (target) {
+            if (!frag.empty() && !target->ids.count(frag) && !target->ids.count(percent_decoded(frag))) {
+                if (file.empty()) a.remove_attribute("href");
+                else a.attribute("href").set_value(file.c_str());
+            } else {
+                a.attribute("href").set_value(uri_safe(href).c_str());
+            }
+            continue;
+        }
+        // A page of the site that is not in the book: send the reader to the web site.
+        if (site.url.empty()) {
+            a.remove_attribute("href");
+            continue;
+        }
+        std::string abs;
+        if (href.front() == '/') {
+            abs = site.url + (site.baseurl.empty() || starts_with(href, site.baseurl + "/") ? "" : site.baseurl) + href;
+        } else {
+            std::string dir = ch.doc->url.substr(0, ch.doc->url.rfind('/') + 1);
+            if (dir.empty()) dir = "/";
+            abs = site.url + site.baseurl + dir + href;
+        }
+        a.attribute("href").set_value(uri_safe(abs).c_str());
+    }
+    ch.packed = deflated_entry(std::string(package_dir) + ch.file, serialize_xhtml(*ch.tree));
+    ch.tree.reset();
 }
 
 }  // namespace blogconv::writers::epub

@@ -26,13 +26,33 @@ struct ChapterContext {
     ir::Diagnostics* diagnostics = nullptr;
 };
 
-// Renders `chapter.doc` into `chapter.tree` and fills ids, headings and properties.
-void build_chapter(Chapter& chapter, const ChapterContext& context);
+// A chapter is made in three steps, so that the book can be built a window of chapters at a time
+// on several threads, with output identical whatever the thread count:
+//
+// 1. render_chapter, on any thread (it reads only the document and the context's maps): renders
+//    `chapter.doc` into `chapter.tree`.
+void render_chapter(Chapter& chapter, const ChapterContext& context);
 
-// Once every chapter is built: drops link fragments that name no element, turns links to pages
-// outside the book into links to the web site (or plain text when its URL is unknown), and
-// serializes each chapter into `xhtml` (releasing the tree).
-void finish_chapters(std::vector<Chapter>& chapters, const ChapterContext& context);
+// 2. fix_chapter, in book order on one thread (images are numbered in the order the book first
+//    uses them; problems are reported in book order): embeds images, makes footnotes, fills ids,
+//    headings and properties.
+void fix_chapter(Chapter& chapter, const ChapterContext& context);
+
+// Every chapter of the book by file name, for the links between them.
+struct ChapterIndex {
+    const std::vector<Chapter>* chapters = nullptr;
+    std::map<std::string, std::size_t> by_file;  // Chapter::file -> index in *chapters
+};
+
+// Whether a link of the (fixed, not finished) chapter names an element of a chapter at index
+// `fixed` or later, whose ids are not known yet: such a chapter is finished last.
+bool needs_later_chapters(const Chapter& chapter, const ChapterIndex& index, std::size_t fixed);
+
+// 3. finish_chapter, on any thread, once every chapter it links into is fixed: drops link
+//    fragments that name no element, turns links to pages outside the book into links to the
+//    web site (or plain text when its URL is unknown), then serializes and deflates the chapter
+//    into `packed` and releases its tree.
+void finish_chapter(Chapter& chapter, const ChapterIndex& index, const ChapterContext& context);
 
 // Serializes a content document: XML declaration, `<!DOCTYPE html>`, then the tree, with
 // non-void elements never written as `<x/>` (which an HTML parser would misread).

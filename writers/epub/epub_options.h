@@ -56,6 +56,8 @@ struct EpubOptions {
     // dcterms:modified as seconds since the epoch (the CLI passes SOURCE_DATE_EPOCH here). Unset:
     // the newest post's date (last_modified_at when later), else Site::time.
     std::optional<std::int64_t> modified;
+    // Threads for building chapters (0 = one per core); the book is the same for any number.
+    unsigned jobs = 0;
 };
 
 }  // namespace blogconv::writers

@@ -1,19 +1,19 @@
 #include "writers/epub/epub_writer.h"
 
-#include <zip.h>
-
 #include <algorithm>
 #include <optional>
 #include <cstdio>
 #include <set>
 #include <stdexcept>
 
+#include "ir/parallel.h"
 #include "writers/epub/book.h"
 #include "writers/epub/chapter.h"
 #include "writers/epub/default_style.h"
 #include "writers/epub/images.h"
 #include "writers/epub/navigation.h"
 #include "writers/epub/package.h"
+#include "writers/epub/zip.h"
 #include "writers/html/escape.h"
 
 namespace blogconv::writers {
@@ -74,73 +74,6 @@ std::string config_cover(const ir::Site& site) {
         if (const ir::Value* p = v->is_object() ? v->find("path") : nullptr; p && p->is_string()) return p->as_string();
     }
     return "";
-}
-
-// The fixed per-entry zip timestamp: the book's modification date, in the DOS format (local
-// time without zone, so we give UTC) and never before 1980, which DOS dates cannot hold.
-void dos_time(std::int64_t seconds, zip_uint16_t& time, zip_uint16_t& date) {
-    ir::CivilTime c = ir::to_civil(ir::DateTime{std::max<std::int64_t>(seconds, ir::civil_to_epoch(1980, 1, 1)), 0});
-    if (c.year > 2107) c = ir::to_civil(ir::DateTime{ir::civil_to_epoch(2107, 12, 31), 0});
-    time = static_cast<zip_uint16_t>((c.hour << 11) | (c.minute << 5) | (c.second / 2));
-    date = static_cast<zip_uint16_t>(((c.year - 1980) << 9) | (c.month << 5) | c.day);
-}
-
-struct ZipEntry {
-    std::string name;
-    std::string bytes;
-};
-
-// The zip, built in memory: `mimetype` first and stored, everything else deflated, every entry
-// with the same timestamp so the bytes depend on the content only.
-std::string zip_book(const std::vector<ZipEntry>& entries, std::int64_t mtime) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-    if (!buffer) throw std::runtime_error(std::string("libzip: ") + zip_error_strerror(&error));
-    zip_t* za = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-    if (!za) {
-        zip_source_free(buffer);
-        throw std::runtime_error(std::string("libzip: ") + zip_error_strerror(&error));
-    }
-    zip_source_keep(buffer);  // we read the archive back from it after zip_close
-    auto fail = [&](const char* what) {
-        std::string msg = std::string("libzip: ") + what + ": " + zip_strerror(za);
-        zip_discard(za);
-        zip_source_free(buffer);
-        throw std::runtime_error(msg);
-    };
-    zip_uint16_t dtime = 0, ddate = 0;
-    dos_time(mtime, dtime, ddate);
-    for (const auto& e : entries) {
-        zip_source_t* s = zip_source_buffer(za, e.bytes.data(), e.bytes.size(), 0);
-        if (!s) fail("buffer");
-        zip_int64_t idx = zip_file_add(za, e.name.c_str(), s, ZIP_FL_ENC_UTF_8);
-        if (idx < 0) {
-            zip_source_free(s);
-            fail("add");
-        }
-        const bool stored = e.name == "mimetype";
-        if (zip_set_file_compression(za, static_cast<zip_uint64_t>(idx), stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-                                     stored ? 0 : 9) < 0)
-            fail("compression");
-        if (zip_file_set_dostime(za, static_cast<zip_uint64_t>(idx), dtime, ddate, 0) < 0) fail("mtime");
-    }
-    if (zip_close(za) < 0) fail("close");
-
-    std::string out;
-    if (zip_source_open(buffer) < 0) {
-        zip_source_free(buffer);
-        throw std::runtime_error("libzip: cannot reopen the in-memory archive");
-    }
-    zip_source_seek(buffer, 0, SEEK_END);
-    zip_int64_t size = zip_source_tell(buffer);
-    zip_source_seek(buffer, 0, SEEK_SET);
-    out.resize(static_cast<std::size_t>(std::max<zip_int64_t>(size, 0)));
-    zip_int64_t got = zip_source_read(buffer, out.data(), out.size());
-    zip_source_close(buffer);
-    zip_source_free(buffer);
-    if (got != size) throw std::runtime_error("libzip: short read of the in-memory archive");
-    return out;
 }
 
 const char* const container_xml =
@@ -225,8 +158,28 @@ void write_epub(const ir::Site& site, const EpubOptions& options, Sink& sink, ir
         ctx.file_by_source.emplace(docs[i]->source_path, ch.file);
         if (!docs[i]->url.empty()) ctx.file_by_url.emplace(docs[i]->url, ch.file);
     }
-    for (auto& ch : book.chapters) build_chapter(ch, ctx);
-    finish_chapters(book.chapters, ctx);
+    // A window of chapters at a time: rendered in parallel, fixed in book order, then finished
+    // (link checks, serialized, deflated) in parallel, so that only a window of parsed trees is
+    // alive at once. A chapter linking into an element of a later window waits for the end.
+    ChapterIndex index;
+    index.chapters = &book.chapters;
+    for (std::size_t i = 0; i < book.chapters.size(); ++i) index.by_file.emplace(book.chapters[i].file, i);
+    const unsigned threads = ir::thread_count(options.jobs);
+    const std::size_t window = 32 * static_cast<std::size_t>(threads);
+    std::vector<std::size_t> deferred;
+    for (std::size_t lo = 0; lo < book.chapters.size(); lo += window) {
+        const std::size_t hi = std::min(book.chapters.size(), lo + window);
+        ir::parallel_for(hi - lo, threads, [&](std::size_t k) { render_chapter(book.chapters[lo + k], ctx); });
+        std::vector<std::size_t> ready;
+        for (std::size_t i = lo; i < hi; ++i) {
+            fix_chapter(book.chapters[i], ctx);
+            (needs_later_chapters(book.chapters[i], index, hi) ? deferred : ready).push_back(i);
+        }
+        ir::parallel_for(ready.size(), threads,
+                         [&](std::size_t k) { finish_chapter(book.chapters[ready[k]], index, ctx); });
+    }
+    ir::parallel_for(deferred.size(), threads,
+                     [&](std::size_t k) { finish_chapter(book.chapters[deferred[k]], index, ctx); });
     book.resources = images.take_resources();
 
     std::string css(default_style);
@@ -246,24 +199,27 @@ void write_epub(const ir::Site& site, const EpubOptions& options, Sink& sink, ir
     const bool has_cover = !book.cover_href.empty();
     std::vector<TocEntry> toc = toc_entries(book, options.toc_depth, options.group_by_year_from);
 
-    std::vector<ZipEntry> entries;
-    entries.push_back({"mimetype", "application/epub+zip"});
-    entries.push_back({"META-INF/container.xml", container_xml});
     const std::string dir = package_dir;
-    entries.push_back({dir + "package.opf", package_document(book, has_cover)});
-    entries.push_back({dir + nav_file, nav_document(book, toc, has_cover)});
-    entries.push_back({dir + ncx_file, ncx_document(book, toc)});
-    entries.push_back({dir + css_file, css});
+    std::vector<ZipEntry> entries;
+    entries.push_back(stored_entry("mimetype", "application/epub+zip"));
+    auto add = [&](const std::string& name, std::string_view bytes) { entries.push_back(deflated_entry(name, bytes)); };
+    add("META-INF/container.xml", container_xml);
+    add(dir + "package.opf", package_document(book, has_cover));
+    add(dir + nav_file, nav_document(book, toc, has_cover));
+    add(dir + ncx_file, ncx_document(book, toc));
+    add(dir + css_file, css);
     if (has_cover)
-        entries.push_back({dir + cover_file, xhtml_prologue + xhtml_head(book.title, book.lang, book.rtl) +
-                                                 " epub:type=\"cover\"><div class=\"cover\"><img src=\"" +
-                                                 esc(book.cover_href) + "\" alt=\"" + esc(book.title) +
-                                                 "\"/></div></body></html>\n"});
-    entries.push_back({dir + title_file, title_page});
-    for (auto& ch : book.chapters) entries.push_back({dir + ch.file, std::move(ch.xhtml)});
-    for (auto& r : book.resources) entries.push_back({dir + r.href, std::move(r.bytes)});
+        add(dir + cover_file, xhtml_prologue + xhtml_head(book.title, book.lang, book.rtl) +
+                                  " epub:type=\"cover\"><div class=\"cover\"><img src=\"" + esc(book.cover_href) +
+                                  "\" alt=\"" + esc(book.title) + "\"/></div></body></html>\n");
+    add(dir + title_file, title_page);
+    for (auto& ch : book.chapters) entries.push_back(std::move(ch.packed));
+    for (auto& r : book.resources) {
+        add(dir + r.href, r.bytes);
+        std::string().swap(r.bytes);
+    }
 
-    sink.write("", zip_book(entries, modified));
+    sink.write_owned("", zip_archive(entries, modified));
 }
 
 }  // namespace blogconv::writers

@@ -340,7 +340,7 @@ private:
     }
 
     void inline_(const ir::Inline& in) {
-        std::visit(ir::overloaded{
+        ir::visit(ir::overloaded{
                        [&](const ir::Text& n) { append_escaped(out_, html::xml_clean(n.text)); },
                        [&](const ir::Emphasis& n) { wrap("em", n.children); },
                        [&](const ir::Strong& n) { wrap("strong", n.children); },
@@ -391,7 +391,7 @@ private:
                        },
                        [&](const ir::UnsupportedInline& n) { unsupported(n.kind, n.text, false); },
                    },
-                   in.node);
+                   in);
     }
 
     void wrap(const char* tag, const ir::Inlines& children) {

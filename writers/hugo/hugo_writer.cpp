@@ -321,7 +321,7 @@ private:
     }
     void collect_images(const ir::Inlines& ins, std::vector<std::string>& urls) {
         for (const auto& in : ins) {
-            std::visit(ir::overloaded{
+            ir::visit(ir::overloaded{
                            [&](const ir::Image& n) { urls.push_back(n.url); },
                            [&](const ir::Emphasis& n) { collect_images(n.children, urls); },
                            [&](const ir::Strong& n) { collect_images(n.children, urls); },
@@ -329,7 +329,7 @@ private:
                            [&](const ir::Link& n) { collect_images(n.children, urls); },
                            [&](const auto&) {},
                        },
-                       in.node);
+                       in);
         }
     }
 
@@ -703,7 +703,7 @@ private:
     }
     void neutralise_liquid_in_html(const ir::Document& d, int line, ir::Inlines& inlines) {
         for (auto& in : inlines) {
-            std::visit(ir::overloaded{
+            ir::visit(ir::overloaded{
                            [&](ir::RawInline& n) {
                                if (n.format == "html") n.text = liquid_free_html(d, line, n.text);
                            },
@@ -713,7 +713,7 @@ private:
                            [&](ir::Link& n) { neutralise_liquid_in_html(d, line, n.children); },
                            [&](auto&) {},
                        },
-                       in.node);
+                       in);
         }
     }
 

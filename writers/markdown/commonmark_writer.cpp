@@ -535,7 +535,7 @@ private:
     }
 
     std::string inline_node(const ir::Inline& in, bool in_table) {
-        return std::visit(
+        return ir::visit(
             ir::overloaded{
                 [&](const ir::Text& n) { return protect(escape_text(n.text)); },
                 [&](const ir::Emphasis& n) { return delimited("*", inlines(n.children, in_table)); },
@@ -594,7 +594,7 @@ private:
                 },
                 [&](const ir::UnsupportedInline& n) { return unsupported({n.kind, n.text, n.pos}, false); },
             },
-            in.node);
+            in);
     }
 
     std::string link(const ir::Link& n, bool in_table) {
