@@ -412,6 +412,33 @@ TEST_CASE("links between posts become links between chapters; web links stay") {
     check_epubcheck(b.bytes);
 }
 
+TEST_CASE("a link into a chapter built in a later window keeps a fragment that exists, drops one that does not") {
+    // Chapters are built 32 per thread at a time; the first post links into the last of 100,
+    // whose ids are known only after the first windows are finished.
+    ir::Site site;
+    site.url = "https://example.org";
+    for (int i = 0; i < 100; ++i) site.documents.push_back(post("p" + std::to_string(i), "Post " + std::to_string(i), 2020, 1 + i / 28, 1 + i % 28));
+    ir::Heading h;
+    h.level = 2;
+    h.children = text("Far");
+    h.attr.id = "far";
+    site.documents.back().body = {ir::Block(h), para(text("The end."))};
+    const std::string last = site.documents.back().source_path;
+    ir::Link good{site.documents.back().url + "#far", "", text("good"), {}, last};
+    ir::Link bad{site.documents.back().url + "#nowhere", "", text("bad"), {}, last};
+    site.documents[0].body = {para({ir::Inline(good), ir::Text{" "}, ir::Inline(bad)})};
+    for (unsigned jobs : {1u, 2u}) {
+        CAPTURE(jobs);
+        EpubOptions o;
+        o.jobs = jobs;
+        Book b = make_book(site, o);
+        std::string c = chapter(b, 1);
+        CHECK(contains(c, "<a href=\"c0100.xhtml#far\">good</a>"));
+        CHECK(contains(c, "<a href=\"c0100.xhtml\">bad</a>"));
+        CHECK(b.bytes == make_book(site, EpubOptions{}).bytes);
+    }
+}
+
 TEST_CASE("non-ASCII and right-to-left titles; a right-to-left book") {
     ir::Site site = basic_site();
     site.title = "Ünïcödé — 日本語のブログ";
