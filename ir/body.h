@@ -182,10 +182,6 @@ template <class T>
 const T* get_if(const Inline& in) {
     return get_if<T>(const_cast<Inline&>(in));
 }
-template <class T>
-bool holds(const Inline& in) {
-    return get_if<T>(in) != nullptr;
-}
 
 // ---- Blocks --------------------------------------------------------------------------------
 

@@ -325,6 +325,28 @@ TEST_CASE("themes, custom CSS and templates") {
     CHECK(warned);
 }
 
+TEST_CASE("a template may name {{posts}} twice, not at all, or test for it on a site without posts") {
+    StandaloneOptions o;
+    o.template_text = "<html>{{posts}}<hr>{{posts}}</html>";
+    Output twice_store;
+    const std::string& twice = run(twice_store, sample_site(), o).sink.files.at("");
+    const std::string first = twice.substr(0, twice.find("<hr>"));
+    CHECK(first.find("<article") != std::string::npos);
+    CHECK(twice == first + "<hr>" + first.substr(std::string("<html>").size()) + "</html>");
+    o.template_text = "<html>{{title}}</html>";
+    Output none_store;
+    CHECK(run(none_store, sample_site(), o).sink.files.at("").find("<article") == std::string::npos);
+    o.template_text = "<html>{{#posts}}some{{/posts}}{{^posts}}none{{/posts}}</html>";
+    ir::Site empty = sample_site();
+    empty.documents.clear();
+    Output empty_store;
+    auto& e = run(empty_store, empty, o);
+    REQUIRE(e.sink.files.count("") == 1);
+    CHECK(e.sink.files.at("") == "<html>none</html>");
+    Output full_store;
+    CHECK(run(full_store, sample_site(), o).sink.files.at("") == "<html>some</html>");
+}
+
 TEST_CASE("template syntax") {
     std::vector<std::string> problems;
     const std::map<std::string, std::string> v = {{"a", "A"}, {"e", ""}};

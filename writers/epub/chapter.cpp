@@ -609,25 +609,23 @@ void fix_chapter(Chapter& ch, const ChapterContext& ctx) {
 
 namespace {
 
-// The chapter a link's file part names, or nullptr for an empty file part / another file.
-const Chapter* chapter_named(const std::string& file, const ChapterIndex& index) {
-    auto it = index.by_file.find(file);
-    return it == index.by_file.end() ? nullptr : &(*index.chapters)[it->second];
+// A relative link's file part and fragment: "c0002.xhtml#part" -> {"c0002.xhtml", "part"}.
+std::pair<std::string, std::string> split_fragment(const std::string& href) {
+    std::size_t hash = href.find('#');
+    if (hash == std::string::npos) return {href, ""};
+    return {href.substr(0, hash), href.substr(hash + 1)};
 }
 
 }  // namespace
 
 bool needs_later_chapters(const Chapter& ch, const ChapterIndex& index, std::size_t fixed) {
     for (auto x : ch.tree->select_nodes("//a[@href]")) {
-        std::string href = x.node().attribute("href").value();
-        std::size_t hash = href.find('#');
-        if (hash == std::string::npos || hash == 0 || hash + 1 == href.size()) continue;
-        if (auto it = index.by_file.find(href.substr(0, hash)); it != index.by_file.end() && it->second >= fixed)
-            return true;
+        auto [file, frag] = split_fragment(x.node().attribute("href").value());
+        if (file.empty() || frag.empty()) continue;
+        if (auto it = index.by_file.find(file); it != index.by_file.end() && it->second >= fixed) return true;
     }
     return false;
 }
-
 
 void finish_chapter(Chapter& ch, const ChapterIndex& index, const ChapterContext& ctx) {
     const ir::Site& site = *ctx.site;
@@ -640,10 +638,12 @@ void finish_chapter(Chapter& ch, const ChapterIndex& index, const ChapterContext
             else a.attribute("href").set_value(uri_safe(href).c_str());
             continue;
         }
-        std::string file = href.substr(0, href.find('#'));
-        std::string frag = href.find('#') == std::string::npos ? "" : href.substr(href.find('#') + 1);
-        const Chapter* target = file.empty() ? &ch : nullptr;
-        if (!target) target = chapter_named(file, index);
+        auto [file, frag] = split_fragment(href);
+        const Chapter* target = &ch;
+        if (!file.empty()) {
+            auto it = index.by_file.find(file);
+            target = it == index.by_file.end() ? nullptr : &(*index.chapters)[it->second];
+        }
         if (target) {
             if (!frag.empty() && !target->ids.count(frag) && !target->ids.count(percent_decoded(frag))) {
                 if (file.empty()) a.remove_attribute("href");

@@ -102,7 +102,7 @@ ZipEntry deflated_entry(std::string name, std::string_view bytes) {
     return e;
 }
 
-std::string zip_archive(std::vector<ZipEntry>& entries, std::int64_t mtime) {
+std::string zip_archive(const std::vector<ZipEntry>& entries, std::int64_t mtime) {
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);

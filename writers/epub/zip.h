@@ -26,6 +26,6 @@ ZipEntry deflated_entry(std::string name, std::string_view bytes);
 
 // The archive, in entry order, every entry with the same DOS timestamp (`mtime`, UTC seconds) so
 // that the bytes depend on the content only. Throws std::runtime_error when libzip fails.
-std::string zip_archive(std::vector<ZipEntry>& entries, std::int64_t mtime);
+std::string zip_archive(const std::vector<ZipEntry>& entries, std::int64_t mtime);
 
 }  // namespace blogconv::writers::epub

@@ -340,7 +340,7 @@ public:
             values["cover"] = cover();
             values["toc"] = toc();
             // The posts are most of the page (56 MB at 10,000 posts): the template is expanded
-            // around a marker and the articles are copied once into a string of the exact size,
+            // around a marker and the articles are copied once into a page of the exact size,
             // instead of growing one string by doubling and then copying it into the page.
             std::vector<std::string> articles(entries_.size());
             std::size_t total = 0;
@@ -350,27 +350,26 @@ public:
                 total += articles[i].size();
             }
             const std::string marker = "\x01blogconv-posts\x01";
-            values["posts"] = marker;
+            // No posts: "" as before, so that `{{#posts}}` sections stay hidden.
+            values["posts"] = articles.empty() ? std::string() : marker;
             values["tag_index"] = tag_index();
-            std::string frame = expand(values);
+            const std::string frame = expand(values);
             values.clear();
-            std::size_t at = frame.find(marker);
+            // The frame between markers (a template may name {{posts}} any number of times).
+            std::vector<std::string_view> parts;
+            for (std::size_t from = 0;;) {
+                std::size_t at = frame.find(marker, from);
+                parts.push_back(std::string_view(frame).substr(from, at == std::string::npos ? at : at - from));
+                if (at == std::string::npos) break;
+                from = at + marker.size();
+            }
             std::string html;
-            if (at != std::string::npos && frame.find(marker, at + 1) == std::string::npos) {
-                html.reserve(frame.size() - marker.size() + total);
-                html.append(frame, 0, at);
-                for (auto& a : articles) {
-                    html += a;
-                    std::string().swap(a);
-                }
-                html.append(frame, at + marker.size());
-            } else {  // a template with {{posts}} more than once, or not at all
-                std::string posts;
-                posts.reserve(total);
-                for (const auto& a : articles) posts += a;
-                for (std::size_t k = frame.find(marker); k != std::string::npos; k = frame.find(marker, k + posts.size()))
-                    frame.replace(k, marker.size(), posts);
-                html = std::move(frame);
+            const std::size_t markers = parts.size() - 1;
+            html.reserve(frame.size() + markers * total - markers * marker.size());
+            for (std::size_t k = 0; k < parts.size(); ++k) {
+                if (k > 0)
+                    for (const auto& a : articles) html += a;
+                html += parts[k];
             }
             articles.clear();
             sink.write_owned("", drop_dangling_fragments(std::move(html)));
