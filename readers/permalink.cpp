@@ -9,7 +9,6 @@
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
-#include <regex>
 
 namespace blogconv::readers {
 
@@ -271,9 +270,13 @@ std::string titleize_slug(std::string_view slug) {
 }
 
 std::string escape_path(std::string_view value) {
-    static const std::regex safe(R"(^[a-zA-Z0-9./-]+$)");
+    // Already safe (letters, digits, `.`, `/`, `-`): nothing to encode, the common case.
+    auto safe = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '/' ||
+               c == '-';
+    };
     std::string v(value);
-    if (v.empty() || std::regex_match(v, safe)) return v;
+    if (std::all_of(v.begin(), v.end(), safe)) return v;
     std::string out;
     std::size_t q = v.find_first_of("?#");
     percent_encode(std::string_view(v).substr(0, q), keep_in_path, out);

@@ -24,6 +24,8 @@ bool iequals(std::string_view a, std::string_view b) {
 std::optional<std::int64_t> parse_int(const std::string& s) {
     static const std::regex re(
         R"(^(?:[-+]?0b[0-1_,]+|[-+]?0[0-7_,]+|[-+]?(?:0|[1-9](?:[0-9]|,[0-9]|_[0-9])*)|[-+]?0x[0-9a-fA-F_,]+)$)");
+    // The regex is slow and most scalars are words: what it cannot start with is turned away first.
+    if (s.empty() || !(std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '-' || s[0] == '+')) return std::nullopt;
     if (!std::regex_match(s, re)) return std::nullopt;
     std::string t;
     for (char c : s)
@@ -46,6 +48,8 @@ std::optional<std::int64_t> parse_int(const std::string& s) {
 
 std::optional<double> parse_float(const std::string& s) {
     static const std::regex re(R"(^(?:[-+]?([0-9][0-9_,]*)?\.[0-9]*([eE][-+][0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$)");
+    if (s.empty() || !(std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '-' || s[0] == '+' || s[0] == '.'))
+        return std::nullopt;
     if (!std::regex_match(s, re)) return std::nullopt;
     if (s == "." || s == "+." || s == "-.") return std::nullopt;
     if (iequals(s, ".inf") || iequals(s, "+.inf")) return std::numeric_limits<double>::infinity();
@@ -118,6 +122,8 @@ bool is_yaml_timestamp(std::string_view text) {
     static const std::regex date_re(R"(^\d{4}-(?:1[012]|0\d|\d)-(?:[12]\d|3[01]|0\d|\d)$)");
     static const std::regex time_re(
         R"(^-?\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d\d:\d\d(?:\.\d*)?(?:\s*(?:Z|[-+]\d{1,2}:?(?:\d\d)?))?$)");
+    // Both start with a digit (or the sign of a year): most values are turned away before the regex.
+    if (text.empty() || !(std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '-')) return false;
     std::string s(text);
     return std::regex_match(s, date_re) || std::regex_match(s, time_re);
 }

@@ -5,7 +5,12 @@
 
 #include <unistd.h>
 
+#include <utf8.h>
+
+#include <algorithm>
 #include <filesystem>
+#include <iterator>
+#include <random>
 #include <string>
 
 #include "readers/jekyll_site.h"
@@ -201,6 +206,39 @@ TEST_CASE("bytes: NUL, invalid UTF-8, UTF-16 and binary files are refused with a
     REQUIRE(diags.size() == 1);
     CHECK(diags[0].line == 2);
     CHECK(diags[0].col == 3);
+}
+
+TEST_CASE("UTF-8: the word-at-a-time check finds the byte utfcpp finds, on random text") {
+    // check_file_text skips ASCII 8 bytes at a time and hands only non-ASCII runs to utfcpp; on
+    // any bytes it must agree with utfcpp over the whole text (the first bad byte, its line and column).
+    std::mt19937 rng(20261202);
+    const std::string pieces[] = {"a", "0123456789abcdef", "\n", "\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x98\x80",
+                                  "\xC3", "\x80", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xFF"};
+    int invalid = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        const int n = 1 + static_cast<int>(rng() % 40);
+        for (int i = 0; i < n; ++i) {
+            std::size_t k = rng() % std::size(pieces);
+            if (k >= 6 && rng() % 4 != 0) k %= 6;  // mostly valid text, as posts are
+            text += pieces[k];
+        }
+        CAPTURE(text);
+        std::vector<ir::Diagnostic> diags;
+        const bool ok = readers::check_file_text(text, "p.md", readers::Limits{}, diags);
+        auto bad = utf8::find_invalid(text.begin(), text.end());
+        REQUIRE(ok == (bad == text.end()));
+        if (ok) continue;
+        ++invalid;
+        const auto offset = static_cast<std::size_t>(bad - text.begin());
+        const std::size_t line_start = offset == 0 ? std::string::npos : text.rfind('\n', offset - 1);
+        const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+        const int col = static_cast<int>(offset - (line_start == std::string::npos ? 0 : line_start + 1)) + 1;
+        REQUIRE(diags.size() == 1);
+        CHECK(diags[0].line == line);
+        CHECK(diags[0].col == col);
+    }
+    CHECK(invalid > 100);  // the random texts did exercise the invalid cases
 }
 
 TEST_CASE("symlinks: links out of the site are not followed, link loops end") {
