@@ -1,7 +1,6 @@
 #include "cli/output.h"
 
 #include <fcntl.h>
-#include <pthread.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -10,7 +9,11 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <iostream>
+#include <thread>
+
+#include "ir/parallel.h"
 
 namespace fs = std::filesystem;
 
@@ -18,32 +21,64 @@ namespace blogconv::cli {
 
 namespace {
 
-// The temporary file being written, for the signal handler (async-signal-safe: a fixed buffer).
-char g_temp_path[4096];
-std::atomic<bool> g_temp_active{false};
+// The temporary files being written, for the signal handler (async-signal-safe: fixed buffers).
+// One slot per file in flight: a Hugo site is written on several threads at once.
+constexpr int temp_slots = 64;
+char g_temp_path[temp_slots][4096];
+std::atomic<bool> g_temp_active[temp_slots];
+std::atomic<bool> g_temp_taken[temp_slots];
 
-void on_signal(int sig) {
-    if (g_temp_active.load()) ::unlink(g_temp_path);
+// While several threads write files, a signal is not acted on at once: the handler would unlink
+// the files in flight while the other threads went on making new ones (seen in robustness_test).
+// It is noted instead (state 1 -> 2); each writer stops before its next file or removes the one
+// it just created, and write_all re-raises the signal once they have all stopped.
+std::atomic<int> g_defer_state{0};  // 0 = act at once, 1 = defer, 2 = a deferred signal is pending
+std::atomic<int> g_deferred_signal{0};
+
+[[noreturn]] void die_by(int sig) {
+    for (int i = 0; i < temp_slots; ++i)
+        if (g_temp_active[i].load()) ::unlink(g_temp_path[i]);
     ::signal(sig, SIG_DFL);
     ::raise(sig);
+    ::_exit(128 + sig);
 }
 
-// Holds SIGINT and SIGTERM back (they stay pending) for the life of the object.
-class SignalBlock {
+void on_signal(int sig) {
+    g_deferred_signal = sig;
+    int expected = 1;
+    if (g_defer_state.compare_exchange_strong(expected, 2)) return;
+    if (expected == 2) return;  // one is pending already
+    die_by(sig);
+}
+
+bool stop_requested() { return g_defer_state.load() == 2; }
+
+// A free slot for one file being written (waits for one when every slot is busy).
+class TempSlot {
 public:
-    SignalBlock() {
-        sigset_t set;
-        sigemptyset(&set);
-        sigaddset(&set, SIGINT);
-        sigaddset(&set, SIGTERM);
-        pthread_sigmask(SIG_BLOCK, &set, &old_);
+    TempSlot() {
+        for (;;) {
+            for (int i = 0; i < temp_slots; ++i) {
+                bool expected = false;
+                if (g_temp_taken[i].compare_exchange_strong(expected, true)) {
+                    index_ = i;
+                    return;
+                }
+            }
+            std::this_thread::yield();
+        }
     }
-    ~SignalBlock() { pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
-    SignalBlock(const SignalBlock&) = delete;
-    SignalBlock& operator=(const SignalBlock&) = delete;
+    ~TempSlot() {
+        g_temp_active[index_] = false;
+        g_temp_taken[index_] = false;
+    }
+    TempSlot(const TempSlot&) = delete;
+    TempSlot& operator=(const TempSlot&) = delete;
+    char* path() const { return g_temp_path[index_]; }
+    std::atomic<bool>& active() const { return g_temp_active[index_]; }
 
 private:
-    sigset_t old_;
+    int index_ = 0;
 };
 
 std::string errno_text() { return std::strerror(errno); }
@@ -70,6 +105,11 @@ void install_signal_cleanup() {
 
 void write_file_atomically(const fs::path& path, std::string_view bytes, bool force, bool durable,
                            bool folder_exists) {
+    write_file_atomically(path, std::vector<std::string_view>{bytes}, force, durable, folder_exists);
+}
+
+void write_file_atomically(const fs::path& path, const std::vector<std::string_view>& parts, bool force, bool durable,
+                           bool folder_exists) {
     std::error_code ec;
     fs::file_status st = fs::symlink_status(path, ec);
     if (fs::exists(st)) {
@@ -84,64 +124,71 @@ void write_file_atomically(const fs::path& path, std::string_view bytes, bool fo
         if (ec) throw OutputError("cannot create folder " + dir.string() + ": " + ec.message());
     }
 
-    std::string tmpl = (dir / ("." + path.filename().string() + ".blogconv-XXXXXX")).string();
-    if (tmpl.size() >= sizeof g_temp_path) throw OutputError("output path too long: " + path.string());
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    // The signal handler must know of the temporary file from the moment it exists. A pending
-    // SIGINT is delivered as mkstemp's open() returns, so without the mask it would find no name
-    // yet and leave the file behind (seen in robustness_test).
+    // The temporary file is named by us (pid and a counter) and announced to the signal handler
+    // before it is created: a signal handled on any thread, at any moment, then finds its name
+    // (unlinking a name not yet created is harmless; the handler ends the process). O_EXCL never
+    // opens an existing file, and the mode 0666 takes the umask as any new file does.
+    static std::atomic<unsigned long> counter{0};
+    const std::string prefix = (dir / ("." + path.filename().string() + ".blogconv-")).string() +
+                               std::to_string(::getpid()) + "-";
+    if (prefix.size() + 24 >= sizeof g_temp_path[0]) throw OutputError("output path too long: " + path.string());
+    if (stop_requested()) throw OutputError("interrupted");
+    TempSlot slot;
+    std::string temp;
     int fd = -1;
-    {
-        SignalBlock block;
-        fd = ::mkstemp(buf.data());
-        if (fd >= 0) {
-            std::memcpy(g_temp_path, buf.data(), buf.size());
-            g_temp_active = true;
+    for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+        temp = prefix + std::to_string(counter++);
+        std::memcpy(slot.path(), temp.c_str(), temp.size() + 1);
+        slot.active() = true;
+        fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0) {
+            int saved = errno;
+            slot.active() = false;  // the name may be another file's: not ours to remove
+            errno = saved;
+            if (saved != EEXIST) break;
         }
     }
     if (fd < 0) throw OutputError("cannot create a temporary file in " + dir.string() + ": " + errno_text());
     auto fail = [&](const std::string& what) {
         int saved = errno;
         ::close(fd);
-        ::unlink(buf.data());
-        g_temp_active = false;
+        ::unlink(temp.c_str());
+        slot.active() = false;
         errno = saved;
         throw OutputError(what + " " + path.string() + ": " + errno_text());
     };
-    const char* p = bytes.data();
-    std::size_t left = bytes.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            fail("cannot write");
+    if (stop_requested()) {
+        errno = EINTR;
+        fail("interrupted before writing");
+    }
+    for (std::string_view bytes : parts) {
+        const char* p = bytes.data();
+        std::size_t left = bytes.size();
+        while (left > 0) {
+            ssize_t n = ::write(fd, p, left);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                fail("cannot write");
+            }
+            p += n;
+            left -= static_cast<std::size_t>(n);
         }
-        p += n;
-        left -= static_cast<std::size_t>(n);
     }
     if (durable && ::fsync(fd) != 0 && errno != EINVAL) fail("cannot flush");
-    // Files are created 0600 by mkstemp; give them the usual permissions (the umask, read once).
-    static const mode_t mask = [] {
-        mode_t m = ::umask(0);
-        ::umask(m);
-        return m;
-    }();
-    ::fchmod(fd, 0666 & ~mask);
     if (::close(fd) != 0) {
-        ::unlink(buf.data());
-        g_temp_active = false;
+        ::unlink(temp.c_str());
+        slot.active() = false;
         throw OutputError("cannot write " + path.string() + ": " + errno_text());
     }
-    SignalBlock block;  // the rename and forgetting the name are one step for the handler
-    if (::rename(buf.data(), path.c_str()) != 0) {
+    // After the rename the handler may still unlink the temporary name: nothing is there any more.
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
         int saved = errno;
-        ::unlink(buf.data());
-        g_temp_active = false;
+        ::unlink(temp.c_str());
+        slot.active() = false;
         errno = saved;
         throw OutputError("cannot rename into " + path.string() + ": " + errno_text());
     }
-    g_temp_active = false;
+    slot.active() = false;
 }
 
 FileSink::FileSink(fs::path target, bool folder, bool force)
@@ -165,6 +212,53 @@ void FileSink::preflight(const std::vector<std::string>& relative_paths) const {
         if (fs::exists(fs::symlink_status(p, ec)))
             throw OutputError(p.string() + " already exists; pass --force to replace it (nothing was written)");
     }
+}
+
+void FileSink::write_parts(const std::string& relative_path, std::vector<std::string> parts) {
+    // Standard output and multi-file outputs take the parts joined (the default); a single file
+    // is written part by part.
+    if (!relative_path.empty() || folder_ || target_ == "-") {
+        Sink::write_parts(relative_path, std::move(parts));
+        return;
+    }
+    std::vector<std::string_view> views(parts.begin(), parts.end());
+    write_file_atomically(target_, views, force_);
+    written_.push_back(target_);
+}
+
+void FileSink::write_all(const std::vector<std::pair<std::string, std::string_view>>& files, unsigned jobs) {
+    if (!folder_) {
+        for (const auto& [rel, bytes] : files) write(rel, bytes);
+        return;
+    }
+    // Paths and folders first, on this thread; then the files themselves on -j threads (10,000
+    // files are a fifth of a Hugo migration, nearly all of it in the kernel).
+    std::vector<fs::path> paths;
+    paths.reserve(files.size());
+    for (const auto& [rel, bytes] : files) {
+        fs::path p = resolve(rel);
+        if (rel.empty()) throw OutputError("internal error: a folder format wrote a file with no name");
+        fs::path dir = p.parent_path();
+        if (!made_folders_.count(dir)) {
+            std::error_code ec;
+            fs::create_directories(dir, ec);
+            if (ec) throw OutputError("cannot create folder " + dir.string() + ": " + ec.message());
+            made_folders_.insert(dir);
+        }
+        paths.push_back(std::move(p));
+    }
+    g_defer_state = 1;
+    std::exception_ptr failure;
+    try {
+        ir::parallel_for(files.size(), jobs, [&](std::size_t i) {
+            write_file_atomically(paths[i], files[i].second, force_, /*durable=*/false, /*folder_exists=*/true);
+        });
+    } catch (...) {
+        failure = std::current_exception();
+    }
+    if (g_defer_state.exchange(0) == 2) die_by(g_deferred_signal.load());
+    if (failure) std::rethrow_exception(failure);
+    for (auto& p : paths) written_.push_back(std::move(p));
 }
 
 void FileSink::write(const std::string& relative_path, std::string_view bytes) {

@@ -4,9 +4,12 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "writers/sink.h"
@@ -23,6 +26,9 @@ struct OutputError : std::runtime_error {
 // `folder_exists` skips creating the parent folder (the caller made it already).
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, bool force,
                            bool durable = true, bool folder_exists = false);
+// The same for a file given as consecutive parts, written one after the other.
+void write_file_atomically(const std::filesystem::path& path, const std::vector<std::string_view>& parts, bool force,
+                           bool durable = true, bool folder_exists = false);
 
 // Installs SIGINT/SIGTERM handlers that remove the temporary file being written, then exit 130/143.
 void install_signal_cleanup();
@@ -34,6 +40,10 @@ public:
     // `target` is the -o path; "-" (single-file formats only) writes to standard output.
     FileSink(std::filesystem::path target, bool folder, bool force);
     void write(const std::string& relative_path, std::string_view bytes) override;
+    void write_parts(const std::string& relative_path, std::vector<std::string> parts) override;
+    // Writes many files of a folder output on `jobs` threads (0 = one per core); the same files
+    // as write() one by one.
+    void write_all(const std::vector<std::pair<std::string, std::string_view>>& files, unsigned jobs);
     // Checks every path before anything is written, so that a refusal (an existing file without
     // --force, a path leaving the output folder) leaves no half-written folder behind.
     void preflight(const std::vector<std::string>& relative_paths) const;
@@ -48,6 +58,24 @@ private:
     // Folders already made: a Hugo site is 10,000 files in a few folders, and create_directories
     // stats every component of the path each time.
     std::set<std::filesystem::path> made_folders_;
+};
+
+// Holds a run's output until it is known to be wanted (--strict, the preflight), keeping a file
+// given in parts as its parts: the standalone page is then never one 50 MB string as well.
+class BufferedSink : public writers::Sink {
+public:
+    void write(const std::string& relative_path, std::string_view bytes) override {
+        files[relative_path] = {std::string(bytes)};
+    }
+    void write_owned(const std::string& relative_path, std::string bytes) override {
+        std::vector<std::string> parts;
+        parts.push_back(std::move(bytes));
+        files[relative_path] = std::move(parts);
+    }
+    void write_parts(const std::string& relative_path, std::vector<std::string> parts) override {
+        files[relative_path] = std::move(parts);
+    }
+    std::map<std::string, std::vector<std::string>> files;  // sorted by path
 };
 
 }  // namespace blogconv::cli

@@ -237,3 +237,16 @@ TEST_CASE("render_with_liquid: false keeps Liquid as text, with no diagnostics (
     CHECK(dump.find("{% include embed/{Platform}.html id='{ID}' %}") != std::string::npos);
     CHECK(dump.find("{{ page.title }}") != std::string::npos);
 }
+
+TEST_CASE("the standalone page written to a file (part by part) is the page written to standard output") {
+    TempDir tmp;
+    fs::path out = tmp.path / "blog.html";
+    auto file = run_blogconv({(source_dir() / "samples").string(), "--to", "html", "-o", out.string(), "-q"});
+    auto piped = run_blogconv({(source_dir() / "samples").string(), "--to", "html", "-o", "-", "-q"});
+    REQUIRE(file.exit_code == 0);
+    REQUIRE(piped.exit_code == 0);
+    const std::string page = read_file(out);
+    CHECK(page.size() > 10000);
+    CHECK(page.find("</html>") != std::string::npos);
+    CHECK(page == piped.out);
+}

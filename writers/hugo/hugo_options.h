@@ -20,6 +20,8 @@ struct HugoOptions {
     bool migration_report = true;
     // Used for `languageCode` when the site has no `lang`; "" leaves it out.
     std::string default_language_code = "";
+    // Threads that render the documents (0 = one per core). The files are the same for any count.
+    unsigned jobs = 0;
 };
 
 }  // namespace blogconv::writers

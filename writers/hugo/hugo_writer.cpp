@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "ir/parallel.h"
 #include "writers/html/html_renderer.h"
 #include "writers/hugo/config_writer.h"
 #include "writers/hugo/front_matter_writer.h"
@@ -211,6 +212,16 @@ const std::set<std::string> consumed_keys = {"title", "date", "last_modified_at"
                                              "redirect_from", "tags", "tag", "categories", "category", "excerpt",
                                              "description", "draft"};
 
+// What writing one document makes. Documents are rendered on several threads, each into its
+// own DocumentOutput; the writer folds them in site order, so MIGRATION.md and the files are the
+// same for any number of threads.
+struct DocumentOutput {
+    std::string text;
+    MigrationReport report;
+    std::set<std::string> renamed_keys;
+    bool block_attributes = false;
+};
+
 struct Placed {
     const ir::Document* doc = nullptr;
     std::string section;       // Hugo section ("" for top-level pages)
@@ -234,7 +245,7 @@ public:
         decide_url_style();
         place_documents();
         choose_permalinks();
-        for (auto& p : placed_) write_document(p);
+        write_documents();
         write_static_files();
         write_data();
         finish_notes();
@@ -487,7 +498,7 @@ private:
 
     // ---- writing --------------------------------------------------------------------------
 
-    ir::Object front_matter(const Placed& p) {
+    ir::Object front_matter(const Placed& p, DocumentOutput& out_doc) const {
         const ir::Document& d = *p.doc;
         const ir::Value& fm = d.front_matter;
         ir::Object out;
@@ -514,7 +525,7 @@ private:
                 for (const auto& e : r->as_array())
                     if (e.is_string()) add(e.as_string());
             if (!aliases.empty()) {
-                report_.count("Aliases (from redirect_from)", static_cast<int>(aliases.size()));
+                out_doc.report.count("Aliases (from redirect_from)", static_cast<int>(aliases.size()));
                 out.emplace_back("aliases", strings(aliases));
             }
         }
@@ -533,7 +544,7 @@ private:
                              (lower == "images" && !v.is_array()) || (lower == "weight" && !v.is_int()) ||
                              (lower == "layout" && !v.is_string());
                 if (clash) {
-                    renamed_keys_.insert(k);
+                    out_doc.renamed_keys.insert(k);
                     out.emplace_back("jekyll_" + k, v);
                 } else {
                     out.emplace_back(k, v);
@@ -543,14 +554,14 @@ private:
         return out;
     }
 
-    CommonMarkOptions markdown_options(const Placed& p) {
+    CommonMarkOptions markdown_options(const Placed& p, DocumentOutput& out) const {
         CommonMarkOptions mo;
         mo.attributes = AttributeSyntax::goldmark;
         mo.math = MathSyntax::latex;
         mo.code_block_attributes = true;
         mo.implicit_heading_id = [](const ir::Inlines& text) { return github_heading_id(text); };
         mo.protect_literal = [](std::string_view s) { return protect_shortcodes(s); };
-        mo.document_link = [this](const ir::Link& link) -> std::string {
+        mo.document_link = [this, &out](const ir::Link& link) -> std::string {
             auto it = by_source_.find(link.target_document);
             if (it == by_source_.end()) return "";
             const Placed& target = placed_[it->second];
@@ -559,7 +570,7 @@ private:
                 return "";
             std::string ref = target.content_path.substr(std::string("content").size());
             if (auto hash = link.url.find('#'); hash != std::string::npos) ref += link.url.substr(hash);
-            report_.count("Links to documents turned into `ref`");
+            out.report.count("Links to documents turned into `ref`");
             return "{{< ref \"" + ref + "\" >}}";
         };
         mo.image_url = [&p](const std::string& url) {
@@ -576,21 +587,21 @@ private:
         return mo;
     }
 
-    void report_unsupported(const ir::Document& d, const CommonMarkReport& r) {
+    static void report_unsupported(const ir::Document& d, const CommonMarkReport& r, DocumentOutput& out) {
         for (const auto& u : r.unsupported) {
             if (gist_shortcode(u.text)) {
-                report_.count("Gists turned into the `gist` shortcode");
+                out.report.count("Gists turned into the `gist` shortcode");
                 continue;
             }
             std::string topic = u.kind == "include" ? "Includes" :
                                 starts_with(u.kind, "liquid") ? "Liquid not translated" : "Not converted: " + u.kind;
-            report_.item(d.source_path, u.pos.line, topic,
+            out.report.item(d.source_path, u.pos.line, topic,
                          hugo::report_code(u.text) + " was left as an HTML comment; rewrite it as Hugo markup or a shortcode");
-            report_.count("Constructs left as comments");
+            out.report.count("Constructs left as comments");
         }
-        block_attributes_ = block_attributes_ || r.used_block_attributes || r.used_heading_attributes;
+        out.block_attributes = out.block_attributes || r.used_block_attributes || r.used_heading_attributes;
         if (r.dropped_attributes > 0)
-            report_.item(d.source_path, 0, "Attributes dropped",
+            out.report.item(d.source_path, 0, "Attributes dropped",
                          std::to_string(r.dropped_attributes) + " attribute(s) on inline code could not be kept");
     }
 
@@ -600,13 +611,14 @@ private:
         return false;
     }
 
-    void write_document(const Placed& p) {
+    DocumentOutput render_document(const Placed& p) const {
         const ir::Document& d = *p.doc;
+        DocumentOutput out;
         hugo::SerializeOptions so{o_.front_matter, {"date", "lastmod"}};
         int nulls = 0;
-        std::string text = hugo::front_matter_block(front_matter(p), so, &nulls);
+        std::string text = hugo::front_matter_block(front_matter(p, out), so, &nulls);
         if (nulls > 0)
-            report_.item(d.source_path, 0, "Front matter",
+            out.report.item(d.source_path, 0, "Front matter",
                          std::to_string(nulls) + " empty (null) value(s) left out: TOML has no null");
 
         ir::Blocks body = d.body;
@@ -621,14 +633,14 @@ private:
             std::none_of(body.begin(), body.end(), is_more)) {
             body.insert(body.begin() + static_cast<std::ptrdiff_t>(d.excerpt.size()),
                         ir::Block(ir::RawBlock{"html", "<!--more-->"}));
-            report_.count("Excerpt separators turned into <!--more-->");
+            out.report.count("Excerpt separators turned into <!--more-->");
         }
 
-        neutralise_liquid_in_html(d, body);
-        CommonMarkOptions mo = markdown_options(p);
+        neutralise_liquid_in_html(d, body, out);
+        CommonMarkOptions mo = markdown_options(p, out);
         CommonMarkReport cr;
         std::string markdown = write_commonmark(body, mo, &cr);
-        report_unsupported(d, cr);
+        report_unsupported(d, cr, out);
         if (p.html) {
             HtmlOptions ho;
             ho.unsupported = UnsupportedStyle::comment;
@@ -636,18 +648,40 @@ private:
         } else {
             text += "\n" + markdown;
         }
-        sink_.write(p.content_path, text);
+        out.text = std::move(text);
+        return out;
+    }
 
-        for (const auto& [url, local] : p.images) {
-            std::string sp = static_path_of(url);
-            if (auto bytes = read(sp)) sink_.write(dirname_of(p.content_path) + "/" + local, *bytes);
+    // Renders the documents a window at a time on -j threads (a window's texts are all that is
+    // held besides the sink's), then writes each in site order with its images.
+    void write_documents() {
+        const std::size_t window = 64 * ir::thread_count(o_.jobs);
+        std::vector<DocumentOutput> outs;
+        for (std::size_t start = 0; start < placed_.size(); start += window) {
+            const std::size_t n = std::min(window, placed_.size() - start);
+            outs.assign(n, DocumentOutput{});
+            ir::parallel_for(n, o_.jobs, [&](std::size_t i) { outs[i] = render_document(placed_[start + i]); });
+            for (std::size_t i = 0; i < n; ++i) {
+                const Placed& p = placed_[start + i];
+                DocumentOutput& out = outs[i];
+                for (const auto& [name, count] : out.report.counts) report_.count(name, count);
+                for (auto& note : out.report.notes) report_.note(std::move(note));
+                for (auto& item : out.report.items) report_.items.push_back(std::move(item));
+                renamed_keys_.insert(out.renamed_keys.begin(), out.renamed_keys.end());
+                block_attributes_ = block_attributes_ || out.block_attributes;
+                sink_.write_owned(p.content_path, std::move(out.text));
+                for (const auto& [url, local] : p.images) {
+                    std::string sp = static_path_of(url);
+                    if (auto bytes = read(sp)) sink_.write(dirname_of(p.content_path) + "/" + local, *bytes);
+                }
+            }
         }
     }
 
     // Liquid the reader left inside raw HTML (a tag it could not run, e.g. a missing include, in
     // a `<div>`) would be printed by Hugo as text: it becomes a comment and a MIGRATION.md line.
     // `<pre>`/`<code>` content is left alone: there `{%` is what the author meant to show.
-    std::string liquid_free_html(const ir::Document& d, int line, const std::string& html) {
+    static std::string liquid_free_html(const ir::Document& d, int line, const std::string& html, DocumentOutput& o) {
         std::string out;
         std::size_t i = 0;
         while (i < html.size()) {
@@ -669,48 +703,48 @@ private:
             std::string liquid = html.substr(tag, end + 2 - tag);
             out.append(html, i, tag - i);
             out += "<!-- blogconv: liquid not converted (see MIGRATION.md): " + comment_safe(liquid) + " -->";
-            report_.item(d.source_path, line, liquid.find("include") != std::string::npos ? "Includes" : "Liquid not translated",
+            o.report.item(d.source_path, line, liquid.find("include") != std::string::npos ? "Includes" : "Liquid not translated",
                          hugo::report_code(liquid) + " inside raw HTML was left as an HTML comment; rewrite it as Hugo "
                                                      "markup or a shortcode");
-            report_.count("Constructs left as comments");
+            o.report.count("Constructs left as comments");
             i = end + 2;
         }
         return out;
     }
-    void neutralise_liquid_in_html(const ir::Document& d, ir::Blocks& blocks) {
+    static void neutralise_liquid_in_html(const ir::Document& d, ir::Blocks& blocks, DocumentOutput& o) {
         for (auto& b : blocks) {
             int line = b.pos.line;
             std::visit(ir::overloaded{
                            [&](ir::RawBlock& n) {
-                               if (n.format == "html") n.text = liquid_free_html(d, line, n.text);
+                               if (n.format == "html") n.text = liquid_free_html(d, line, n.text, o);
                            },
-                           [&](ir::Paragraph& n) { neutralise_liquid_in_html(d, line, n.children); },
-                           [&](ir::Heading& n) { neutralise_liquid_in_html(d, line, n.children); },
-                           [&](ir::BlockQuote& n) { neutralise_liquid_in_html(d, n.children); },
+                           [&](ir::Paragraph& n) { neutralise_liquid_in_html(d, line, n.children, o); },
+                           [&](ir::Heading& n) { neutralise_liquid_in_html(d, line, n.children, o); },
+                           [&](ir::BlockQuote& n) { neutralise_liquid_in_html(d, n.children, o); },
                            [&](ir::List& n) {
-                               for (auto& it : n.items) neutralise_liquid_in_html(d, it.children);
+                               for (auto& it : n.items) neutralise_liquid_in_html(d, it.children, o);
                            },
                            [&](ir::Table& n) {
                                for (auto* rows : {&n.head, &n.body})
                                    for (auto& r : *rows)
-                                       for (auto& c : r) neutralise_liquid_in_html(d, line, c.children);
+                                       for (auto& c : r) neutralise_liquid_in_html(d, line, c.children, o);
                            },
-                           [&](ir::FootnoteDefinition& n) { neutralise_liquid_in_html(d, n.children); },
+                           [&](ir::FootnoteDefinition& n) { neutralise_liquid_in_html(d, n.children, o); },
                            [&](auto&) {},
                        },
                        b.node);
         }
     }
-    void neutralise_liquid_in_html(const ir::Document& d, int line, ir::Inlines& inlines) {
+    static void neutralise_liquid_in_html(const ir::Document& d, int line, ir::Inlines& inlines, DocumentOutput& o) {
         for (auto& in : inlines) {
             ir::visit(ir::overloaded{
                            [&](ir::RawInline& n) {
-                               if (n.format == "html") n.text = liquid_free_html(d, line, n.text);
+                               if (n.format == "html") n.text = liquid_free_html(d, line, n.text, o);
                            },
-                           [&](ir::Emphasis& n) { neutralise_liquid_in_html(d, line, n.children); },
-                           [&](ir::Strong& n) { neutralise_liquid_in_html(d, line, n.children); },
-                           [&](ir::Strikethrough& n) { neutralise_liquid_in_html(d, line, n.children); },
-                           [&](ir::Link& n) { neutralise_liquid_in_html(d, line, n.children); },
+                           [&](ir::Emphasis& n) { neutralise_liquid_in_html(d, line, n.children, o); },
+                           [&](ir::Strong& n) { neutralise_liquid_in_html(d, line, n.children, o); },
+                           [&](ir::Strikethrough& n) { neutralise_liquid_in_html(d, line, n.children, o); },
+                           [&](ir::Link& n) { neutralise_liquid_in_html(d, line, n.children, o); },
                            [&](auto&) {},
                        },
                        in);

@@ -340,14 +340,12 @@ public:
             values["cover"] = cover();
             values["toc"] = toc();
             // The posts are most of the page (56 MB at 10,000 posts): the template is expanded
-            // around a marker and the articles are copied once into a page of the exact size,
-            // instead of growing one string by doubling and then copying it into the page.
+            // around a marker and the page goes to the sink as parts (the frame between markers,
+            // then each article), so that it is never copied into one string as well.
             std::vector<std::string> articles(entries_.size());
-            std::size_t total = 0;
             for (std::size_t i = 0; i < entries_.size(); ++i) {
                 articles[i] = article(i, 2);
                 articles[i].shrink_to_fit();  // grown by doubling: up to half of it is slack
-                total += articles[i].size();
             }
             const std::string marker = "\x01blogconv-posts\x01";
             // No posts: "" as before, so that `{{#posts}}` sections stay hidden.
@@ -356,23 +354,29 @@ public:
             const std::string frame = expand(values);
             values.clear();
             // The frame between markers (a template may name {{posts}} any number of times).
-            std::vector<std::string_view> parts;
+            std::vector<std::string> frames;
             for (std::size_t from = 0;;) {
                 std::size_t at = frame.find(marker, from);
-                parts.push_back(std::string_view(frame).substr(from, at == std::string::npos ? at : at - from));
+                frames.push_back(frame.substr(from, at == std::string::npos ? at : at - from));
                 if (at == std::string::npos) break;
                 from = at + marker.size();
             }
-            std::string html;
-            const std::size_t markers = parts.size() - 1;
-            html.reserve(frame.size() + markers * total - markers * marker.size());
-            for (std::size_t k = 0; k < parts.size(); ++k) {
-                if (k > 0)
-                    for (const auto& a : articles) html += a;
-                html += parts[k];
+            std::set<std::string> ids;
+            for (const auto& f : frames) collect_ids(f, ids);
+            for (const auto& a : articles) collect_ids(a, ids);
+            std::vector<std::string> parts;
+            parts.reserve(frames.size() + (frames.size() - 1) * articles.size());
+            for (std::size_t k = 0; k < frames.size(); ++k) {
+                if (k > 0) {
+                    const bool last = k + 1 == frames.size();  // the last copy takes the articles
+                    for (auto& a : articles) parts.push_back(last ? std::move(a) : a);
+                }
+                parts.push_back(std::move(frames[k]));
             }
             articles.clear();
-            sink.write_owned("", drop_dangling_fragments(std::move(html)));
+            // In page order, so the warnings come in the order of the page.
+            for (auto& part : parts) drop_dangling_fragments(part, ids);
+            sink.write_parts("", std::move(parts));
             return;
         }
         values["cover"] = cover();
@@ -493,15 +497,16 @@ private:
 
     // A fragment link whose target is nowhere on the page (an author's `[1](#ref_1)` without the
     // anchor) would scroll nowhere: it keeps its text and loses its href, with a warning.
-    std::string drop_dangling_fragments(std::string html) {
-        std::set<std::string> ids;
+    static void collect_ids(std::string_view html, std::set<std::string>& ids) {
         for (const char* key : {" id=\"", " name=\""}) {
-            const std::string k = key;
-            for (std::size_t at = html.find(k); at != std::string::npos; at = html.find(k, at + 1)) {
+            const std::string_view k = key;
+            for (std::size_t at = html.find(k); at != std::string_view::npos; at = html.find(k, at + 1)) {
                 const std::size_t st = at + k.size();
-                ids.insert(attribute_text(std::string_view(html).substr(st, html.find('"', st) - st)));
+                ids.insert(attribute_text(html.substr(st, html.find('"', st) - st)));
             }
         }
+    }
+    void drop_dangling_fragments(std::string& html, const std::set<std::string>& ids) {
         const std::string k = " href=\"#";
         for (std::size_t at = html.find(k); at != std::string::npos; at = html.find(k, at + 1)) {
             const std::size_t st = at + k.size();
@@ -512,6 +517,11 @@ private:
             warn("", "a link to #" + id + " has no target on the page; it is written as plain text");
             html.replace(at, k.size() - 1, " data-missing-target=\"");
         }
+    }
+    std::string drop_dangling_fragments(std::string html) {
+        std::set<std::string> ids;
+        collect_ids(html, ids);
+        drop_dangling_fragments(html, ids);
         return html;
     }
 
