@@ -236,16 +236,8 @@ void FileSink::write_all(const std::vector<std::pair<std::string, std::string_vi
     std::vector<fs::path> paths;
     paths.reserve(files.size());
     for (const auto& [rel, bytes] : files) {
-        fs::path p = resolve(rel);
         if (rel.empty()) throw OutputError("internal error: a folder format wrote a file with no name");
-        fs::path dir = p.parent_path();
-        if (!made_folders_.count(dir)) {
-            std::error_code ec;
-            fs::create_directories(dir, ec);
-            if (ec) throw OutputError("cannot create folder " + dir.string() + ": " + ec.message());
-            made_folders_.insert(dir);
-        }
-        paths.push_back(std::move(p));
+        paths.push_back(prepare(rel));
     }
     g_defer_state = 1;
     std::exception_ptr failure;
@@ -274,14 +266,21 @@ void FileSink::write(const std::string& relative_path, std::string_view bytes) {
         written_.push_back(target_);
         return;
     }
-    if (!safe_relative(relative_path))
-        throw OutputError("refusing to write outside the output folder: " + relative_path);
-    fs::path p = folder_ ? target_ / relative_path : target_.parent_path() / relative_path;
-    fs::path dir = p.parent_path();
-    bool made = made_folders_.count(dir) > 0;
-    write_file_atomically(p, bytes, force_, /*durable=*/false, made);
-    if (!made) made_folders_.insert(dir);
+    fs::path p = prepare(relative_path);
+    write_file_atomically(p, bytes, force_, /*durable=*/false, /*folder_exists=*/true);
     written_.push_back(p);
+}
+
+fs::path FileSink::prepare(const std::string& relative_path) {
+    fs::path p = resolve(relative_path);
+    fs::path dir = p.parent_path();
+    if (!made_folders_.count(dir)) {
+        std::error_code ec;
+        fs::create_directories(dir, ec);
+        if (ec) throw OutputError("cannot create folder " + dir.string() + ": " + ec.message());
+        made_folders_.insert(dir);
+    }
+    return p;
 }
 
 }  // namespace blogconv::cli

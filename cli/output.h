@@ -51,6 +51,8 @@ public:
 
 private:
     std::filesystem::path resolve(const std::string& relative_path) const;
+    // resolve(), and the file's folder made once.
+    std::filesystem::path prepare(const std::string& relative_path);
     std::filesystem::path target_;
     bool folder_;
     bool force_;
