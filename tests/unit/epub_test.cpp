@@ -2,10 +2,14 @@
 // footnotes, links between posts, scripts of every direction, empty posts — and the verdict of
 // two independent programs: epubcheck (0 errors, 0 warnings) and pandoc reading the book back.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include <algorithm>
 #include <cctype>
+#include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -132,6 +136,77 @@ bool contains(const std::string& hay, const std::string& needle) { return hay.fi
 
 const char* const epubcheck_jar = "/usr/share/java/epubcheck.jar";
 
+// One JVM running epubcheck over every book this program makes (tests/epubcheck/
+// EpubcheckBatch.java): a JVM per book spent ~5 s each loading epubcheck's schemas, most of this
+// test's time. The checks are epubcheck's own; the batch program only carries paths in and
+// reports out.
+class EpubcheckProcess {
+public:
+    ~EpubcheckProcess() {
+        if (to_) std::fclose(to_);  // end of input: the JVM finishes
+        if (from_) std::fclose(from_);
+        if (pid_ > 0) waitpid(pid_, nullptr, 0);
+    }
+
+    // The report on the book at `book` ("" when it has no fatal error, error or warning).
+    std::string check(const fs::path& book) {
+        if (pid_ < 0 && !start()) return "could not start java for epubcheck";
+        if (!to_ || !from_) return "the epubcheck process ended earlier in this run";
+        std::fprintf(to_, "%s\n", book.c_str());
+        std::fflush(to_);
+        std::string report, line;
+        char buf[4096];
+        while (std::fgets(buf, sizeof buf, from_)) {
+            line += buf;
+            if (line.empty() || line.back() != '\n') continue;
+            if (line.starts_with("=== ")) {
+                int fatal = -1, errors = -1, warnings = -1, code = -1;
+                std::sscanf(line.c_str(), "=== %d %d %d %d", &fatal, &errors, &warnings, &code);
+                if (fatal == 0 && errors == 0 && warnings == 0 && code == 0) return "";
+                return report.empty() ? "epubcheck: " + line : report;
+            }
+            report += line;
+            line.clear();
+        }
+        std::fclose(from_);
+        from_ = nullptr;
+        return "the epubcheck process ended without a verdict on " + book.string() + "\n" + report;
+    }
+
+private:
+    bool start() {
+        int in[2], out[2];
+        // Should the JVM die, writing the next path must fail, not kill the test program.
+        std::signal(SIGPIPE, SIG_IGN);
+        if (pipe(in) != 0) return false;
+        if (pipe(out) != 0) return false;
+        const std::string program = (source_dir() / "tests/epubcheck/EpubcheckBatch.java").string();
+        pid_ = fork();
+        if (pid_ == 0) {
+            dup2(in[0], 0);
+            dup2(out[1], 1);
+            for (int fd : {in[0], in[1], out[0], out[1]}) close(fd);
+            execlp("java", "java", "-XX:TieredStopAtLevel=1", "-Xss1024k", "-cp", epubcheck_jar, program.c_str(),
+                   static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        close(in[0]);
+        close(out[1]);
+        if (pid_ < 0) {
+            close(in[1]);
+            close(out[0]);
+            return false;
+        }
+        to_ = fdopen(in[1], "w");
+        from_ = fdopen(out[0], "r");
+        return to_ && from_;
+    }
+
+    pid_t pid_ = -1;
+    FILE* to_ = nullptr;
+    FILE* from_ = nullptr;
+};
+
 // Runs epubcheck on `bytes`; returns its report ("" when the book is clean). When epubcheck is
 // not installed: fails under CI, else returns "skip".
 std::string epubcheck(const std::string& bytes) {
@@ -140,14 +215,11 @@ std::string epubcheck(const std::string& bytes) {
         MESSAGE("epubcheck not installed: skipping the validation");
         return "skip";
     }
+    static EpubcheckProcess process;
     TempDir tmp;
     fs::path book = tmp.path / "book.epub";
     write_file(book, bytes);
-    RunResult r = run_shell(std::string("java -XX:TieredStopAtLevel=1 -jar ") + epubcheck_jar + " -q '" + book.string() + "'");
-    std::string report = r.out + r.err;
-    if (r.exit_code != 0 || contains(report, "ERROR") || contains(report, "WARNING") || contains(report, "FATAL"))
-        return report.empty() ? "exit code " + std::to_string(r.exit_code) : report;
-    return "";
+    return process.check(book);
 }
 
 void check_epubcheck(const std::string& bytes) {
