@@ -251,12 +251,23 @@ TEST_CASE("symlinks: links out of the site are not followed, link loops end") {
     fs::create_directory_symlink(outside.path, dir.path / "cat/_posts");  // a posts folder outside
     fs::create_directory_symlink(dir.path, dir.path / "loop");           // a loop back to the root
     fs::create_directory_symlink(dir.path / "_posts", dir.path / "inside");  // inside the site: fine
+    write_file(dir.path / "stash/kept.md", "---\ntitle: Kept\n---\nkept text\n");
+    fs::create_symlink(dir.path / "stash/kept.md", dir.path / "_posts/2020-01-05-kept.md");  // followed
+    write_file(outside.path / "2020-01-06-far.md", "---\ntitle: Far\n---\nfar text\n");
     Read r = read_site(dir.path);
     CHECK(r.has("_posts/2020-01-01-good.md"));
-    for (const auto& d : r.site.documents) CHECK(d.title != "Secret");
+    CHECK(r.has("_posts/2020-01-05-kept.md"));
+    for (const auto& d : r.site.documents) {
+        CHECK(d.title != "Secret");
+        CHECK(d.title != "Far");
+    }
     const ir::Diagnostic* d = r.error_for("2020-01-04-secret.md");
     REQUIRE(d != nullptr);
     CHECK(d->message.find("outside the site") != std::string::npos);
+    // A file in a posts folder that is a link out of the site: refused by way of its folder.
+    const ir::Diagnostic* far = r.error_for("cat/_posts/2020-01-06-far.md");
+    REQUIRE(far != nullptr);
+    CHECK(far->message.find("outside the site") != std::string::npos);
 }
 
 TEST_CASE("an unreadable file is reported and skipped") {
