@@ -1,5 +1,6 @@
 #include "readers/markdown/kramdown_prepass.h"
 
+#include "readers/markdown/char_set.h"
 #include "readers/markdown/kramdown_table.h"
 
 #include <algorithm>
@@ -154,7 +155,8 @@ private:
     void inline_line(std::size_t& i, std::string line);
     void content_line(std::size_t& i, std::string_view line) {
         // Most lines hold nothing the span scan looks for: copy them straight through.
-        if (line.find_first_of("${[\\`") == std::string_view::npos) {
+        static constexpr CharSet span_starts("${[\\`");
+        if (span_starts.find_in(line) == std::string_view::npos) {
             emit(line, i);
             prev_blank_ = false;
             return;

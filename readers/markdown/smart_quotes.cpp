@@ -1,5 +1,7 @@
 #include "readers/markdown/smart_quotes.h"
 
+#include "readers/markdown/char_set.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -83,7 +85,8 @@ std::size_t typographic_at(std::string_view t, std::size_t i, std::string_view& 
 }  // namespace
 
 std::string kramdown_typography(std::string_view text, const TypographyContext& context) {
-    if (text.find_first_of("\"'-.<>") == std::string_view::npos) return std::string(text);
+    static constexpr CharSet typographic("\"'-.<>");
+    if (typographic.find_in(text) == std::string_view::npos) return std::string(text);
     // The character before the run is prepended so that the rules can look at it; it is not output.
     std::string buffer;
     std::size_t base = 0;
