@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <deque>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -323,9 +324,18 @@ int main(int argc, char** argv) {
             folders.back().preflight(names);
         }
         std::vector<std::pair<std::string, std::string_view>> whole;  // files given in one piece
+        std::deque<std::string> joined;  // a folder's files given in parts (a deque: views stay valid)
         for (auto& [path, parts] : buffered.files) {
-            if (parts.size() == 1) whole.emplace_back(path, parts.front());
-            else sink.write_parts(path, std::move(parts));
+            if (parts.size() == 1) {
+                whole.emplace_back(path, parts.front());
+            } else if (writer->writes_folder) {
+                // One write_all for the whole folder, which may then be built aside and renamed in.
+                std::string& j = joined.emplace_back();
+                for (auto& p : parts) j += p;
+                whole.emplace_back(path, j);
+            } else {
+                sink.write_parts(path, std::move(parts));
+            }
         }
         sink.write_all(whole, jobs);
         for (std::size_t i = 0; i < split_outputs.size(); ++i)

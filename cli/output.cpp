@@ -226,19 +226,49 @@ void FileSink::write_parts(const std::string& relative_path, std::vector<std::st
     written_.push_back(target_);
 }
 
+namespace {
+
+// Creates `path` (O_EXCL: never an existing file) and writes `bytes` into it.
+void write_new_file(const fs::path& path, std::string_view bytes) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0) throw OutputError("cannot create " + path.string() + ": " + errno_text());
+    const char* p = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            int saved = errno;
+            ::close(fd);
+            errno = saved;
+            throw OutputError("cannot write " + path.string() + ": " + errno_text());
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) throw OutputError("cannot write " + path.string() + ": " + errno_text());
+}
+
+}  // namespace
+
 void FileSink::write_all(const std::vector<std::pair<std::string, std::string_view>>& files, unsigned jobs) {
     if (!folder_) {
         for (const auto& [rel, bytes] : files) write(rel, bytes);
         return;
     }
-    // Paths and folders first, on this thread; then the files themselves on -j threads (10,000
-    // files are a fifth of a Hugo migration, nearly all of it in the kernel).
+    for (const auto& [rel, bytes] : files)
+        if (rel.empty()) throw OutputError("internal error: a folder format wrote a file with no name");
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(target_, ec)) && written_.empty()) {
+        write_new_folder(files, jobs);
+        return;
+    }
+    // Into an existing folder: each file atomically, on its own. Paths and folders first, on this
+    // thread; then the files themselves on -j threads (10,000 files are a fifth of a Hugo
+    // migration, nearly all of it in the kernel).
     std::vector<fs::path> paths;
     paths.reserve(files.size());
-    for (const auto& [rel, bytes] : files) {
-        if (rel.empty()) throw OutputError("internal error: a folder format wrote a file with no name");
-        paths.push_back(prepare(rel));
-    }
+    for (const auto& [rel, bytes] : files) paths.push_back(prepare(rel));
     g_defer_state = 1;
     std::exception_ptr failure;
     try {
@@ -251,6 +281,72 @@ void FileSink::write_all(const std::vector<std::pair<std::string, std::string_vi
     if (g_defer_state.exchange(0) == 2) die_by(g_deferred_signal.load());
     if (failure) std::rethrow_exception(failure);
     for (auto& p : paths) written_.push_back(std::move(p));
+}
+
+// A folder that does not exist yet is built whole under a hidden name beside it, then renamed
+// into place: it appears complete or not at all, and each file costs an open, a write and a
+// close (no temporary name, no rename, no check for a file to clobber: there is none).
+void FileSink::write_new_folder(const std::vector<std::pair<std::string, std::string_view>>& files, unsigned jobs) {
+    fs::path target = target_.lexically_normal();
+    if (target.filename().empty()) target = target.parent_path();
+    const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::error_code ec;
+    fs::create_directories(parent, ec);
+    if (ec) throw OutputError("cannot create folder " + parent.string() + ": " + ec.message());
+
+    g_defer_state = 1;  // from here to the rename, a signal is acted on once the writers stop
+    fs::path staging;
+    static std::atomic<unsigned long> counter{0};
+    for (int attempt = 0; attempt < 100 && staging.empty(); ++attempt) {
+        fs::path candidate = parent / ("." + target.filename().string() + ".blogconv-" + std::to_string(::getpid()) +
+                                       "-" + std::to_string(counter++));
+        if (::mkdir(candidate.c_str(), 0777) == 0) staging = candidate;
+        else if (errno != EEXIST) break;
+    }
+    if (staging.empty()) {
+        int saved = errno;
+        if (g_defer_state.exchange(0) == 2) die_by(g_deferred_signal.load());
+        errno = saved;
+        throw OutputError("cannot create a temporary folder in " + parent.string() + ": " + errno_text());
+    }
+    std::exception_ptr failure;
+    try {
+        std::vector<fs::path> paths;
+        paths.reserve(files.size());
+        std::set<fs::path> made{staging};
+        for (const auto& [rel, bytes] : files) {
+            (void)resolve(rel);  // refuses a path out of the folder
+            fs::path p = staging / rel;
+            if (made.insert(p.parent_path()).second) {
+                fs::create_directories(p.parent_path(), ec);
+                if (ec) throw OutputError("cannot create folder " + p.parent_path().string() + ": " + ec.message());
+            }
+            paths.push_back(std::move(p));
+        }
+        ir::parallel_for(files.size(), jobs, [&](std::size_t i) {
+            if (stop_requested()) throw OutputError("interrupted");
+            write_new_file(paths[i], files[i].second);
+        });
+        if (stop_requested()) throw OutputError("interrupted");
+        // RENAME_NOREPLACE: should the folder have appeared meanwhile, it is left alone. A file
+        // system without the flag (EINVAL) gets a plain rename, which also refuses a non-empty
+        // folder.
+        if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) != 0) {
+            if (errno != EINVAL || fs::exists(fs::symlink_status(target, ec)) ||
+                ::rename(staging.c_str(), target.c_str()) != 0) {
+                throw OutputError(
+                    errno == EEXIST || errno == ENOTEMPTY || errno == EINVAL
+                        ? target.string() + " appeared while blogconv was writing it; it was left as it is"
+                        : "cannot rename " + staging.string() + " to " + target.string() + ": " + errno_text());
+            }
+        }
+    } catch (...) {
+        failure = std::current_exception();
+        fs::remove_all(staging, ec);
+    }
+    if (g_defer_state.exchange(0) == 2) die_by(g_deferred_signal.load());
+    if (failure) std::rethrow_exception(failure);
+    for (const auto& [rel, bytes] : files) written_.push_back(resolve(rel));
 }
 
 void FileSink::write(const std::string& relative_path, std::string_view bytes) {

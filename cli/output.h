@@ -42,7 +42,8 @@ public:
     void write(const std::string& relative_path, std::string_view bytes) override;
     void write_parts(const std::string& relative_path, std::vector<std::string> parts) override;
     // Writes many files of a folder output on `jobs` threads (0 = one per core); the same files
-    // as write() one by one.
+    // as write() one by one. A folder that does not exist yet is made whole and renamed into
+    // place, so that it appears complete or not at all.
     void write_all(const std::vector<std::pair<std::string, std::string_view>>& files, unsigned jobs);
     // Checks every path before anything is written, so that a refusal (an existing file without
     // --force, a path leaving the output folder) leaves no half-written folder behind.
@@ -50,6 +51,7 @@ public:
     const std::vector<std::filesystem::path>& written() const { return written_; }
 
 private:
+    void write_new_folder(const std::vector<std::pair<std::string, std::string_view>>& files, unsigned jobs);
     std::filesystem::path resolve(const std::string& relative_path) const;
     // resolve(), and the file's folder made once.
     std::filesystem::path prepare(const std::string& relative_path);

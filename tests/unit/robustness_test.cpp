@@ -385,3 +385,33 @@ TEST_CASE("SIGINT mid-run leaves no partial output file") {
     if (fs::exists(out)) CHECK(no_temp_files(out));
     CHECK(no_temp_files(dir.path));
 }
+
+TEST_CASE("a new output folder is built aside and appears whole; an existing one is written file by file") {
+    TempDir dir;
+    make_site(dir, good_post, "2020-01-03-two.md");
+    fs::path out = dir.path / "deep/new-site";  // neither folder exists yet
+    auto r = run_blogconv({dir.path.string(), "--to", "hugo", "-o", out.string()});
+    CAPTURE(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(fs::exists(out / "hugo.toml"));
+    CHECK(fs::exists(out / "content/posts/good.md"));
+    CHECK(fs::exists(out / "content/posts/two.md"));
+    std::size_t entries = 0;
+    for (const auto& e : fs::directory_iterator(dir.path / "deep")) {
+        CHECK(e.path().filename() == "new-site");  // no staging folder left beside it
+        ++entries;
+    }
+    CHECK(entries == 1);
+    CHECK(no_temp_files(dir.path));
+    // The same run again: the folder exists, so each file is refused without --force, and
+    // nothing in it changes.
+    write_file(out / "mine.txt", "mine");
+    auto again = run_blogconv({dir.path.string(), "--to", "hugo", "-o", out.string()});
+    CHECK(again.exit_code != 0);
+    CHECK(read_file(out / "mine.txt") == "mine");
+    auto forced = run_blogconv({dir.path.string(), "--to", "hugo", "-o", out.string(), "--force"});
+    CAPTURE(forced.err);
+    CHECK(forced.exit_code == 0);
+    CHECK(read_file(out / "mine.txt") == "mine");  // --force replaces our files, keeps the user's
+    CHECK(no_temp_files(dir.path));
+}
