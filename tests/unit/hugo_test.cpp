@@ -304,3 +304,31 @@ TEST_CASE("the real hugo builds the migrated site with no warnings and every URL
         }
     }
 }
+
+TEST_CASE("Liquid left in raw HTML becomes an HTML comment and a MIGRATION.md item; the IR is untouched") {
+    ir::Site s;
+    s.title = "T";
+    s.url = "https://example.org";
+    ir::Document d = post("2020-01-01-a.md", "a", "/2020/01/01/a.html", at(2020, 1, 1, 12, 0), "A");
+    ir::Emphasis em;
+    em.children = {ir::Inline(ir::RawInline{"html", "<span>{% raw_tag x %}</span>"})};
+    d.body = {ir::Block(ir::RawBlock{"html", "<div>{% include box.html %}</div>"}, {3, 1}),
+              para({ir::Inline(std::move(em))}),
+              ir::Block(ir::RawBlock{"html", "<pre>{% kept %}</pre>"}, {5, 1})};
+    s.documents.push_back(d);
+    s.documents.push_back(post("2020-01-02-b.md", "b", "/2020/01/02/b.html", at(2020, 1, 2, 12, 0), "B"));
+    const ir::Site before = s;
+    ir::Diagnostics diags;
+    auto sink = migrate(s, HugoOptions{}, diags);
+    const std::string& a = sink.files["content/posts/a.md"];
+    CAPTURE(a);
+    // (The comment spells the tag `{ %`, so that no template language reads it.)
+    CHECK(contains(a, "<div><!-- blogconv: liquid not converted (see MIGRATION.md): { % include box.html %} --></div>"));
+    CHECK(contains(a, "<span><!-- blogconv: liquid not converted (see MIGRATION.md): { % raw_tag x %} --></span>"));
+    CHECK(contains(a, "<pre>{% kept %}</pre>"));  // code shows Liquid as text
+    const std::string& report = sink.files["MIGRATION.md"];
+    CHECK(contains(report, "Includes"));
+    CHECK(contains(report, "Liquid not translated"));
+    CHECK_FALSE(contains(sink.files["content/posts/b.md"], "blogconv: liquid"));
+    CHECK(s.documents[0].body == before.documents[0].body);  // the writer edits a copy
+}

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <type_traits>
 
 #include "ir/parallel.h"
 #include "writers/html/html_renderer.h"
@@ -621,22 +622,28 @@ private:
             out.report.item(d.source_path, 0, "Front matter",
                          std::to_string(nulls) + " empty (null) value(s) left out: TOML has no null");
 
-        ir::Blocks body = d.body;
         // Jekyll's excerpt separator becomes Hugo's manual summary divider.
         // A separator that already is `<!--more-->` stays where it is (a second one would show).
         auto is_more = [](const ir::Block& b) {
             const auto* r = std::get_if<ir::RawBlock>(&b.node);
             return r && r->text.rfind("<!--more-->", 0) == 0;
         };
-        if (!d.excerpt_explicit && custom_excerpt_separator(d) && !d.excerpt.empty() &&
-            d.excerpt.size() < body.size() && std::equal(d.excerpt.begin(), d.excerpt.end(), body.begin()) &&
-            std::none_of(body.begin(), body.end(), is_more)) {
-            body.insert(body.begin() + static_cast<std::ptrdiff_t>(d.excerpt.size()),
-                        ir::Block(ir::RawBlock{"html", "<!--more-->"}));
-            out.report.count("Excerpt separators turned into <!--more-->");
+        const bool add_more = !d.excerpt_explicit && custom_excerpt_separator(d) && !d.excerpt.empty() &&
+                              d.excerpt.size() < d.body.size() &&
+                              std::equal(d.excerpt.begin(), d.excerpt.end(), d.body.begin()) &&
+                              std::none_of(d.body.begin(), d.body.end(), is_more);
+        // The body is copied only when it is to change (a copy per post was ~3% of a migration).
+        std::optional<ir::Blocks> edited;
+        if (add_more || has_liquid_in_html(d.body)) {
+            edited = d.body;
+            if (add_more) {
+                edited->insert(edited->begin() + static_cast<std::ptrdiff_t>(d.excerpt.size()),
+                               ir::Block(ir::RawBlock{"html", "<!--more-->"}));
+                out.report.count("Excerpt separators turned into <!--more-->");
+            }
+            neutralise_liquid_in_html(d, *edited, out);
         }
-
-        neutralise_liquid_in_html(d, body, out);
+        const ir::Blocks& body = edited ? *edited : d.body;
         CommonMarkOptions mo = markdown_options(p, out);
         CommonMarkReport cr;
         std::string markdown = write_commonmark(body, mo, &cr);
@@ -711,44 +718,57 @@ private:
         }
         return out;
     }
-    static void neutralise_liquid_in_html(const ir::Document& d, ir::Blocks& blocks, DocumentOutput& o) {
+    // Calls `f(text, line)` on the text of every raw HTML block and inline that Markdown keeps as
+    // HTML. `Blocks` is ir::Blocks or const ir::Blocks (to look before copying a body to edit it).
+    template <typename Blocks, typename F>
+    static void each_raw_html(Blocks& blocks, F&& f) {
         for (auto& b : blocks) {
             int line = b.pos.line;
             std::visit(ir::overloaded{
-                           [&](ir::RawBlock& n) {
-                               if (n.format == "html") n.text = liquid_free_html(d, line, n.text, o);
+                           [&](auto& n) {
+                               using N = std::remove_cvref_t<decltype(n)>;
+                               if constexpr (std::is_same_v<N, ir::RawBlock>) {
+                                   if (n.format == "html") f(n.text, line);
+                               } else if constexpr (std::is_same_v<N, ir::Paragraph> || std::is_same_v<N, ir::Heading>) {
+                                   each_raw_html_inline(n.children, line, f);
+                               } else if constexpr (std::is_same_v<N, ir::BlockQuote> ||
+                                                    std::is_same_v<N, ir::FootnoteDefinition>) {
+                                   each_raw_html(n.children, f);
+                               } else if constexpr (std::is_same_v<N, ir::List>) {
+                                   for (auto& it : n.items) each_raw_html(it.children, f);
+                               } else if constexpr (std::is_same_v<N, ir::Table>) {
+                                   for (auto* rows : {&n.head, &n.body})
+                                       for (auto& r : *rows)
+                                           for (auto& c : r) each_raw_html_inline(c.children, line, f);
+                               }
                            },
-                           [&](ir::Paragraph& n) { neutralise_liquid_in_html(d, line, n.children, o); },
-                           [&](ir::Heading& n) { neutralise_liquid_in_html(d, line, n.children, o); },
-                           [&](ir::BlockQuote& n) { neutralise_liquid_in_html(d, n.children, o); },
-                           [&](ir::List& n) {
-                               for (auto& it : n.items) neutralise_liquid_in_html(d, it.children, o);
-                           },
-                           [&](ir::Table& n) {
-                               for (auto* rows : {&n.head, &n.body})
-                                   for (auto& r : *rows)
-                                       for (auto& c : r) neutralise_liquid_in_html(d, line, c.children, o);
-                           },
-                           [&](ir::FootnoteDefinition& n) { neutralise_liquid_in_html(d, n.children, o); },
-                           [&](auto&) {},
                        },
                        b.node);
         }
     }
-    static void neutralise_liquid_in_html(const ir::Document& d, int line, ir::Inlines& inlines, DocumentOutput& o) {
+    template <typename Inlines, typename F>
+    static void each_raw_html_inline(Inlines& inlines, int line, F&& f) {
         for (auto& in : inlines) {
-            ir::visit(ir::overloaded{
-                           [&](ir::RawInline& n) {
-                               if (n.format == "html") n.text = liquid_free_html(d, line, n.text, o);
-                           },
-                           [&](ir::Emphasis& n) { neutralise_liquid_in_html(d, line, n.children, o); },
-                           [&](ir::Strong& n) { neutralise_liquid_in_html(d, line, n.children, o); },
-                           [&](ir::Strikethrough& n) { neutralise_liquid_in_html(d, line, n.children, o); },
-                           [&](ir::Link& n) { neutralise_liquid_in_html(d, line, n.children, o); },
-                           [&](auto&) {},
-                       },
-                       in);
+            ir::visit(
+                [&](auto& n) {
+                    using N = std::remove_cvref_t<decltype(n)>;
+                    if constexpr (std::is_same_v<N, ir::RawInline>) {
+                        if (n.format == "html") f(n.text, line);
+                    } else if constexpr (std::is_same_v<N, ir::Emphasis> || std::is_same_v<N, ir::Strong> ||
+                                         std::is_same_v<N, ir::Strikethrough> || std::is_same_v<N, ir::Link>) {
+                        each_raw_html_inline(n.children, line, f);
+                    }
+                },
+                in);
         }
+    }
+    static bool has_liquid_in_html(const ir::Blocks& blocks) {
+        bool found = false;
+        each_raw_html(blocks, [&](const std::string& text, int) { found = found || text.find("{%") != std::string::npos; });
+        return found;
+    }
+    static void neutralise_liquid_in_html(const ir::Document& d, ir::Blocks& blocks, DocumentOutput& o) {
+        each_raw_html(blocks, [&](std::string& text, int line) { text = liquid_free_html(d, line, text, o); });
     }
 
     std::optional<std::string> read(const std::string& site_path) {
