@@ -229,6 +229,7 @@ int main(int argc, char** argv) {
         }
         if (auto sde = cli::source_date_epoch()) e.modified = *sde;
         writer_options.hugo.jobs = jobs;
+        writer_options.json.jobs = jobs;
         writer_options.hugo.front_matter = front_matter == "yaml"   ? writers::FrontMatterFormat::yaml
                                            : front_matter == "json" ? writers::FrontMatterFormat::json
                                                                     : writers::FrontMatterFormat::toml;

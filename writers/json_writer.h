@@ -15,6 +15,8 @@ struct JsonOptions {
     int indent = 2;
     // Include each document's body tree (off gives metadata only, for quick listings).
     bool include_body = true;
+    // Worker threads for the documents (0 = one per core); the output is the same for any number.
+    unsigned jobs = 0;
 };
 
 inline constexpr int json_schema_version = 1;
