@@ -41,14 +41,19 @@ bool has_yaml_header(std::string_view text) {
 
 FrontMatterSplit split_front_matter(std::string_view s) {
     FrontMatterSplit out;
-    out.body = std::string(s);
-    if (s.substr(0, 3) != "---") return out;
+    // No front matter: the body is the whole text (copied once, at the end: a post is copied
+    // only for the part it keeps).
+    auto whole = [&] {
+        out.body = std::string(s);
+        return out;
+    };
+    if (s.substr(0, 3) != "---") return whole();
     // `---\s*\n`: the white-space run after the opening dashes must hold a newline.
     std::size_t run_end = skip_spaces(s, 3);
     std::size_t last_nl = std::string_view::npos;
     for (std::size_t i = 3; i < run_end; ++i)
         if (s[i] == '\n') last_nl = i;
-    if (last_nl == std::string_view::npos) return out;
+    if (last_nl == std::string_view::npos) return whole();
     // `.*?\n?^`: the earliest line start from there on that holds a closing fence.
     for (std::size_t p = last_nl + 1; p <= s.size();) {
         std::string_view rest = s.substr(p);
@@ -66,7 +71,7 @@ FrontMatterSplit split_front_matter(std::string_view s) {
         if (nl == std::string_view::npos) break;
         p = nl + 1;
     }
-    return out;
+    return whole();
 }
 
 }  // namespace blogconv::readers

@@ -680,8 +680,7 @@ DocState read_document(const Candidate& c, const SiteContext& site) {
     bool utf16 = raw.starts_with("\xFF\xFE") || raw.starts_with("\xFE\xFF");
     if (c.require_yaml_header && !utf16 && !has_yaml_header(raw)) return st;  // a static file
     if (!check_file_text(raw, c.display, limits, st.diagnostics)) return st;
-    std::string text(strip_bom(raw));
-    FrontMatterSplit split = split_front_matter(text);
+    FrontMatterSplit split = split_front_matter(strip_bom(raw));
     if (!check_body_text(split.body, c.display, split.body_first_line, limits, st.diagnostics)) return st;
 
     ir::Value fm = ir::Object{};
