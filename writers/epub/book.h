@@ -35,6 +35,7 @@ struct Chapter {
     std::vector<ChapterHeading> headings;
     std::set<std::string> properties;  // manifest properties the content needs ("svg", "mathml")
     std::string render_error;  // why the rendered XHTML did not parse ("" = it did)
+    std::vector<pugi::xml_node> images;  // the <img> elements left to embed, in document order
     ZipEntry packed;           // the finished content document, deflated
 };
 

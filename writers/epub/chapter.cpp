@@ -270,30 +270,13 @@ bool is_void(const char* name) {
 // The chapter-wide fixes, in one walk over the body.
 class Fixer {
 public:
-    Fixer(Chapter& ch, const ChapterContext& ctx, const std::map<std::string, int>& lines)
-        : ch_(ch), ctx_(ctx), lines_(lines) {}
+    explicit Fixer(Chapter& ch) : ch_(ch) {}
 
-    void run(pugi::xml_node body) {
-        walk(body);
-        footnotes(body);
-        fix_structure(body);
-    }
+    // The walk: everything that needs only this chapter. Images are left in ch_.images.
+    void run(pugi::xml_node body) { walk(body); }
 
 private:
     Chapter& ch_;
-    const ChapterContext& ctx_;
-    const std::map<std::string, int>& lines_;
-
-    void report(ir::Severity sev, const std::string& url, const std::string& message) {
-        ir::Diagnostic d;
-        d.severity = sev;
-        // As the reader names files: below the folder the user pointed at.
-        d.file = ctx_.site->root.empty() ? ch_.doc->source_path
-                                         : (std::filesystem::path(ctx_.site->root) / ch_.doc->source_path).generic_string();
-        if (auto it = lines_.find(url); it != lines_.end()) d.line = it->second;
-        d.message = message;
-        ctx_.diagnostics->add(std::move(d));
-    }
 
     void walk(pugi::xml_node n) {
         for (auto c = n.first_child(); c;) {
@@ -376,11 +359,21 @@ private:
     }
 
     void image(pugi::xml_node img) {
-        const std::string src = img.attribute("src").value();
-        ImageLookup r = ctx_.images->resolve(src, ch_.doc->source_path, ch_.doc->url);
         img.remove_attribute("srcset");
         img.remove_attribute("sizes");
         attributes(img);
+        ch_.images.push_back(img);  // embedded (or not) by place_images, in book order
+    }
+};
+
+// Embeds one image of the chapter or replaces it by its text, reporting why.
+class ImagePlacer {
+public:
+    ImagePlacer(Chapter& ch, const ChapterContext& ctx) : ch_(ch), ctx_(ctx) { image_lines_in(ch.doc->body, lines_); }
+
+    void image(pugi::xml_node img) {
+        const std::string src = img.attribute("src").value();
+        ImageLookup r = ctx_.images->resolve(src, ch_.doc->source_path, ch_.doc->url);
         using K = ImageLookup::Kind;
         if (r.kind == K::embedded) {
             img.attribute("src").set_value(r.href.c_str());
@@ -397,35 +390,51 @@ private:
         replace_with_text(img, "missing-image", alt.empty() ? "[image]" : alt, "");
     }
 
-    // The renderer's kramdown-style endnote list becomes one EPUB footnote aside per note, so
-    // reading systems can show each as a pop-up.
-    void footnotes(pugi::xml_node body) {
-        for (auto div : body.select_nodes("//div[@class='footnotes']")) {
-            pugi::xml_node d = div.node();
-            d.set_name("section");
-            if (!d.attribute("epub:type")) d.append_attribute("epub:type") = "footnotes";
-            d.remove_attribute("role");
-            pugi::xml_node ol = d.child("ol");
-            if (!ol) continue;
-            int number = 0;
-            for (auto li = ol.child("li"); li; li = li.next_sibling("li")) {
-                ++number;
-                pugi::xml_node aside = d.insert_child_before("aside", ol);
-                aside.append_attribute("id") = li.attribute("id").value();
-                aside.append_attribute("epub:type") = "footnote";
-                aside.append_attribute("class") = "footnote";
-                while (li.first_child()) aside.append_move(li.first_child());
-                std::string label = std::to_string(number) + ". ";
-                pugi::xml_node first = aside.first_child();
-                if (first && first.type() == pugi::node_element && std::strcmp(first.name(), "p") == 0)
-                    first.prepend_child(pugi::node_pcdata).set_value(label.c_str());
-                else
-                    aside.prepend_child("p").append_child(pugi::node_pcdata).set_value(label.c_str());
-            }
-            d.remove_child(ol);
-        }
+private:
+    Chapter& ch_;
+    const ChapterContext& ctx_;
+    std::map<std::string, int> lines_;  // where each image URL was written, for diagnostics
+
+    void report(ir::Severity sev, const std::string& url, const std::string& message) {
+        ir::Diagnostic d;
+        d.severity = sev;
+        // As the reader names files: below the folder the user pointed at.
+        d.file = ctx_.site->root.empty() ? ch_.doc->source_path
+                                         : (std::filesystem::path(ctx_.site->root) / ch_.doc->source_path).generic_string();
+        if (auto it = lines_.find(url); it != lines_.end()) d.line = it->second;
+        d.message = message;
+        ctx_.diagnostics->add(std::move(d));
     }
 };
+
+// The renderer's kramdown-style endnote list becomes one EPUB footnote aside per note, so
+// reading systems can show each as a pop-up.
+void footnotes(pugi::xml_node body) {
+    for (auto div : body.select_nodes("//div[@class='footnotes']")) {
+        pugi::xml_node d = div.node();
+        d.set_name("section");
+        if (!d.attribute("epub:type")) d.append_attribute("epub:type") = "footnotes";
+        d.remove_attribute("role");
+        pugi::xml_node ol = d.child("ol");
+        if (!ol) continue;
+        int number = 0;
+        for (auto li = ol.child("li"); li; li = li.next_sibling("li")) {
+            ++number;
+            pugi::xml_node aside = d.insert_child_before("aside", ol);
+            aside.append_attribute("id") = li.attribute("id").value();
+            aside.append_attribute("epub:type") = "footnote";
+            aside.append_attribute("class") = "footnote";
+            while (li.first_child()) aside.append_move(li.first_child());
+            std::string label = std::to_string(number) + ". ";
+            pugi::xml_node first = aside.first_child();
+            if (first && first.type() == pugi::node_element && std::strcmp(first.name(), "p") == 0)
+                first.prepend_child(pugi::node_pcdata).set_value(label.c_str());
+            else
+                aside.prepend_child("p").append_child(pugi::node_pcdata).set_value(label.c_str());
+        }
+        d.remove_child(ol);
+    }
+}
 
 // A link's path as a key of file_by_url: without the site's origin, baseurl, query and fragment.
 std::string site_path(std::string url, const ir::Site& site) {
@@ -586,7 +595,7 @@ void render_chapter(Chapter& ch, const ChapterContext& ctx) {
     pugi::xml_parse_result ok = ch.tree->load_buffer(s.data(), s.size(), pugi::parse_default | pugi::parse_ws_pcdata);
     if (!ok) {
         // The renderer promises well-formed XHTML; should it ever fail, the post still appears,
-        // as text, and the user hears about it (from fix_chapter, in book order).
+        // as text, and the user hears about it (from place_images, in book order).
         ch.render_error = ok.description();
         std::string fallback = xhtml_head(ch.title, ctx.lang, ctx.rtl) + "><h1 dir=\"auto\">" + escape(xml_clean(ch.title)) +
                                "</h1><pre>" + escape(xml_clean(blocks_plain_text(doc.body))) + "</pre></body></html>";
@@ -594,17 +603,24 @@ void render_chapter(Chapter& ch, const ChapterContext& ctx) {
     }
 }
 
-void fix_chapter(Chapter& ch, const ChapterContext& ctx) {
-    const ir::Document& doc = *ch.doc;
+void fix_chapter(Chapter& ch) {
+    Fixer(ch).run(ch.tree->child("html").child("body"));
+}
+
+void place_images(Chapter& ch, const ChapterContext& ctx) {
     if (!ch.render_error.empty())
-        ctx.diagnostics->add({ir::Severity::error, doc.source_path, 0, 0,
+        ctx.diagnostics->add({ir::Severity::error, ch.doc->source_path, 0, 0,
                               "internal error: the post's XHTML is not well-formed (" + ch.render_error +
                                   "); it is included as plain text",
                               ""});
-    std::map<std::string, int> lines;
-    image_lines_in(doc.body, lines);
-    pugi::xml_node html_el = ch.tree->child("html");
-    Fixer(ch, ctx, lines).run(html_el.child("body"));
+    if (!ch.images.empty()) {
+        ImagePlacer placer(ch, ctx);
+        for (pugi::xml_node img : ch.images) placer.image(img);
+        std::vector<pugi::xml_node>().swap(ch.images);
+    }
+    pugi::xml_node body = ch.tree->child("html").child("body");
+    footnotes(body);
+    fix_structure(body);
 }
 
 namespace {

@@ -26,17 +26,22 @@ struct ChapterContext {
     ir::Diagnostics* diagnostics = nullptr;
 };
 
-// A chapter is made in three steps, so that the book can be built a window of chapters at a time
+// A chapter is made in four steps, so that the book can be built a window of chapters at a time
 // on several threads, with output identical whatever the thread count:
 //
 // 1. render_chapter, on any thread (it reads only the document and the context's maps): renders
 //    `chapter.doc` into `chapter.tree`.
 void render_chapter(Chapter& chapter, const ChapterContext& context);
 
-// 2. fix_chapter, in book order on one thread (images are numbered in the order the book first
-//    uses them; problems are reported in book order): embeds images, makes footnotes, fills ids,
-//    headings and properties.
-void fix_chapter(Chapter& chapter, const ChapterContext& context);
+// 2. fix_chapter, on any thread (it touches only the chapter): removes what a book cannot hold
+//    (scripts, embeds), modernises elements and attributes, fills ids, headings and properties,
+//    and lists the images in `chapter.images`.
+void fix_chapter(Chapter& chapter);
+
+// 3. place_images, in book order on one thread (images are numbered in the order the book first
+//    uses them; problems are reported in book order): embeds the listed images or replaces them
+//    by their text, then makes the footnotes and repairs the content model.
+void place_images(Chapter& chapter, const ChapterContext& context);
 
 // Every chapter of the book by file name, for the links between them.
 struct ChapterIndex {
@@ -48,7 +53,7 @@ struct ChapterIndex {
 // `fixed` or later, whose ids are not known yet: such a chapter is finished last.
 bool needs_later_chapters(const Chapter& chapter, const ChapterIndex& index, std::size_t fixed);
 
-// 3. finish_chapter, on any thread, once every chapter it links into is fixed: drops link
+// 4. finish_chapter, on any thread, once every chapter it links into is fixed: drops link
 //    fragments that name no element, turns links to pages outside the book into links to the
 //    web site (or plain text when its URL is unknown), then serializes and deflates the chapter
 //    into `packed` and releases its tree.
