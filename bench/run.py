@@ -2,6 +2,10 @@
 """Times blogconv against its rivals on the same generated corpus, in one run.
 
 Usage: bench/run.py [--sizes 1000,10000] [--runs 3] [--slow-runs 1] [--skip-slow] [--blogconv PATH] [--disk-output]
+                    [--no-setup]
+
+First it runs `scripts/setup.sh --bench`, which installs what is missing from Debian packages
+(the rivals included) and builds blogconv; a rival still missing is an error, not a skipped row.
 
 For each size it builds bench/work/<size>/site with generate.py (replicated samples/ posts), then
 times, with GNU time (/usr/bin/time, Debian package `time`), the floor (cat, the bare cmark-gfm
@@ -70,9 +74,17 @@ def main():
     ap.add_argument("--skip-slow", action="store_true", help="skip pandoc and jekyll")
     ap.add_argument("--blogconv", default=os.path.join(TOP, "build", "blogconv"))
     ap.add_argument("--disk-output", action="store_true", help="write outputs to disk, not to /dev/shm")
+    ap.add_argument("--no-setup", action="store_true", help="do not run scripts/setup.sh --bench first")
     a = ap.parse_args()
+    if not a.no_setup:
+        subprocess.run(["bash", os.path.join(TOP, "scripts", "setup.sh"), "--bench"], check=True)
     bc = os.path.abspath(a.blogconv)
     have = lambda t: shutil.which(t) is not None
+    needed = ["cmark-gfm", "zip", "unzip", "hugo"] + ([] if a.skip_slow else ["pandoc", "jekyll"])
+    missing = [t for t in needed if not have(t)]
+    if missing or not os.access(bc, os.X_OK):
+        sys.exit("bench: missing %s; run `bash scripts/setup.sh --bench` (or see --help)"
+                 % ", ".join(missing + ([] if os.access(bc, os.X_OK) else [bc])))
     lines = ["# blogconv benchmark", "",
              "machine: %s, %s, %d cores, %.0f GiB; outputs on %s" % (
                  os.uname().machine, cpu_model(), os.cpu_count(), mem_gib(),

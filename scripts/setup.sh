@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what blogconv needs from Debian 12 packages (only what is missing), then builds it.
-# Safe to re-run. Usage: scripts/setup.sh [--tests]   (--tests also installs the validators the
-# test suite runs: xmllint, feedparser, …)
+# Safe to re-run. Usage: scripts/setup.sh [--tests | --bench]   (--tests also installs the
+# validators the test suite runs: xmllint, feedparser, …; --bench the rivals bench/run.py times)
 # Environment: BUILD_DIR (default build), BUILD_TYPE (default RelWithDebInfo), CMAKE_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +18,10 @@ if [[ "${1:-}" == "--tests" ]]; then
   packages+=(libxml2-utils python3 python3-feedparser epubcheck default-jre-headless hugo pandoc tidy
              chromium fonts-dejavu-core
              clang libclang-rt-14-dev)  # libFuzzer for the fuzz smoke runs
+fi
+if [[ "${1:-}" == "--bench" ]]; then
+  # bench/run.py: GNU time, the bare cmark-gfm, zip, pandoc, Jekyll with jekyll-feed, Hugo.
+  packages+=(time cmark-gfm zip unzip pandoc jekyll ruby-jekyll-feed hugo)
 fi
 
 missing=()
