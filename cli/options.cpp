@@ -134,7 +134,7 @@ CommandLine define_command_line(CLI::App& app, Settings& s) {
     app.add_flag("--strict", s.strict, "Write nothing if any document has an error");
     app.add_flag("-f,--force", s.force, "Replace existing output files");
     app.add_flag("-q,--quiet", s.quiet, "Print errors only");
-    app.add_flag("-v,--verbose", s.verbose, "Print notes and a summary too");
+    app.add_flag("-v,--verbose", s.verbose, "Print notes, a summary and where the time went (reading, the writer, the files) too");
 
     // `check` shares the reading options (and their variables) with a conversion, so that it
     // reads exactly what `blogconv SITE --to …` would.
