@@ -83,6 +83,22 @@ private:
 
 std::string errno_text() { return std::strerror(errno); }
 
+// Writes all of `bytes` to `fd`, again after a signal interrupts; false (errno set) on an error.
+bool write_fully(int fd, std::string_view bytes) {
+    const char* p = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
 // True when `rel` is a safe relative path: not absolute, no "..", no empty segments.
 bool safe_relative(const std::string& rel) {
     if (rel.empty() || rel.front() == '/') return false;
@@ -161,19 +177,8 @@ void write_file_atomically(const fs::path& path, const std::vector<std::string_v
         errno = EINTR;
         fail("interrupted before writing");
     }
-    for (std::string_view bytes : parts) {
-        const char* p = bytes.data();
-        std::size_t left = bytes.size();
-        while (left > 0) {
-            ssize_t n = ::write(fd, p, left);
-            if (n < 0) {
-                if (errno == EINTR) continue;
-                fail("cannot write");
-            }
-            p += n;
-            left -= static_cast<std::size_t>(n);
-        }
-    }
+    for (std::string_view bytes : parts)
+        if (!write_fully(fd, bytes)) fail("cannot write");
     if (durable && ::fsync(fd) != 0 && errno != EINVAL) fail("cannot flush");
     if (::close(fd) != 0) {
         ::unlink(temp.c_str());
@@ -232,19 +237,11 @@ namespace {
 void write_new_file(const fs::path& path, std::string_view bytes) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0) throw OutputError("cannot create " + path.string() + ": " + errno_text());
-    const char* p = bytes.data();
-    std::size_t left = bytes.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            int saved = errno;
-            ::close(fd);
-            errno = saved;
-            throw OutputError("cannot write " + path.string() + ": " + errno_text());
-        }
-        p += n;
-        left -= static_cast<std::size_t>(n);
+    if (!write_fully(fd, bytes)) {
+        int saved = errno;
+        ::close(fd);
+        errno = saved;
+        throw OutputError("cannot write " + path.string() + ": " + errno_text());
     }
     if (::close(fd) != 0) throw OutputError("cannot write " + path.string() + ": " + errno_text());
 }

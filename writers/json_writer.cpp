@@ -284,9 +284,9 @@ void write_json(const ir::Site& site, const JsonOptions& options, Sink& sink, ir
         }
     });
     parts.front() = std::move(frame);
-    parts.back() = site.documents.empty() ? tail + "\n"
-                   : options.indent < 0   ? tail + "\n"
-                                          : "\n" + std::string(static_cast<std::size_t>(options.indent), ' ') + tail + "\n";
+    // A non-empty array closes on its own line, indented as its key (nlohmann's layout).
+    const bool own_line = !site.documents.empty() && options.indent >= 0;
+    parts.back() = (own_line ? "\n" + std::string(static_cast<std::size_t>(options.indent), ' ') : "") + tail + "\n";
     sink.write_parts("", std::move(parts));
 }
 
