@@ -65,7 +65,7 @@ install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/LICENSE ${_b
 if(BLOGCONV_BUILD_TESTS)
   add_test(NAME install_test
            COMMAND bash ${PROJECT_SOURCE_DIR}/tests/install_test.sh ${PROJECT_BINARY_DIR} ${PROJECT_SOURCE_DIR})
-  set_tests_properties(install_test PROPERTIES TIMEOUT 600)
+  set_tests_properties(install_test PROPERTIES TIMEOUT 600 COST 10)  # see tests/CMakeLists.txt
 endif()
 
 # --- CPack: `cpack -G DEB` in the build folder makes two packages, as Debian splits them:

