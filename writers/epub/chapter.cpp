@@ -170,6 +170,12 @@ const char* modern_name(const char* name) {
     return nullptr;
 }
 
+bool blank(const char* s) {
+    for (; *s; ++s)
+        if (!std::isspace(static_cast<unsigned char>(*s))) return false;
+    return true;
+}
+
 bool is_block(const char* name) {
     return is_one_of(name, {"address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset",
                             "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
@@ -183,38 +189,60 @@ void unwrap(pugi::xml_node e) {
     parent.remove_child(e);
 }
 
-std::vector<pugi::xml_node> elements_named(pugi::xml_node root, const char* name) {
-    std::vector<pugi::xml_node> out;
-    for (auto x : root.select_nodes((std::string(".//") + name).c_str())) out.push_back(x.node());
-    return out;
+// Calls `fn` for every element below `root`, in document order; `fn` must not change the tree
+// (callers list nodes first, then edit). A plain walk: pugixml's XPath compiles its query and
+// builds a node set per call, and the eight queries a chapter used to make were 4% of the
+// EPUB writer's time.
+template <class Fn>
+void for_each_element(pugi::xml_node root, Fn&& fn) {
+    pugi::xml_node n = root.first_child();
+    while (n) {
+        if (n.type() == pugi::node_element) fn(n);
+        if (pugi::xml_node c = n.first_child()) {
+            n = c;
+            continue;
+        }
+        while (n != root && !n.next_sibling()) n = n.parent();
+        if (n == root) break;
+        n = n.next_sibling();
+    }
 }
 
+bool named(pugi::xml_node e, const char* name) { return std::strcmp(e.name(), name) == 0; }
+
 // Repairs the content models raw HTML gets wrong and browsers forgive: blocks inside <p>, list
-// and table parts in the wrong place, links inside links.
+// and table parts in the wrong place, links inside links. Each repair only regroups the children
+// of the element it is about, so the elements can be listed once, before any repair.
 void fix_structure(pugi::xml_node body) {
-    for (auto p : elements_named(body, "p")) {
+    std::vector<pugi::xml_node> paragraphs, lists, tables, rows, links;
+    for_each_element(body, [&](pugi::xml_node e) {
+        if (named(e, "p")) paragraphs.push_back(e);
+        else if (named(e, "ul") || named(e, "ol")) lists.push_back(e);
+        else if (named(e, "table")) tables.push_back(e);
+        else if (named(e, "tr")) rows.push_back(e);
+        else if (named(e, "a")) links.push_back(e);
+    });
+    for (auto p : paragraphs) {
         for (auto c = p.first_child(); c; c = c.next_sibling())
             if (c.type() == pugi::node_element && is_block(c.name())) {
                 p.set_name("div");
                 break;
             }
     }
-    for (const char* list : {"ul", "ol"}) {
-        for (auto l : elements_named(body, list)) {
-            pugi::xml_node last_li;
-            for (auto c = l.first_child(); c;) {
-                auto next = c.next_sibling();
-                if (c.type() == pugi::node_element && std::strcmp(c.name(), "li") == 0) {
-                    last_li = c;
-                } else if (c.type() == pugi::node_element || (c.type() == pugi::node_pcdata && !std::all_of(c.value(), c.value() + std::strlen(c.value()), [](char ch) { return std::isspace(static_cast<unsigned char>(ch)) != 0; }))) {
-                    if (!last_li) last_li = l.insert_child_before("li", c);
-                    last_li.append_move(c);
-                }
-                c = next;
+    for (auto l : lists) {
+        pugi::xml_node last_li;
+        for (auto c = l.first_child(); c;) {
+            auto next = c.next_sibling();
+            if (c.type() == pugi::node_element && named(c, "li")) {
+                last_li = c;
+            } else if (c.type() == pugi::node_element || (c.type() == pugi::node_pcdata && !blank(c.value()))) {
+                if (!last_li) last_li = l.insert_child_before("li", c);
+                last_li.append_move(c);
             }
+            c = next;
         }
     }
-    for (auto table : elements_named(body, "table")) {
+    for (auto table : tables) {
         bool sections = table.child("tbody") || table.child("thead") || table.child("tfoot");
         pugi::xml_node run;
         for (auto c = table.first_child(); c;) {
@@ -229,10 +257,9 @@ void fix_structure(pugi::xml_node body) {
             }
             c = next;
         }
-    }
-    for (auto table : elements_named(body, "table"))
         if (auto foot = table.child("tfoot"); foot && foot.next_sibling()) table.append_move(foot);  // HTML5 order
-    for (auto tr : elements_named(body, "tr")) {
+    }
+    for (auto tr : rows) {
         for (auto c = tr.first_child(); c;) {
             auto next = c.next_sibling();
             if (c.type() == pugi::node_element && !is_one_of(c.name(), {"td", "th"})) {
@@ -244,7 +271,7 @@ void fix_structure(pugi::xml_node body) {
             c = next;
         }
     }
-    for (auto a : elements_named(body, "a"))
+    for (auto a : links)
         for (auto up = a.parent(); up; up = up.parent())
             if (std::strcmp(up.name(), "a") == 0) {
                 unwrap(a);
@@ -410,15 +437,27 @@ private:
 // The renderer's kramdown-style endnote list becomes one EPUB footnote aside per note, so
 // reading systems can show each as a pop-up.
 void footnotes(pugi::xml_node body) {
-    for (auto div : body.select_nodes("//div[@class='footnotes']")) {
-        pugi::xml_node d = div.node();
+    std::vector<pugi::xml_node> notes;
+    for_each_element(body, [&](pugi::xml_node e) {
+        if (named(e, "div") && std::strcmp(e.attribute("class").value(), "footnotes") == 0) notes.push_back(e);
+    });
+    for (pugi::xml_node d : notes) {
         d.set_name("section");
         if (!d.attribute("epub:type")) d.append_attribute("epub:type") = "footnotes";
         d.remove_attribute("role");
         pugi::xml_node ol = d.child("ol");
         if (!ol) continue;
         int number = 0;
-        for (auto li = ol.child("li"); li; li = li.next_sibling("li")) {
+        for (auto li = ol.first_child(); li;) {
+            auto next = li.next_sibling();
+            if (li.type() != pugi::node_element || !named(li, "li")) {
+                // Not a note (raw HTML can put anything in a list): kept in place, not dropped
+                // with the list. Images in it are still to be placed, so they must stay alive.
+                if (li.type() == pugi::node_element || (li.type() == pugi::node_pcdata && !blank(li.value())))
+                    d.insert_move_before(li, ol);
+                li = next;
+                continue;
+            }
             ++number;
             pugi::xml_node aside = d.insert_child_before("aside", ol);
             aside.append_attribute("id") = li.attribute("id").value();
@@ -431,6 +470,7 @@ void footnotes(pugi::xml_node body) {
                 first.prepend_child(pugi::node_pcdata).set_value(label.c_str());
             else
                 aside.prepend_child("p").append_child(pugi::node_pcdata).set_value(label.c_str());
+            li = next;
         }
         d.remove_child(ol);
     }
@@ -604,7 +644,10 @@ void render_chapter(Chapter& ch, const ChapterContext& ctx) {
 }
 
 void fix_chapter(Chapter& ch) {
-    Fixer(ch).run(ch.tree->child("html").child("body"));
+    pugi::xml_node body = ch.tree->child("html").child("body");
+    Fixer(ch).run(body);
+    footnotes(body);
+    fix_structure(body);
 }
 
 void place_images(Chapter& ch, const ChapterContext& ctx) {
@@ -618,9 +661,6 @@ void place_images(Chapter& ch, const ChapterContext& ctx) {
         for (pugi::xml_node img : ch.images) placer.image(img);
         std::vector<pugi::xml_node>().swap(ch.images);
     }
-    pugi::xml_node body = ch.tree->child("html").child("body");
-    footnotes(body);
-    fix_structure(body);
 }
 
 namespace {
@@ -634,9 +674,15 @@ std::pair<std::string, std::string> split_fragment(const std::string& href) {
 
 }  // namespace
 
-bool needs_later_chapters(const Chapter& ch, const ChapterIndex& index, std::size_t fixed) {
-    for (auto x : ch.tree->select_nodes("//a[@href]")) {
-        auto [file, frag] = split_fragment(x.node().attribute("href").value());
+bool needs_later_chapters(Chapter& ch, const ChapterIndex& index, std::size_t fixed) {
+    // The tree's elements are all in place now (place_images made the last new ones): its links
+    // are listed once, here, for finish_chapter too.
+    ch.links.clear();
+    for_each_element(*ch.tree, [&](pugi::xml_node e) {
+        if (named(e, "a") && e.attribute("href")) ch.links.push_back(e);
+    });
+    for (pugi::xml_node a : ch.links) {
+        auto [file, frag] = split_fragment(a.attribute("href").value());
         if (file.empty() || frag.empty()) continue;
         if (auto it = index.by_file.find(file); it != index.by_file.end() && it->second >= fixed) return true;
     }
@@ -645,8 +691,7 @@ bool needs_later_chapters(const Chapter& ch, const ChapterIndex& index, std::siz
 
 void finish_chapter(Chapter& ch, const ChapterIndex& index, const ChapterContext& ctx) {
     const ir::Site& site = *ctx.site;
-    for (auto x : ch.tree->select_nodes("//a[@href]")) {
-        pugi::xml_node a = x.node();
+    for (pugi::xml_node a : ch.links) {
         std::string href = a.attribute("href").value();
         if (starts_with(href, "//")) href = "https:" + href;
         if (has_scheme(href)) {
@@ -685,6 +730,7 @@ void finish_chapter(Chapter& ch, const ChapterIndex& index, const ChapterContext
         a.attribute("href").set_value(uri_safe(abs).c_str());
     }
     ch.packed = deflated_entry(std::string(package_dir) + ch.file, serialize_xhtml(*ch.tree));
+    std::vector<pugi::xml_node>().swap(ch.links);
     ch.tree.reset();
 }
 
