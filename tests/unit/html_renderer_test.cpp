@@ -202,6 +202,16 @@ TEST_CASE("escape helpers") {
     CHECK(html::xml_clean("\xEF\xBF\xBE") == "");                      // U+FFFE
     CHECK(html::xml_clean("emoji \xF0\x9F\x98\x80 \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D") ==
           "emoji \xF0\x9F\x98\x80 \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D");
+    // Bad bytes between runs of good ones, at either end, and a truncated sequence at the end.
+    CHECK(html::xml_clean("\x01ok \xC3\xA9\x02t\xffx\xE2\x82") == "ok \xC3\xA9t\xEF\xBF\xBDx\xEF\xBF\xBD\xEF\xBF\xBD");
+    CHECK(html::xml_clean("") == "");
+    // append_clean_escaped is escape(xml_clean(s)), appended: clean and unclean input alike.
+    for (std::string s : {"plain & <simple> \"text\"", "caf\xC3\xA9 & \xE2\x80\x9Cquotes\xE2\x80\x9D",
+                          "ctl\x01 & <b>\xff</b>\xEF\xBF\xBE", "", "&", "\xF0\x9F\x98"}) {
+        std::string out = "prefix:";
+        html::append_clean_escaped(out, s);
+        CHECK(out == "prefix:" + html::escape(html::xml_clean(s)));
+    }
     CHECK(html::named_entity("nbsp") == 160);
     CHECK(html::named_entity("mdash") == 8212);
     CHECK(html::named_entity("AElig") == 198);

@@ -18,6 +18,8 @@ std::string escape(std::string_view text);
 // that reach XML or JSON output pass through here so that hostile input still gives a
 // well-formed document.
 std::string xml_clean(std::string_view text);
+// append_escaped(out, xml_clean(text)), without the copy when `text` is clean already.
+void append_clean_escaped(std::string& out, std::string_view text);
 
 // Rewrites the entity and character references of raw HTML so that an XML parser accepts them:
 // the five XML entities and valid numeric references stay, HTML named entities such as `&nbsp;`

@@ -169,7 +169,7 @@ private:
         saw_raw_ = true;
         if (escape_raw_) {
             if (is_block) out_ += "<p>";
-            append_escaped(out_, html::xml_clean(text));
+            html::append_clean_escaped(out_, text);
             if (is_block) out_ += "</p>\n";
             return;
         }
@@ -191,7 +191,7 @@ private:
                 out_ += is_block ? "<pre class=\"unsupported\" data-kind=\"" : "<code class=\"unsupported\" data-kind=\"";
                 append_escaped(out_, kind);
                 out_ += is_block ? "\"><code>" : "\">";
-                append_escaped(out_, html::xml_clean(text));
+                html::append_clean_escaped(out_, text);
                 out_ += is_block ? "</code></pre>\n" : "</code>";
                 return;
         }
@@ -242,7 +242,7 @@ private:
                                out_ += '"';
                            }
                            out_ += '>';
-                           append_escaped(out_, html::xml_clean(n.text));
+                           html::append_clean_escaped(out_, n.text);
                            out_ += "</code></pre>\n";
                        },
                        [&](const ir::BlockQuote& n) {
@@ -341,7 +341,7 @@ private:
 
     void inline_(const ir::Inline& in) {
         ir::visit(ir::overloaded{
-                       [&](const ir::Text& n) { append_escaped(out_, html::xml_clean(n.text)); },
+                       [&](const ir::Text& n) { html::append_clean_escaped(out_, n.text); },
                        [&](const ir::Emphasis& n) { wrap("em", n.children); },
                        [&](const ir::Strong& n) { wrap("strong", n.children); },
                        [&](const ir::Strikethrough& n) { wrap("del", n.children); },
@@ -349,7 +349,7 @@ private:
                            out_ += "<code";
                            attrs(n.attr);
                            out_ += '>';
-                           append_escaped(out_, html::xml_clean(n.text));
+                           html::append_clean_escaped(out_, n.text);
                            out_ += "</code>";
                        },
                        [&](const ir::Link& n) {
@@ -358,7 +358,7 @@ private:
                            out_ += '"';
                            if (!n.title.empty()) {
                                out_ += " title=\"";
-                               append_escaped(out_, html::xml_clean(n.title));
+                               html::append_clean_escaped(out_, n.title);
                                out_ += '"';
                            }
                            attrs(n.attr);
@@ -370,11 +370,11 @@ private:
                            out_ += "<img src=\"";
                            append_escaped(out_, url(n.url));
                            out_ += "\" alt=\"";
-                           append_escaped(out_, html::xml_clean(ir::plain_text(n.alt)));
+                           html::append_clean_escaped(out_, ir::plain_text(n.alt));
                            out_ += '"';
                            if (!n.title.empty()) {
                                out_ += " title=\"";
-                               append_escaped(out_, html::xml_clean(n.title));
+                               html::append_clean_escaped(out_, n.title);
                                out_ += '"';
                            }
                            attrs(n.attr);
@@ -386,7 +386,7 @@ private:
                        [&](const ir::FootnoteReference& n) { footnote_ref(n.label); },
                        [&](const ir::Math& n) {
                            out_ += n.display ? "<span class=\"math display\">\\[" : "<span class=\"math\">\\(";
-                           append_escaped(out_, html::xml_clean(n.tex));
+                           html::append_clean_escaped(out_, n.tex);
                            out_ += n.display ? "\\]</span>" : "\\)</span>";
                        },
                        [&](const ir::UnsupportedInline& n) { unsupported(n.kind, n.text, false); },
@@ -414,7 +414,7 @@ private:
     void footnote_ref(const std::string& label) {
         if (!definitions_.count(label)) {
             // kramdown leaves a reference without definition as the text the author wrote.
-            append_escaped(out_, html::xml_clean("[^" + label + "]"));
+            html::append_clean_escaped(out_, "[^" + label + "]");
             return;
         }
         const int number = footnote_number(label);
