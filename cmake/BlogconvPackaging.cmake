@@ -89,7 +89,8 @@ set(CPACK_DEBIAN_RUNTIME_DESCRIPTION
     "blogconv reads a Jekyll site the way jekyll build does (front matter, Liquid, kramdown-style Markdown, "
     "permalinks, dates) and writes feeds, an EPUB book, one self-contained HTML file or a Hugo site. "
     "`blogconv check` reports every problem in a site before a deploy.")
-# dpkg-shlibdeps finds libcmark-gfm*, libyaml-cpp0.7, libpugixml1v5, libzip4, libdeflate0, libdate-tz3, libc6
+# dpkg-shlibdeps finds libcmark-gfm*, libyaml-cpp0.7, libpugixml1v5, libzip4, libdeflate0, libdate-tz3,
+# libtcmalloc-minimal4 (the executable only), libc6
 # and libstdc++6; tzdata is read at run time by date/tz.h, not linked, so it is named here.
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "tzdata")

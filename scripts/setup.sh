@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 # where the card is silent (IANA zones, JSON, UTF-8). tzdata: date/tz.h reads /usr/share/zoneinfo.
 packages=(build-essential cmake pkg-config git tzdata
           libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libpugixml-dev libzip-dev
-          libcli11-dev doctest-dev libdeflate-dev libhowardhinnant-date-dev nlohmann-json3-dev libutfcpp-dev)
+          libcli11-dev doctest-dev libdeflate-dev libhowardhinnant-date-dev nlohmann-json3-dev libutfcpp-dev
+          libgoogle-perftools-dev)  # tcmalloc, the executable's allocator (cli/CMakeLists.txt)
 if [[ "${1:-}" == "--tests" ]]; then
   # The ecosystem's own validators: RELAX NG/Schematron (xmllint), feedparser (Debian's python3).
   # xmllint (RELAX NG, Schematron), feedparser, epubcheck (Java), the real hugo, pandoc (reads
