@@ -36,7 +36,7 @@ struct Chapter {
     std::set<std::string> properties;  // manifest properties the content needs ("svg", "mathml")
     std::string render_error;  // why the rendered XHTML did not parse ("" = it did)
     std::vector<pugi::xml_node> images;  // the <img> elements left to embed, in document order
-    std::vector<pugi::xml_node> links;   // the <a href> elements, listed by needs_later_chapters
+    std::vector<pugi::xml_node> links;   // the <a href> elements (fix_chapter, place_images)
     ZipEntry packed;           // the finished content document, deflated
 };
 

@@ -101,8 +101,9 @@ bool has_ancestor(pugi::xml_node n, const char* name) {
 }
 
 // Replaces `node` with a <span class=…> (or <a href=…> for a remote image outside any link)
-// holding `text`.
-void replace_with_text(pugi::xml_node node, const std::string& cls, const std::string& text, const std::string& href) {
+// holding `text`, and returns it.
+pugi::xml_node replace_with_text(pugi::xml_node node, const std::string& cls, const std::string& text,
+                                 const std::string& href) {
     pugi::xml_node parent = node.parent();
     bool link = !href.empty() && !has_ancestor(node, "a");
     pugi::xml_node repl = parent.insert_child_before(link ? "a" : "span", node);
@@ -110,6 +111,7 @@ void replace_with_text(pugi::xml_node node, const std::string& cls, const std::s
     repl.append_attribute("class") = cls.c_str();
     repl.append_child(pugi::node_pcdata).set_value(text.c_str());
     parent.remove_child(node);
+    return repl;
 }
 
 std::string alt_text(const pugi::xml_node& img) {
@@ -210,18 +212,32 @@ void for_each_element(pugi::xml_node root, Fn&& fn) {
 
 bool named(pugi::xml_node e, const char* name) { return std::strcmp(e.name(), name) == 0; }
 
-// Repairs the content models raw HTML gets wrong and browsers forgive: blocks inside <p>, list
-// and table parts in the wrong place, links inside links. Each repair only regroups the children
-// of the element it is about, so the elements can be listed once, before any repair.
-void fix_structure(pugi::xml_node body) {
-    std::vector<pugi::xml_node> paragraphs, lists, tables, rows, links;
-    for_each_element(body, [&](pugi::xml_node e) {
+// The elements the repairs after the fixer's walk work on, listed by that walk (in document
+// order, with the names they have after it) so that no repair walks the tree again.
+struct Listed {
+    std::vector<pugi::xml_node> paragraphs, lists, tables, rows;
+    std::vector<pugi::xml_node> anchors;  // every <a>; an entry is nulled when its element goes
+    std::vector<pugi::xml_node> notes;    // <div class="footnotes">
+    std::vector<pugi::xml_node> made_links;  // <a href> the fixer made in place of an embed
+
+    void add(pugi::xml_node e) {
         if (named(e, "p")) paragraphs.push_back(e);
         else if (named(e, "ul") || named(e, "ol")) lists.push_back(e);
         else if (named(e, "table")) tables.push_back(e);
         else if (named(e, "tr")) rows.push_back(e);
-        else if (named(e, "a")) links.push_back(e);
-    });
+        else if (named(e, "a")) anchors.push_back(e);
+        else if (named(e, "div") && std::strcmp(e.attribute("class").value(), "footnotes") == 0) notes.push_back(e);
+    }
+};
+
+// Repairs the content models raw HTML gets wrong and browsers forgive: blocks inside <p>, list
+// and table parts in the wrong place, links inside links. Each repair only regroups the children
+// of the element it is about, so the elements can be listed before any repair.
+void fix_structure(Listed& listed) {
+    const auto& paragraphs = listed.paragraphs;
+    const auto& lists = listed.lists;
+    const auto& tables = listed.tables;
+    const auto& rows = listed.rows;
     for (auto p : paragraphs) {
         for (auto c = p.first_child(); c; c = c.next_sibling())
             if (c.type() == pugi::node_element && is_block(c.name())) {
@@ -271,10 +287,12 @@ void fix_structure(pugi::xml_node body) {
             c = next;
         }
     }
-    for (auto a : links)
+    for (auto& a : listed.anchors)
         for (auto up = a.parent(); up; up = up.parent())
             if (std::strcmp(up.name(), "a") == 0) {
-                unwrap(a);
+                pugi::xml_node gone = a;
+                a = pugi::xml_node();  // off the list before it is freed
+                unwrap(gone);
                 break;
             }
 }
@@ -297,13 +315,15 @@ bool is_void(const char* name) {
 // The chapter-wide fixes, in one walk over the body.
 class Fixer {
 public:
-    explicit Fixer(Chapter& ch) : ch_(ch) {}
+    Fixer(Chapter& ch, Listed& listed) : ch_(ch), listed_(listed) {}
 
-    // The walk: everything that needs only this chapter. Images are left in ch_.images.
+    // The walk: everything that needs only this chapter. Images are left in ch_.images, the
+    // elements later repairs need in `listed`.
     void run(pugi::xml_node body) { walk(body); }
 
 private:
     Chapter& ch_;
+    Listed& listed_;
 
     void walk(pugi::xml_node n) {
         for (auto c = n.first_child(); c;) {
@@ -326,9 +346,10 @@ private:
             if (src.empty())
                 if (auto s = e.find_child_by_attribute("source", "src", nullptr); s) src = s.attribute("src").value();
             if (starts_with(src, "//")) src = "https:" + src;
-            if (starts_with(src, "http://") || starts_with(src, "https://"))
-                replace_with_text(e, "embed", src, src);
-            else
+            if (starts_with(src, "http://") || starts_with(src, "https://")) {
+                pugi::xml_node made = replace_with_text(e, "embed", src, src);
+                if (named(made, "a")) listed_.made_links.push_back(made);
+            } else
                 e.parent().remove_child(e);
             return;
         }
@@ -358,7 +379,13 @@ private:
             collect_text(e, h.text);
             if (!h.text.empty()) ch_.headings.push_back(std::move(h));
         }
-        if (name != "svg" && name != "math") walk(e);  // foreign content keeps its own rules
+        if (name != "svg" && name != "math") {
+            listed_.add(e);
+            walk(e);
+        } else {
+            // Foreign content keeps its own rules, but the repairs see its elements (an SVG <a>).
+            for_each_element(e, [&](pugi::xml_node x) { listed_.add(x); });
+        }
     }
 
     void attributes(pugi::xml_node e) {
@@ -410,7 +437,8 @@ public:
         std::string alt = alt_text(img);
         if (r.kind == K::remote) {
             report(ir::Severity::warning, src, r.message);
-            replace_with_text(img, "remote-image", alt.empty() ? src : alt, src);
+            pugi::xml_node made = replace_with_text(img, "remote-image", alt.empty() ? src : alt, src);
+            if (named(made, "a")) ch_.links.push_back(made);
             return;
         }
         report(r.kind == K::refused ? ir::Severity::error : ir::Severity::warning, src, r.message);
@@ -436,12 +464,8 @@ private:
 
 // The renderer's kramdown-style endnote list becomes one EPUB footnote aside per note, so
 // reading systems can show each as a pop-up.
-void footnotes(pugi::xml_node body) {
-    std::vector<pugi::xml_node> notes;
-    for_each_element(body, [&](pugi::xml_node e) {
-        if (named(e, "div") && std::strcmp(e.attribute("class").value(), "footnotes") == 0) notes.push_back(e);
-    });
-    for (pugi::xml_node d : notes) {
+void footnotes(Listed& listed) {
+    for (pugi::xml_node d : listed.notes) {
         d.set_name("section");
         if (!d.attribute("epub:type")) d.append_attribute("epub:type") = "footnotes";
         d.remove_attribute("role");
@@ -472,6 +496,7 @@ void footnotes(pugi::xml_node body) {
                 aside.prepend_child("p").append_child(pugi::node_pcdata).set_value(label.c_str());
             li = next;
         }
+        std::erase(listed.lists, ol);  // off the list before it is freed (its items are empty now)
         d.remove_child(ol);
     }
 }
@@ -644,10 +669,13 @@ void render_chapter(Chapter& ch, const ChapterContext& ctx) {
 }
 
 void fix_chapter(Chapter& ch) {
-    pugi::xml_node body = ch.tree->child("html").child("body");
-    Fixer(ch).run(body);
-    footnotes(body);
-    fix_structure(body);
+    Listed listed;
+    Fixer(ch, listed).run(ch.tree->child("html").child("body"));
+    footnotes(listed);
+    fix_structure(listed);
+    for (pugi::xml_node a : listed.anchors)
+        if (a && a.attribute("href")) ch.links.push_back(a);
+    ch.links.insert(ch.links.end(), listed.made_links.begin(), listed.made_links.end());
 }
 
 void place_images(Chapter& ch, const ChapterContext& ctx) {
@@ -674,13 +702,7 @@ std::pair<std::string, std::string> split_fragment(const std::string& href) {
 
 }  // namespace
 
-bool needs_later_chapters(Chapter& ch, const ChapterIndex& index, std::size_t fixed) {
-    // The tree's elements are all in place now (place_images made the last new ones): its links
-    // are listed once, here, for finish_chapter too.
-    ch.links.clear();
-    for_each_element(*ch.tree, [&](pugi::xml_node e) {
-        if (named(e, "a") && e.attribute("href")) ch.links.push_back(e);
-    });
+bool needs_later_chapters(const Chapter& ch, const ChapterIndex& index, std::size_t fixed) {
     for (pugi::xml_node a : ch.links) {
         auto [file, frag] = split_fragment(a.attribute("href").value());
         if (file.empty() || frag.empty()) continue;

@@ -35,7 +35,8 @@ void render_chapter(Chapter& chapter, const ChapterContext& context);
 
 // 2. fix_chapter, on any thread (it touches only the chapter): removes what a book cannot hold
 //    (scripts, embeds), modernises elements and attributes, fills ids, headings and properties,
-//    makes the footnotes, repairs the content model and lists the images in `chapter.images`.
+//    makes the footnotes, repairs the content model, and lists the images in `chapter.images`
+//    and the links in `chapter.links` (all in one walk over the tree).
 void fix_chapter(Chapter& chapter);
 
 // 3. place_images, in book order on one thread (images are numbered in the order the book first
@@ -50,9 +51,8 @@ struct ChapterIndex {
 };
 
 // Whether a link of the (fixed, not finished) chapter names an element of a chapter at index
-// `fixed` or later, whose ids are not known yet: such a chapter is finished last. Lists the
-// chapter's links in `chapter.links` for finish_chapter, so it must come first.
-bool needs_later_chapters(Chapter& chapter, const ChapterIndex& index, std::size_t fixed);
+// `fixed` or later, whose ids are not known yet: such a chapter is finished last.
+bool needs_later_chapters(const Chapter& chapter, const ChapterIndex& index, std::size_t fixed);
 
 // 4. finish_chapter, on any thread, once every chapter it links into is fixed: drops link
 //    fragments that name no element, turns links to pages outside the book into links to the
