@@ -568,6 +568,33 @@ TEST_CASE("raw HTML is made fit for a book: scripts, iframes and obsolete attrib
     check_epubcheck(b.bytes);
 }
 
+
+TEST_CASE("raw HTML repairs: nested links, obsolete elements, stray list and note content is kept") {
+    ir::Site site = basic_site();
+    site.documents[0].body = {
+        // A link inside a link is unwrapped; its text stays.
+        ir::Block(ir::RawBlock{"html", "<p><a href=\"https://a.example/\">outer <a href=\"/in\">inner</a></a></p>"}),
+        // <center> becomes a <div> (and a <p> holding it a <div> too); <dir> a list whose stray
+        // text goes into an item.
+        ir::Block(ir::RawBlock{"html", "<p>x<center>centred</center></p><dir>stray<li>one</li></dir>"}),
+        // A hand-written notes list with content that is not a note: kept, not dropped with the list.
+        ir::Block(ir::RawBlock{"html", "<div class=\"footnotes\"><ol><li id=\"n1\"><p>note one</p></li>"
+                                       "<p>not a note</p></ol></div>"}),
+        // Rows straight in a table with sections go into a tbody.
+        ir::Block(ir::RawBlock{"html", "<table><thead><tr><th>h</th></tr></thead><tr><td>cell</td></tr></table>"}),
+    };
+    Book b = make_book(site);
+    std::string c = chapter(b, 1);
+    CHECK(contains(c, "outer inner</a>"));
+    CHECK(!contains(c, "href=\"/in\""));
+    CHECK(!contains(c, "<center"));
+    CHECK(contains(c, "<div>x<div>centred</div></div>"));
+    CHECK(contains(c, "<ul><li>stray</li><li>one</li></ul>"));
+    CHECK(contains(c, "<aside id=\"n1\" epub:type=\"footnote\""));
+    CHECK(contains(c, "<p>not a note</p>"));
+    CHECK(contains(c, "<tbody><tr><td>cell</td></tr></tbody>"));
+    check_epubcheck(b.bytes);
+}
 TEST_CASE("table of contents: headings to the chosen depth, years when there are many posts") {
     ir::Site site = basic_site();
     ir::Heading h2;

@@ -5,6 +5,9 @@
 #include <cstring>
 #include <filesystem>
 #include <functional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "writers/html/escape.h"
 #include "writers/html/html_renderer.h"
@@ -133,9 +136,10 @@ bool digits_only(const char* s);
 // leftovers, attributes of HTML 3.2.
 bool allowed_attribute(const char* element, const char* attr, const char* value) {
     if (std::strncmp(attr, "aria-", 5) == 0 || std::strncmp(attr, "data-", 5) == 0) return true;
-    if (is_one_of(attr, {"id", "class", "style", "title", "lang", "xml:lang", "dir", "hidden", "role", "tabindex",
-                         "accesskey", "translate", "epub:type", "xmlns", "xmlns:epub", "spellcheck"}))
-        return true;
+    static const std::unordered_set<std::string_view> global = {
+        "id", "class", "style", "title", "lang", "xml:lang", "dir", "hidden", "role", "tabindex",
+        "accesskey", "translate", "epub:type", "xmlns", "xmlns:epub", "spellcheck"};
+    if (global.count(attr)) return true;
     if (std::strcmp(attr, "href") == 0) return is_one_of(element, {"a", "area"});
     if (is_one_of(attr, {"target", "rel", "hreflang", "download"})) return is_one_of(element, {"a", "area"});
     if (std::strcmp(attr, "src") == 0) return is_one_of(element, {"img", "iframe", "embed", "video", "audio", "source"});
@@ -161,15 +165,45 @@ bool allowed_attribute(const char* element, const char* attr, const char* value)
     return false;
 }
 
-// HTML elements that HTML5 dropped, and what takes their place.
-const char* modern_name(const char* name) {
-    static const std::pair<const char*, const char*> table[] = {
-        {"strike", "s"}, {"center", "div"}, {"font", "span"}, {"big", "span"}, {"tt", "code"},
-        {"acronym", "abbr"}, {"marquee", "span"}, {"blink", "span"}, {"nobr", "span"}, {"listing", "pre"},
-        {"xmp", "pre"}, {"plaintext", "pre"}, {"dir", "ul"}, {"basefont", "span"}, {"spacer", "span"}};
-    for (const auto& [old, now] : table)
-        if (std::strcmp(name, old) == 0) return now;
-    return nullptr;
+// What the fixer does with an element, by name: one hash look-up per element instead of the
+// chain of string comparisons it was (half of the fixer's time).
+enum class Kind : unsigned char { other, drop, embed, img, svg, math, a, sup, heading, p, list, table, tr, div };
+
+struct NameInfo {
+    Kind kind = Kind::other;
+    const char* modern = nullptr;  // the element HTML5 has in place of one it dropped
+};
+
+const NameInfo& name_info(std::string_view name) {
+    static const std::unordered_map<std::string_view, NameInfo> table = [] {
+        std::unordered_map<std::string_view, NameInfo> t;
+        // What a book cannot run or load.
+        for (const char* n : {"script", "style", "link", "meta", "noscript", "base", "source", "track", "param"})
+            t[n] = {Kind::drop, nullptr};
+        for (const char* n : {"iframe", "embed", "object", "video", "audio"}) t[n] = {Kind::embed, nullptr};
+        for (const char* n : {"h1", "h2", "h3", "h4", "h5", "h6"}) t[n] = {Kind::heading, nullptr};
+        t["img"] = {Kind::img, nullptr};
+        t["svg"] = {Kind::svg, nullptr};
+        t["math"] = {Kind::math, nullptr};
+        t["a"] = {Kind::a, nullptr};
+        t["sup"] = {Kind::sup, nullptr};
+        t["p"] = {Kind::p, nullptr};
+        t["ul"] = {Kind::list, nullptr};
+        t["ol"] = {Kind::list, nullptr};
+        t["table"] = {Kind::table, nullptr};
+        t["tr"] = {Kind::tr, nullptr};
+        t["div"] = {Kind::div, nullptr};
+        // HTML elements that HTML5 dropped, and what takes their place.
+        static const std::pair<const char*, const char*> dropped[] = {
+            {"strike", "s"}, {"center", "div"}, {"font", "span"}, {"big", "span"}, {"tt", "code"},
+            {"acronym", "abbr"}, {"marquee", "span"}, {"blink", "span"}, {"nobr", "span"}, {"listing", "pre"},
+            {"xmp", "pre"}, {"plaintext", "pre"}, {"dir", "ul"}, {"basefont", "span"}, {"spacer", "span"}};
+        for (const auto& [old, now] : dropped) t[old] = {Kind::other, now};
+        return t;
+    }();
+    static const NameInfo none;
+    auto it = table.find(name);
+    return it == table.end() ? none : it->second;
 }
 
 bool blank(const char* s) {
@@ -220,14 +254,21 @@ struct Listed {
     std::vector<pugi::xml_node> notes;    // <div class="footnotes">
     std::vector<pugi::xml_node> made_links;  // <a href> the fixer made in place of an embed
 
-    void add(pugi::xml_node e) {
-        if (named(e, "p")) paragraphs.push_back(e);
-        else if (named(e, "ul") || named(e, "ol")) lists.push_back(e);
-        else if (named(e, "table")) tables.push_back(e);
-        else if (named(e, "tr")) rows.push_back(e);
-        else if (named(e, "a")) anchors.push_back(e);
-        else if (named(e, "div") && std::strcmp(e.attribute("class").value(), "footnotes") == 0) notes.push_back(e);
+    // `kind`: what the element's name (as it is now) stands for.
+    void add(pugi::xml_node e, Kind kind) {
+        switch (kind) {
+            case Kind::p: paragraphs.push_back(e); break;
+            case Kind::list: lists.push_back(e); break;
+            case Kind::table: tables.push_back(e); break;
+            case Kind::tr: rows.push_back(e); break;
+            case Kind::a: anchors.push_back(e); break;
+            case Kind::div:
+                if (std::strcmp(e.attribute("class").value(), "footnotes") == 0) notes.push_back(e);
+                break;
+            default: break;
+        }
     }
+    void add(pugi::xml_node e) { add(e, name_info(e.name()).kind); }
 };
 
 // Repairs the content models raw HTML gets wrong and browsers forgive: blocks inside <p>, list
@@ -334,13 +375,12 @@ private:
     }
 
     void element(pugi::xml_node e) {
-        const std::string name = e.name();
-        if (name == "script" || name == "style" || name == "link" || name == "meta" || name == "noscript" ||
-            name == "base" || name == "source" || name == "track" || name == "param") {
+        const NameInfo info = name_info(e.name());  // a copy: set_name may free the name
+        if (info.kind == Kind::drop) {
             e.parent().remove_child(e);
             return;
         }
-        if (name == "iframe" || name == "embed" || name == "object" || name == "video" || name == "audio") {
+        if (info.kind == Kind::embed) {
             std::string src = e.attribute("src").value();
             if (src.empty()) src = e.attribute("data").value();
             if (src.empty())
@@ -349,38 +389,45 @@ private:
             if (starts_with(src, "http://") || starts_with(src, "https://")) {
                 pugi::xml_node made = replace_with_text(e, "embed", src, src);
                 if (named(made, "a")) listed_.made_links.push_back(made);
-            } else
+            } else {
                 e.parent().remove_child(e);
+            }
             return;
         }
-        if (name == "img") {
+        if (info.kind == Kind::img) {
             image(e);
             return;
         }
-        if (const char* now = modern_name(name.c_str())) e.set_name(now);
-        if (name == "svg") {
+        const int level = info.kind == Kind::heading ? e.name()[1] - '0' : 0;
+        Kind kind = info.kind;
+        if (info.modern) {
+            e.set_name(info.modern);
+            kind = name_info(info.modern).kind;
+        }
+        if (info.kind == Kind::svg) {
             ch_.properties.insert("svg");
             if (!e.attribute("xmlns")) e.append_attribute("xmlns") = "http://www.w3.org/2000/svg";
-        } else if (name == "math") {
+        } else if (info.kind == Kind::math) {
             ch_.properties.insert("mathml");
             if (!e.attribute("xmlns")) e.append_attribute("xmlns") = "http://www.w3.org/1998/Math/MathML";
-        } else if (name == "a" && e.attribute("name")) {
+        } else if (info.kind == Kind::a && e.attribute("name")) {
             // <a name> is obsolete; an id does the same job.
             if (!e.attribute("id")) e.append_attribute("id") = e.attribute("name").value();
             e.remove_attribute("name");
-        } else if (name == "sup" && std::strcmp(e.attribute("role").value(), "doc-noteref") == 0) {
+        } else if (info.kind == Kind::sup && std::strcmp(e.attribute("role").value(), "doc-noteref") == 0) {
             if (auto a = e.child("a"); a && !a.attribute("epub:type")) a.append_attribute("epub:type") = "noteref";
         }
-        if (name != "svg" && name != "math") attributes(e);
-        if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && e.attribute("id")) {
+        const bool foreign = info.kind == Kind::svg || info.kind == Kind::math;
+        if (!foreign) attributes(e);
+        if (level && e.attribute("id")) {
             ChapterHeading h;
-            h.level = name[1] - '0';
+            h.level = level;
             h.id = e.attribute("id").value();
             collect_text(e, h.text);
             if (!h.text.empty()) ch_.headings.push_back(std::move(h));
         }
-        if (name != "svg" && name != "math") {
-            listed_.add(e);
+        if (!foreign) {
+            listed_.add(e, kind);
             walk(e);
         } else {
             // Foreign content keeps its own rules, but the repairs see its elements (an SVG <a>).
