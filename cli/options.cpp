@@ -63,6 +63,12 @@ void add_limit_options(CLI::App& app, readers::Limits& l) {
     app.add_option("--max-line-length", l.max_line_length, "Longest line, in bytes")->capture_default_str()->group(g);
     app.add_option("--max-footnotes", l.max_footnotes, "Most footnotes in one document")
         ->capture_default_str()->group(g);
+    app.add_option("--max-liquid-steps", l.max_liquid_steps,
+                   "Most Liquid steps for one document (nodes rendered, loop turns, range elements)")
+        ->capture_default_str()->group(g);
+    app.add_option("--max-liquid-bytes", l.max_liquid_bytes,
+                   "Most bytes Liquid may make for one document (output and every value made)")
+        ->capture_default_str()->group(g);
 }
 }  // namespace
 

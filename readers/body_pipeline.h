@@ -10,7 +10,12 @@
 #include "ir/body.h"
 #include "ir/diagnostic.h"
 #include "ir/value.h"
+#include "readers/limits.h"
 #include "readers/link_resolver.h"
+
+namespace blogconv::ir {
+class GuardedReader;
+}
 
 namespace blogconv::readers {
 
@@ -24,7 +29,12 @@ struct BodyContext {
     const ir::Value* site = nullptr;  // Liquid's `site` (config keys plus computed ones)
     const ir::Value* page = nullptr;  // Liquid's `page` (front matter plus url, date, …)
     const LinkResolver* links = nullptr;
-    std::string site_root;            // for include lookups; "" when none
+    // The site's files, for `{% include %}` (`_includes/`) and `{% include_relative %}`: every
+    // read goes through the guarded reader, so an include can never reach outside the site.
+    // nullptr when there is no site (loose posts): includes are then reported as not found.
+    const ir::GuardedReader* files = nullptr;
+    std::string folder;               // the document's folder relative to the site root ("" at the top)
+    Limits limits;                    // an included file gets the checks and budgets of a post
     bool render_liquid = true;        // false for `render_with_liquid: false`
     bool markdown = true;             // false for .html documents: the body is raw HTML
     MarkdownInput input = MarkdownInput::kramdown;

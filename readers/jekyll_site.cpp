@@ -20,6 +20,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "ir/guarded_reader.h"
 #include "ir/parallel.h"
 #include "readers/body_pipeline.h"
 #include "readers/front_matter.h"
@@ -56,6 +57,8 @@ struct SiteContext {
     ReaderOptions options;
     fs::path root;        // the site root on disk ("" for loose files)
     std::string display_root;
+    // Every file of the site is read through this (ir/guarded_reader.h): nothing outside `root`.
+    std::shared_ptr<const ir::GuardedReader> files;
 };
 
 // A document being read: the IR document plus what rendering needs.
@@ -106,7 +109,9 @@ std::vector<std::string> list_files(const fs::path& dir) {
         }
         // The entry's own name, not its target's (fs::relative would follow a symlink, and a
         // link out of the site would vanish silently instead of being reported).
-        if (it->is_regular_file(ec)) out.push_back(p.lexically_relative(dir).generic_string());
+        // FIFOs, devices and dangling links are listed too: the guarded reader refuses them with a
+        // diagnostic, where skipping them here would be silent.
+        if (!it->is_directory(ec)) out.push_back(p.lexically_relative(dir).generic_string());
     }
     std::sort(out.begin(), out.end());
     return out;
@@ -372,100 +377,10 @@ std::vector<std::string> pluralized(const ir::Value& data, const char* singular,
     return out;
 }
 
-std::string read_whole(const fs::path& p, std::string& error) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) {
-        error = "cannot read the file";
-        return {};
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-// Whether a folder lies inside the site once links are resolved; asked once per folder and
-// thread, since every post of a site is in one of a few folders.
-bool folder_inside_root(const fs::path& dir, const fs::path& root) {
-    thread_local std::unordered_map<std::string, bool> known;
-    thread_local fs::path known_root;
-    if (root != known_root) {
-        known.clear();
-        known_root = root;
-    }
-    auto [it, fresh] = known.try_emplace(dir.native(), false);
-    if (fresh) it->second = inside_root(dir, root).has_value();
-    return it->second;
-}
-
-struct DocumentFile {
-    std::string text;
-    std::int64_t mtime = 0;
-    std::string error;  // set when the file is not read
-};
-
-// A document file, read through one descriptor: open, fstat (size limit, mtime), read. Resolving
-// every file's path for the inside-the-site check, a second stat for its size and a stream copy
-// were a seventh of the reader's time at 10,000 posts. A file that is no symbolic link lies where
-// its folder lies, so the folder is checked (once); O_NOFOLLOW makes the open fail, not follow,
-// should the file be a link, and only then is the link's target resolved and checked.
-DocumentFile read_document_file(const fs::path& p, const fs::path& root, std::uintmax_t max_size) {
-    DocumentFile f;
-    int fd = -1;
-    if (root.empty()) {
-        fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-    } else {
-        if (!folder_inside_root(p.parent_path(), root)) {
-            f.error = "is in a folder that links outside the site; not followed";
-            return f;
-        }
-        fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-        if (fd < 0 && errno == ELOOP) {
-            if (!inside_root(p, root)) {
-                f.error = "is a symbolic link to a file outside the site; not followed";
-                return f;
-            }
-            fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-        }
-    }
-    if (fd < 0) {
-        f.error = "cannot read the file";
-        return f;
-    }
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        f.error = "cannot read the file";
-        return f;
-    }
-    if (static_cast<std::uintmax_t>(st.st_size) > max_size) {
-        ::close(fd);
-        f.error = "file is larger than the limit of " + std::to_string(max_size) + " bytes (--max-file-size); skipped";
-        return f;
-    }
-    f.mtime = static_cast<std::int64_t>(st.st_mtime);
-    // Read to the end, not to st_size: a file may change while we read it. The size limit still
-    // holds (check_file_text reports a file that grew past it).
-    f.text.resize(static_cast<std::size_t>(st.st_size) + 1);
-    std::size_t got = 0;
-    for (;;) {
-        if (got == f.text.size()) {
-            if (f.text.size() > max_size) break;
-            f.text.resize(f.text.size() * 2);
-        }
-        ssize_t n = ::read(fd, f.text.data() + got, f.text.size() - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            ::close(fd);
-            f.text.clear();
-            f.error = "cannot read the file";
-            return f;
-        }
-        if (n == 0) break;
-        got += static_cast<std::size_t>(n);
-    }
-    ::close(fd);
-    f.text.resize(got);
-    return f;
+// A path the guarded reader takes: relative to the site root, or as given for loose files.
+std::string path_in_root(const fs::path& file, const fs::path& root) {
+    if (root.empty()) return file.string();
+    return file.lexically_relative(root).generic_string();
 }
 
 ir::Diagnostic make_diag(const std::string& file, int line, int col, std::string message, std::string source_line = {},
@@ -531,7 +446,7 @@ bool filtered_path(const std::string& rel) {
 // Pages (files with front matter outside `_` folders) and static files (everything else Jekyll
 // copies), as Jekyll's Reader sorts them. Only the first bytes of each file are read here.
 void discover_pages_and_static(const SiteContext& site, std::vector<Candidate>& pages,
-                               std::vector<ir::StaticFile>& statics) {
+                               std::vector<ir::StaticFile>& statics, std::vector<ir::Diagnostic>& site_diags) {
     for (const auto& rel : list_files(site.root)) {
         if (filtered_path(rel) || excluded(site.config, rel) || default_excluded(rel)) continue;
         fs::path file = site.root / rel;
@@ -544,10 +459,14 @@ void discover_pages_and_static(const SiteContext& site, std::vector<Candidate>& 
             if (ec || inside.empty() || *inside.begin() == "..") continue;
         }
         {
-            char head[64] = {};
-            std::ifstream in(file, std::ios::binary);
-            in.read(head, sizeof head);
-            std::string_view start(head, static_cast<std::size_t>(in.gcount()));
+            ir::GuardedReader::File head = site.files->read(rel, site.options.limits.max_file_size, 64);
+            if (!head.ok()) {
+                // A FIFO or device among the site's files: said, never opened for reading.
+                site_diags.push_back(make_diag(display_join(site.display_root, rel), 0, 0,
+                                               head.error + "; skipped", {}, ir::Severity::warning));
+                continue;
+            }
+            std::string_view start(head.text);
             if (start.starts_with("\xEF\xBB\xBF")) start.remove_prefix(3);
             if (!has_yaml_header(start)) {
                 statics.push_back({rel, false});
@@ -584,7 +503,10 @@ std::string page_template(const std::string& style, const std::string& basename,
 
 // site.data: each file of `_data/` (YAML or JSON; YAML parses both) under its base name, folders
 // as nested mappings. CSV/TSV files become arrays of row mappings.
-ir::Value read_data_folder(const fs::path& dir, const std::string& display, std::vector<ir::Diagnostic>& diags) {
+// Files are read through the guarded reader (inside the site, --max-file-size); a folder link
+// out of the site or back into itself is not entered.
+ir::Value read_data_folder(const SiteContext& site, const fs::path& dir, const std::string& display,
+                           std::vector<ir::Diagnostic>& diags) {
     ir::Value out = ir::Object{};
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return out;
@@ -596,19 +518,26 @@ ir::Value read_data_folder(const fs::path& dir, const std::string& display, std:
         if (name.starts_with(".")) continue;
         std::string shown = display_join(display, name);
         if (e.is_directory(ec)) {
-            out.set(name, read_data_folder(e.path(), shown, diags));
+            if (refuse_folder_link(e, site.root)) {
+                diags.push_back(make_diag(shown, 0, 0, "is a link to a folder outside the site (or a loop); not read",
+                                          {}, ir::Severity::warning));
+            } else {
+                out.set(name, read_data_folder(site, e.path(), shown, diags));
+            }
             continue;
         }
         std::string ext = lower_ascii(e.path().extension().string());
         std::string key = e.path().stem().string();
-        std::string error;
-        std::string text = read_whole(e.path(), error);
-        if (!error.empty()) {
-            diags.push_back(make_diag(shown, 0, 0, error, {}, ir::Severity::warning));
+        ir::GuardedReader::File file =
+            site.files->read(path_in_root(e.path(), site.root), site.options.limits.max_file_size);
+        if (!file.ok()) {
+            diags.push_back(make_diag(shown, 0, 0, file.error + " (site.data." + key + " left empty)", {},
+                                      ir::Severity::warning));
             continue;
         }
+        const std::string& text = file.text;
         if (ext == ".yml" || ext == ".yaml" || ext == ".json") {
-            YamlResult y = parse_yaml(text, shown, 1);
+            YamlResult y = parse_yaml(text, shown, 1, site.options.limits.max_yaml_nodes);
             if (y.error) {
                 y.error->severity = ir::Severity::warning;
                 y.error->message += " (site.data." + key + " left empty)";
@@ -670,9 +599,9 @@ DocState read_document(const Candidate& c, const SiteContext& site) {
     if (c.require_dated_name && !has_dated_name) return st;  // Jekyll does not read it
 
     const Limits& limits = site.options.limits;
-    DocumentFile file = read_document_file(c.file, site.root, limits.max_file_size);
-    if (!file.error.empty()) {
-        st.diagnostics.push_back(make_diag(c.display, 0, 0, file.error));
+    ir::GuardedReader::File file = site.files->read(path_in_root(c.file, site.root), limits.max_file_size);
+    if (!file.ok()) {
+        st.diagnostics.push_back(make_diag(c.display, 0, 0, file.error + "; skipped"));
         return st;
     }
     const std::string& raw = file.text;
@@ -779,6 +708,19 @@ DocState read_document(const Candidate& c, const SiteContext& site) {
         } else {
             date = site.zone.at(site.options.now->utc_seconds);
             doc.date_source = "site.time";
+        }
+    }
+    if (date) {
+        // Atom and RSS dates (RFC 3339, RFC 822) and EPUB's have four-digit years: a post dated
+        // in year 12345 or before year 1 would make every feed of the site invalid.
+        const int year = ir::to_civil(*date).year;
+        if (year < 1 || year > 9999) {
+            auto [line, src] = key_line(split.yaml, "date");
+            st.diagnostics.push_back(make_diag(c.display, line, line ? 7 : 0,
+                                               "the date's year " + std::to_string(year) +
+                                                   " is outside 1 to 9999, which feeds and books cannot carry; skipped",
+                                               src));
+            return st;
         }
     }
     doc.date = date;
@@ -916,11 +858,20 @@ bool is_site_root(const fs::path& p) {
     return fs::is_regular_file(p / "_config.yml", ec) || fs::is_directory(p / "_posts", ec);
 }
 
-SiteConfig load_config(const fs::path& root, const std::string& display_root, std::vector<ir::Diagnostic>& diags) {
-    fs::path file = root / "_config.yml";
-    std::error_code ec;
-    if (!fs::is_regular_file(file, ec)) return default_site_config();
-    return load_site_config(file, display_join(display_root, "_config.yml"), diags);
+// The site's _config.yml, read through the guarded reader like every other file of the site (a
+// `_config.yml` that links to /proc/self/environ is refused, not parsed into `site`).
+SiteConfig load_config(const fs::path& root, const std::string& display_root, const Limits& limits,
+                       std::vector<ir::Diagnostic>& diags) {
+    ir::GuardedReader files(root);
+    std::string shown = display_join(display_root, "_config.yml");
+    ir::GuardedReader::File f = files.read("_config.yml", limits.max_file_size);
+    if (f.error == "no such file") return default_site_config();
+    if (!f.ok()) {
+        diags.push_back(make_diag(shown, 0, 0, f.error + "; the defaults are used"));
+        return default_site_config();
+    }
+    if (!check_file_text(f.text, shown, limits, diags)) return default_site_config();
+    return load_site_config(f.text, shown, limits.max_yaml_nodes, diags);
 }
 
 }  // namespace
@@ -941,7 +892,7 @@ ir::Site read_jekyll_site(const std::vector<std::string>& sources, const ReaderO
         if (is_site_root(dir)) {
             site.root = dir;
             site.display_root = shown;
-            site.config = load_config(dir, shown, site_diags);
+            site.config = load_config(dir, shown, options.limits, site_diags);
         } else if (dir.lexically_normal().filename() == "_posts" ||
                    (dir.lexically_normal().filename().empty() && dir.lexically_normal().parent_path().filename() == "_posts")) {
             // A site's `_posts` folder: read the site it belongs to, posts only.
@@ -950,7 +901,7 @@ ir::Site read_jekyll_site(const std::vector<std::string>& sources, const ReaderO
             parent = parent.parent_path();
             site.root = parent.empty() ? fs::path(".") : parent;
             site.display_root = parent.generic_string();
-            site.config = load_config(site.root, site.display_root, site_diags);
+            site.config = load_config(site.root, site.display_root, options.limits, site_diags);
             site.options.collections = false;
             site.options.drafts = false;
         } else {
@@ -980,7 +931,7 @@ ir::Site read_jekyll_site(const std::vector<std::string>& sources, const ReaderO
             if (site.config.raw.is_null() && p.parent_path().filename() == "_posts") {
                 fs::path root = p.parent_path().parent_path();
                 if (root.empty()) root = ".";
-                site.config = load_config(root, root.generic_string(), site_diags);
+                site.config = load_config(root, root.generic_string(), options.limits, site_diags);
             }
             Candidate c;
             c.file = p;
@@ -993,6 +944,7 @@ ir::Site read_jekyll_site(const std::vector<std::string>& sources, const ReaderO
         if (site.config.raw.is_null()) site.config = default_site_config();
     }
 
+    site.files = std::make_shared<const ir::GuardedReader>(site.root);
     if (auto zone = SiteZone::locate(site.config.timezone)) {
         site.zone = *zone;
     } else {
@@ -1016,10 +968,10 @@ ir::Site read_jekyll_site(const std::vector<std::string>& sources, const ReaderO
         candidates = discover_site(site);
         // Pages are always indexed (`{% link about.md %}` must resolve) but only kept, and so
         // only rendered, when asked for.
-        discover_pages_and_static(site, candidates, out.static_files);
+        discover_pages_and_static(site, candidates, out.static_files, site_diags);
         std::sort(out.static_files.begin(), out.static_files.end(),
                   [](const ir::StaticFile& a, const ir::StaticFile& b) { return a.source_path < b.source_path; });
-        out.data = read_data_folder(site.root / "_data", display_join(site.display_root, "_data"), site_diags);
+        out.data = read_data_folder(site, site.root / "_data", display_join(site.display_root, "_data"), site_diags);
     }
     std::sort(candidates.begin(), candidates.end(),
               [](const Candidate& a, const Candidate& b) { return a.source_path < b.source_path; });
@@ -1064,7 +1016,6 @@ ir::Site read_jekyll_site(const std::vector<std::string>& sources, const ReaderO
     site_value.set("baseurl", site.config.baseurl);
     site_value.set("time", ir::format_rfc3339(site_time));
 
-    const std::string site_root = site.root.empty() ? std::string() : site.root.string();
     std::size_t to_render = 0;
     for (const auto& st : states) to_render += st.keep ? 1 : 0;
     std::atomic<std::size_t> rendered{0};
@@ -1091,7 +1042,9 @@ ir::Site read_jekyll_site(const std::vector<std::string>& sources, const ReaderO
         ctx.site = &site_value;
         ctx.page = &st.page;
         ctx.links = &links;
-        ctx.site_root = site_root;
+        ctx.files = site.files.get();
+        ctx.folder = fs::path(path_in_root(candidates[i].file, site.root)).parent_path().generic_string();
+        ctx.limits = options.limits;
         ctx.render_liquid = st.render_liquid;
         ctx.markdown = st.doc.input_format != "html";
         ctx.input = site.config.gfm_input ? MarkdownInput::gfm : MarkdownInput::kramdown;
@@ -1111,6 +1064,11 @@ ir::Site read_jekyll_site(const std::vector<std::string>& sources, const ReaderO
         } catch (const std::exception& e) {
             st.diagnostics.push_back(make_diag(ctx.path, 0, 0, std::string("could not render the body: ") + e.what()));
         }
+        // The promise of every error: the document is reported and skipped, never published
+        // half-rendered (with raw Liquid, or cut off by a budget).
+        if (std::any_of(st.diagnostics.begin(), st.diagnostics.end(),
+                        [](const ir::Diagnostic& d) { return d.severity == ir::Severity::error; }))
+            st.keep = false;
         // The source text and Liquid's `page` are not needed again: at 10,000 posts they are a
         // tenth of the peak memory if kept until every body is rendered.
         std::string().swap(st.body);

@@ -115,7 +115,45 @@ MarkupNesting estimate_markup_nesting(std::string_view s) {
     auto note = [&](int depth, std::size_t at, const char* what) {
         if (depth > deepest.depth) deepest = {depth, at, what};
     };
+    // `<x>` in code (a fenced block, a `{% highlight %}` block, a code span) is text, never an
+    // element: a C++ post with a hundred `#include <x>` lines nests nothing. Liquid still runs
+    // inside code, so its tags are counted there.
+    char fence = 0;
+    std::size_t fence_length = 0;
+    bool highlight = false;
+    std::size_t span_end = 0;  // the end of the code span the scan is in
     for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i == 0 || s[i - 1] == '\n') {
+            std::size_t j = i;
+            while (j < s.size() && (s[j] == ' ' || s[j] == '\t')) ++j;
+            if (j < s.size() && (s[j] == '`' || s[j] == '~')) {
+                std::size_t k = j;
+                while (k < s.size() && s[k] == s[j]) ++k;
+                if (k - j >= 3) {
+                    if (!fence) {
+                        fence = s[j];
+                        fence_length = k - j;
+                    } else if (s[j] == fence && k - j >= fence_length) {
+                        fence = 0;
+                    }
+                    i = k - 1;  // the fence's backticks open no code span
+                    continue;
+                }
+            }
+        }
+        if (s[i] == '`' && !fence && !highlight && i >= span_end) {
+            // A code span: the same run of backticks closes it, looked for only a little way
+            // ahead and within the paragraph, so that the scan stays linear.
+            std::size_t k = i;
+            while (k < s.size() && s[k] == '`') ++k;
+            const std::string_view run = s.substr(i, k - i);
+            const std::string_view window = s.substr(k, 4096);
+            std::size_t close = window.find(run);
+            if (close != std::string_view::npos && window.substr(0, close).find("\n\n") == std::string_view::npos)
+                span_end = k + close + run.size();
+            i = k - 1;
+            continue;
+        }
         if (s[i] == '{' && i + 1 < s.size() && (s[i + 1] == '%' || s[i + 1] == '{')) {
             const bool tag = s[i + 1] == '%';
             std::size_t end = s.find(tag ? "%}" : "}}", i + 2);
@@ -131,6 +169,8 @@ MarkupNesting estimate_markup_nesting(std::string_view s) {
                 std::size_t k = j;
                 while (k < end && std::isalpha(static_cast<unsigned char>(s[k]))) ++k;
                 std::string_view name = s.substr(j, k - j);
+                if (name == "highlight") highlight = true;
+                if (name == "endhighlight") highlight = false;
                 if (name.starts_with("end")) {
                     if (liquid > 0) --liquid;
                 } else if (liquid_block_tag(name)) {
@@ -140,7 +180,7 @@ MarkupNesting estimate_markup_nesting(std::string_view s) {
             i = end == s.size() ? end : end + 1;
             continue;
         }
-        if (s[i] == '<' && i + 1 < s.size()) {
+        if (s[i] == '<' && i + 1 < s.size() && !fence && !highlight && i >= span_end) {
             const bool closing = s[i + 1] == '/';
             std::size_t j = i + (closing ? 2 : 1);
             std::size_t k = j;

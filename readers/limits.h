@@ -34,6 +34,17 @@ struct Limits {
     std::size_t max_line_length = 1024 * 1024;
     // Most footnote definitions in one body (--max-footnotes).
     std::size_t max_footnotes = 10'000;
+    // Liquid work for one document (--max-liquid-steps): every node rendered, every loop
+    // iteration (an empty loop body too) and every element of a range `(a..b)` counts one step.
+    // Nested loops multiply: three loops over (1..1000) are a billion steps. A page that lists
+    // 5,000 posts with a dozen tags each stays far below.
+    std::size_t max_liquid_steps = 2'000'000;
+    // Bytes Liquid may make for one document (--max-liquid-bytes): the output, and, added up,
+    // every string and array a filter, `capture`, range or include makes. `append` doubling a
+    // value, or `split: ""` over a long string, would otherwise fill the memory while the
+    // output stays small. Two documents render at once with -j2, so the process stays well
+    // under 1 GiB.
+    std::size_t max_liquid_bytes = 128 * 1024 * 1024;
 };
 
 // Checks the bytes of one document file before anything parses it: size, a UTF-16/UTF-32 byte

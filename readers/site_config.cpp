@@ -126,14 +126,9 @@ SiteConfig site_config_from_value(const ir::Value& raw) {
     return c;
 }
 
-SiteConfig load_site_config(const std::filesystem::path& file, const std::string& display_path,
+SiteConfig load_site_config(std::string_view text, const std::string& display_path, std::size_t max_yaml_nodes,
                             std::vector<ir::Diagnostic>& diagnostics) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return default_site_config();
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    std::string text(strip_bom(ss.str()));
-    YamlResult y = parse_yaml(text, display_path, 1);
+    YamlResult y = parse_yaml(strip_bom(text), display_path, 1, max_yaml_nodes);
     if (y.error) {
         diagnostics.push_back(*y.error);
         return default_site_config();

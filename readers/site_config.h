@@ -61,9 +61,9 @@ SiteConfig default_site_config();
 // Builds the typed configuration from a parsed _config.yml.
 SiteConfig site_config_from_value(const ir::Value& raw);
 
-// Reads `file` (a missing file gives the defaults). A YAML error is reported and the defaults
-// are used, so the posts can still be read.
-SiteConfig load_site_config(const std::filesystem::path& file, const std::string& display_path,
+// Parses the text of a _config.yml (the site reader reads the file through its guarded
+// reader). A YAML error is reported and the defaults are used, so the posts can still be read.
+SiteConfig load_site_config(std::string_view text, const std::string& display_path, std::size_t max_yaml_nodes,
                             std::vector<ir::Diagnostic>& diagnostics);
 
 }  // namespace blogconv::readers

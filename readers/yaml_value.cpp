@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <limits>
@@ -140,8 +141,16 @@ ir::Value resolve_plain_scalar(const std::string& s) {
 YamlResult parse_yaml(std::string_view text, const std::string& path, int first_line, std::size_t max_nodes) {
     YamlResult result;
     YAML::Node root;
+    // yaml-cpp takes a quoted scalar left open at the end of the text (`title: "unclosed` and a
+    // line break) for one that runs to the end, where Ruby's Psych, and so Jekyll, refuses the
+    // file. A document end marker after the text makes the open quote an error: the marker may
+    // not stand inside a quoted scalar. A closed document is unchanged by it.
+    std::string source(text);
+    if (!source.empty() && source.back() != '\n') source += '\n';
+    const auto text_lines = static_cast<int>(std::count(source.begin(), source.end(), '\n'));
+    source += "...\n";
     try {
-        root = YAML::Load(std::string(text));
+        root = YAML::Load(source);
     } catch (const YAML::Exception& e) {
         ir::Diagnostic d;
         d.severity = ir::Severity::error;
@@ -149,6 +158,9 @@ YamlResult parse_yaml(std::string_view text, const std::string& path, int first_
         d.line = e.mark.is_null() ? first_line : first_line + e.mark.line;
         d.col = e.mark.is_null() ? 0 : e.mark.column + 1;
         d.message = "invalid YAML front matter: " + e.msg;
+        // At the end marker we added: the only scalar it can be inside is a quoted one.
+        if (!e.mark.is_null() && e.mark.line >= text_lines && e.msg == YAML::ErrorMsg::DOC_IN_SCALAR)
+            d.message = "invalid YAML front matter: a quoted value is never closed (a \" or ' with no end)";
         // The offending line, for the caret display.
         if (!e.mark.is_null()) {
             std::size_t pos = 0;

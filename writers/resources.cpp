@@ -1,52 +1,24 @@
 #include "writers/resources.h"
 
-#include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
 namespace blogconv::writers {
 
-FolderResources::FolderResources(fs::path root, std::size_t max_size) : max_size_(max_size) {
-    std::error_code ec;
-    root_ = fs::weakly_canonical(fs::absolute(root), ec);
-    if (ec) root_ = fs::absolute(root);
-}
+FolderResources::FolderResources(const fs::path& root, std::size_t max_size)
+    : files_(std::make_shared<const ir::GuardedReader>(root.empty() ? fs::path(".") : root)), max_size_(max_size) {}
 
 std::optional<std::string> FolderResources::read(const std::string& site_path, std::string& error) const {
-    if (site_path.empty() || site_path.front() == '/' || site_path.find('\0') != std::string::npos) {
+    if (site_path.empty() || site_path.front() == '/') {
         error = "not a path inside the site";
         return std::nullopt;
     }
-    std::error_code ec;
-    // Canonical resolves `..` and symlinks, so the check below sees where the file really is.
-    fs::path p = fs::weakly_canonical(root_ / fs::path(site_path), ec);
-    if (ec) {
-        error = "no such file";
+    ir::GuardedReader::File f = files_->read(site_path, max_size_);
+    if (!f.ok()) {
+        error = f.error;
         return std::nullopt;
     }
-    auto rel = p.lexically_relative(root_);
-    if (rel.empty() || *rel.begin() == "..") {
-        error = "the path leaves the site root; only files inside the site are read";
-        return std::nullopt;
-    }
-    if (!fs::is_regular_file(p, ec)) {
-        error = "no such file";
-        return std::nullopt;
-    }
-    auto size = fs::file_size(p, ec);
-    if (ec || size > max_size_) {
-        error = ec ? "cannot read the file" : "the file is larger than the limit";
-        return std::nullopt;
-    }
-    std::ifstream in(p, std::ios::binary);
-    if (!in) {
-        error = "cannot open the file";
-        return std::nullopt;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    return std::move(f.text);
 }
 
 }  // namespace blogconv::writers

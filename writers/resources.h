@@ -7,8 +7,11 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+
+#include "ir/guarded_reader.h"
 
 namespace blogconv::writers {
 
@@ -21,15 +24,16 @@ public:
     virtual std::optional<std::string> read(const std::string& site_path, std::string& error) const = 0;
 };
 
-// Reads files below one folder. Refuses absolute paths, `..` that climbs out, and symlinks whose
-// target is outside the folder; caps file size.
+// Reads files below one folder through ir::GuardedReader, the reader every file of a site goes
+// through: refuses absolute paths, `..` that climbs out, links whose target is outside the
+// folder, FIFOs and devices; caps file size.
 class FolderResources : public ResourceReader {
 public:
-    explicit FolderResources(std::filesystem::path root, std::size_t max_size = 64 * 1024 * 1024);
+    explicit FolderResources(const std::filesystem::path& root, std::size_t max_size = 64 * 1024 * 1024);
     std::optional<std::string> read(const std::string& site_path, std::string& error) const override;
 
 private:
-    std::filesystem::path root_;  // canonical
+    std::shared_ptr<const ir::GuardedReader> files_;
     std::size_t max_size_;
 };
 

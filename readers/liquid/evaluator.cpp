@@ -3,13 +3,15 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <regex>
-#include <sstream>
 #include <stdexcept>
 #include <string>
+#include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "ir/guarded_reader.h"
+#include "readers/limits.h"
 #include "readers/liquid/filters.h"
 #include "readers/liquid/lexer.h"
 #include "readers/liquid/parser.h"
@@ -19,10 +21,58 @@ namespace blogconv::readers::liquid {
 
 namespace {
 
-// Includes that include themselves would never end; Jekyll stops far earlier than this.
+// Jekyll has no include depth limit of its own (Ruby's stack ends a self-include); ten levels is
+// far more than any theme uses and stops `a.html` including itself at once.
 constexpr int max_include_depth = 10;
 
 bool is_hspace(char c) { return c == ' ' || c == '\t'; }
+
+// Thrown after the reason was reported as an error: the document's rendering stops there, and
+// the error makes the site reader skip the document.
+struct Abort {};
+
+// Jekyll's IncludeTag#validate_file_name: letters, digits, `_ / . - ( ) + ~ # @`, and no run of
+// two or more of `.` and `/` (so no `..`, `./`, `//`). Jekyll raises on anything else.
+bool valid_include_name(std::string_view name) {
+    if (name.empty()) return false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const auto c = static_cast<unsigned char>(name[i]);
+        if (std::isalnum(c) || c == '_' || c == '-' || c == '(' || c == ')' || c == '+' || c == '~' || c == '#' ||
+            c == '@')
+            continue;
+        if (c != '.' && c != '/') return false;
+        if (i + 1 < name.size() && (name[i + 1] == '.' || name[i + 1] == '/')) return false;
+    }
+    return true;
+}
+
+// What a value costs in memory, roughly and without walking it deeply: its own bytes plus a
+// slot per element, and the text of string elements. Enough to stop a value that doubles or
+// explodes (`append` in a loop, `split: ""` on a long text) long before it fills the memory.
+std::size_t value_bytes(const ir::Value& v) {
+    constexpr std::size_t slot = 48;
+    if (v.is_string()) return v.as_string().size();
+    std::size_t n = 0;
+    if (v.is_array()) {
+        for (const auto& e : v.as_array()) n += slot + (e.is_string() ? e.as_string().size() : 0);
+    } else if (v.is_object()) {
+        for (const auto& [k, e] : v.as_object()) n += slot + k.size() + (e.is_string() ? e.as_string().size() : 0);
+    }
+    return n;
+}
+
+// A number clamped into [low, high] before it becomes an integer (NaN counts as `low`): the
+// cast of a value out of range is undefined.
+std::int64_t clamp_to_int(double d, double low, double high) {
+    if (!(d >= low)) return static_cast<std::int64_t>(low);
+    return static_cast<std::int64_t>(d > high ? high : d);
+}
+
+// A parsed include file, kept for the rest of the document (a loop includes the same file again).
+struct IncludeFile {
+    std::string path;  // relative to the site root, for diagnostics
+    Nodes nodes;
+};
 
 class Evaluator {
 public:
@@ -36,29 +86,52 @@ public:
         for (const Node& n : nodes) {
             if (interrupt_ != Interrupt::none) return;
             // Nested loops multiply: five unclosed `{% for %}` over a few items is already
-            // thousands of copies of the post. A budget stops a template that would run for
-            // minutes (readers/limits.h; docs/robustness.md). The site reader reports the throw.
-            if (++steps_ > max_steps || out.size() > max_output)
-                throw std::length_error("Liquid output too large (nested loops?): over " + std::to_string(max_steps) +
-                                        " steps or " + std::to_string(max_output >> 20) + " MiB; skipped");
+            // thousands of copies of the post. The budgets (readers/limits.h) stop a template
+            // that would run for minutes or fill the memory.
+            charge_steps(1, n);
+            if (out.size() > context_.limits.max_liquid_bytes) over_bytes(n);
             render(n, out);
         }
     }
 
 private:
-    static constexpr std::size_t max_steps = 200'000;
-    static constexpr std::size_t max_output = 16u << 20;
-    std::size_t steps_ = 0;
     enum class Interrupt { none, break_loop, continue_loop };
     using Scope = std::unordered_map<std::string, Value>;
 
-    void problem(ir::Severity s, const Node& n, std::string message) {
-        if (include_depth_ > 0) {
-            // Inside an include, point at the include tag of the document itself.
-            problems_.push_back(Problem{s, include_line_, include_col_, std::move(message)});
-        } else {
-            problems_.push_back(Problem{s, n.line, n.col, std::move(message)});
+    void charge_steps(std::size_t n, const Node& at) {
+        steps_ += n;
+        if (steps_ > context_.limits.max_liquid_steps) {
+            problem(ir::Severity::error, at,
+                    "Liquid runs more than " + std::to_string(context_.limits.max_liquid_steps) +
+                        " steps (nested loops or a huge range?), over the limit (--max-liquid-steps); skipped");
+            throw Abort{};
         }
+    }
+    void charge_bytes(std::size_t n, const Node& at) {
+        bytes_ += n;
+        if (bytes_ > context_.limits.max_liquid_bytes) over_bytes(at);
+    }
+    [[noreturn]] void over_bytes(const Node& at) {
+        problem(ir::Severity::error, at,
+                "Liquid makes more than " + std::to_string(context_.limits.max_liquid_bytes) +
+                    " bytes of text and values (a value that doubles in a loop?), over the limit "
+                    "(--max-liquid-bytes); skipped");
+        throw Abort{};
+    }
+
+    void problem(ir::Severity s, const Node& n, std::string message) {
+        // Inside an include, point at the include tag of the document itself, and say where in
+        // the included file.
+        int line = n.line, col = n.col;
+        if (include_depth_ > 0) {
+            line = include_line_;
+            col = include_col_;
+            if (!include_where_.empty())
+                message = "in " + include_where_ + ":" + std::to_string(n.line) + ": " + message;
+        }
+        // A problem inside a loop would be reported once per iteration: once is enough.
+        if (!reported_.insert(std::to_string(line) + ":" + std::to_string(col) + ":" + message).second) return;
+        problems_.push_back(Problem{s, line, col, std::move(message)});
     }
     ir::SourcePos pos(const Node& n) const {
         int line = include_depth_ > 0 ? include_line_ : n.line;
@@ -86,10 +159,19 @@ private:
             case Expr::Kind::blank:
                 return {};  // only meaningful in comparisons, handled there
             case Expr::Kind::range: {
-                auto from = static_cast<std::int64_t>(to_number(eval(e.path[0]).get()));
-                auto to = static_cast<std::int64_t>(to_number(eval(e.path[1]).get()));
+                // Clamped before the subtraction, so that no length overflows; every element
+                // is charged before the array is made.
+                constexpr double lim = 1e15;
+                std::int64_t from = clamp_to_int(to_number(eval(e.path[0]).get()), -lim, lim);
+                std::int64_t to = clamp_to_int(to_number(eval(e.path[1]).get()), -lim, lim);
                 ir::Array a;
-                for (std::int64_t i = from; i <= to && a.size() < 1000000; ++i) a.emplace_back(i);
+                if (to >= from) {
+                    const auto length = static_cast<std::size_t>(to - from) + 1;
+                    charge_steps(length, *at_);
+                    charge_bytes(length * 48, *at_);
+                    a.reserve(length);
+                    for (std::int64_t i = from; i <= to; ++i) a.emplace_back(i);
+                }
                 return Value(ir::Value(std::move(a)));
             }
             case Expr::Kind::variable:
@@ -123,6 +205,7 @@ private:
             auto result = apply_filter(filter.name, v, args, kw, env_);
             if (result) {
                 v = std::move(*result);
+                charge_bytes(value_bytes(v.get()), n);
             } else {
                 problem(ir::Severity::warning, n,
                         "unknown Liquid filter '" + filter.name + "' (a plugin's?); the value is kept unfiltered");
@@ -233,6 +316,7 @@ private:
     // ---- Nodes ---------------------------------------------------------------------------------
 
     void render(const Node& n, std::string& out) {
+        at_ = &n;
         std::visit(ir::overloaded{
                        [&](const TextNode& t) { out += t.text; },
                        [&](const OutputNode& o) { out += to_output(eval(o.value, n).get()); },
@@ -240,6 +324,7 @@ private:
                        [&](const CaptureNode& c) {
                            std::string captured;
                            render(c.body, captured);
+                           charge_bytes(captured.size(), n);
                            scopes_.front()[c.name] = Value(ir::Value(std::move(captured)));
                        },
                        [&](const IfNode& i) { render_if(i, out); },
@@ -305,11 +390,14 @@ private:
         } else if (collection->is_string() && !collection->as_string().empty()) {
             items.push_back(collection.get());
         }
-        std::int64_t offset = f.offset ? static_cast<std::int64_t>(to_number(eval(*f.offset).get())) : 0;
+        // Clamped as doubles first: a huge `limit:` or `offset:` must not overflow the integers.
         auto size = static_cast<std::int64_t>(items.size());
-        offset = std::clamp<std::int64_t>(offset, 0, size);
+        auto count = [&](const Expr& e, double low) {
+            return clamp_to_int(to_number(eval(e).get()), low, static_cast<double>(size));
+        };
+        std::int64_t offset = f.offset ? count(*f.offset, 0) : 0;
         std::int64_t end = size;
-        if (f.limit) end = std::clamp<std::int64_t>(offset + static_cast<std::int64_t>(to_number(eval(*f.limit).get())), offset, size);
+        if (f.limit) end = std::clamp<std::int64_t>(offset + count(*f.limit, 0), offset, size);
         ir::Array slice(items.begin() + offset, items.begin() + end);
         if (f.reversed) std::reverse(slice.begin(), slice.end());
         if (slice.empty()) {
@@ -319,7 +407,9 @@ private:
         Value parent = variable("forloop");
         scopes_.emplace_back();
         auto length = static_cast<std::int64_t>(slice.size());
+        const Node* at = at_;
         for (std::int64_t i = 0; i < length; ++i) {
+            charge_steps(1, *at);  // an empty body costs too: (1..1000) three deep is 10^9 turns
             ir::Object loop;
             loop.emplace_back("length", ir::Value(length));
             loop.emplace_back("index", ir::Value(i + 1));
@@ -368,10 +458,11 @@ private:
         // shipped with the posts we were given) is a partial input, not a typo: warn and keep the
         // path. Anything else is an error, as in Jekyll.
         std::size_t slash = target.find('/');
-        if (!l.post_url && slash != std::string::npos && slash > 0 && !context_.site_root.empty()) {
+        if (!l.post_url && slash != std::string::npos && slash > 0 && context_.files &&
+            !context_.files->root().empty()) {
             std::error_code ec;
             std::string folder = target.substr(0, slash);
-            if (!std::filesystem::exists(std::filesystem::path(context_.site_root) / folder, ec)) {
+            if (!std::filesystem::exists(context_.files->root() / folder, ec)) {
                 problem(ir::Severity::warning, n,
                         "{% link %}: '" + target + "' is not in this site (it has no " + folder +
                             "/ folder); the link is kept as written");
@@ -427,38 +518,90 @@ private:
             name = render_string(markup.substr(0, split));
             params = markup.substr(split);
         }
-        std::filesystem::path file;
-        if (inc.relative) {
-            file = std::filesystem::path(context_.path).parent_path() / name;
-        } else if (!context_.site_root.empty()) {
-            file = std::filesystem::path(context_.site_root) / "_includes" / name;
+        const char* tag = inc.relative ? "include_relative" : "include";
+        if (!valid_include_name(name)) {
+            // Jekyll raises here, and the build stops; we skip the document. `..`, `//` and odd
+            // characters never reach the file system.
+            problem(ir::Severity::error, n,
+                    std::string("{% ") + tag + " %}: '" + name +
+                        "' is not a file name Jekyll accepts (letters, digits and _ / . - ( ) + ~ # @, no '..' or "
+                        "'//'); skipped");
+            throw Abort{};
         }
-        std::error_code ec;
-        if (!name.empty() && !file.empty() && std::filesystem::is_regular_file(file, ec) &&
-            include_depth_ < max_include_depth) {
-            std::ifstream in(file, std::ios::binary);
-            std::stringstream buf;
-            buf << in.rdbuf();
-            std::string text = buf.str();
-            std::vector<Problem> ignored;
-            Nodes nodes = parse_template(text, ignored);
-            if (include_depth_ == 0) {
-                include_line_ = n.line;
-                include_col_ = n.col;
-            }
-            ++include_depth_;
-            scopes_.emplace_back();
-            scopes_.back()["include"] = include_params(params);
-            render(nodes, out);
-            scopes_.pop_back();
-            --include_depth_;
+        if (include_depth_ >= max_include_depth) {
+            problem(ir::Severity::error, n,
+                    std::string("{% ") + tag + " " + name + " %}: includes nest more than " +
+                        std::to_string(max_include_depth) + " deep (does it include itself?); skipped");
+            throw Abort{};
+        }
+        const IncludeFile* file = load_include(inc.relative, name, n);
+        if (!file) {
+            emit_unsupported(out, n, "include");
             return;
         }
-        std::string where = inc.relative ? "beside the document" : "in the site's _includes/";
-        problem(ir::Severity::warning, n,
-                "include '" + name + "' not found " + where +
-                    "; it is kept as an unsupported node (add the file to render it)");
-        emit_unsupported(out, n, "include");
+        if (include_depth_ == 0) {
+            include_line_ = n.line;
+            include_col_ = n.col;
+        }
+        std::string outer_where = include_where_;
+        Scope include_scope;
+        include_scope["include"] = include_params(params);
+        ++include_depth_;
+        include_where_ = file->path;
+        scopes_.push_back(std::move(include_scope));
+        render(file->nodes, out);
+        scopes_.pop_back();
+        include_where_ = outer_where;
+        --include_depth_;
+    }
+
+    // Reads and parses an include file once per document, through the site's guarded reader
+    // (inside the site only, the file size limit) and the checks a post's text gets (UTF-8,
+    // NUL, line length, nesting). nullptr when it cannot be used, after reporting why.
+    const IncludeFile* load_include(bool relative, const std::string& name, const Node& n) {
+        // Jekyll joins the name to the folder with File.join, which drops a leading '/'.
+        std::string_view bare = name;
+        while (!bare.empty() && bare.front() == '/') bare.remove_prefix(1);
+        std::string path = relative ? (context_.folder.empty() ? std::string(bare) : context_.folder + "/" + std::string(bare))
+                                    : "_includes/" + std::string(bare);
+        auto [it, fresh] = includes_.try_emplace(path);
+        if (!fresh) return it->second.get();
+        const char* tag = relative ? "include_relative" : "include";
+        std::string where = relative ? "beside the document" : "in the site's _includes/";
+        if (!context_.files || context_.files->root().empty()) {
+            problem(ir::Severity::warning, n,
+                    std::string("{% ") + tag + " " + name + " %}: there is no site folder to find it in; it is kept "
+                    "as an unsupported node");
+            return nullptr;
+        }
+        ir::GuardedReader::File f = context_.files->read(path, context_.limits.max_file_size);
+        if (!f.ok()) {
+            if (f.error == "no such file") {
+                problem(ir::Severity::warning, n,
+                        "include '" + name + "' not found " + where +
+                            "; it is kept as an unsupported node (add the file to render it)");
+            } else {
+                problem(ir::Severity::error, n, std::string("{% ") + tag + " %}: " + path + " " + f.error + "; skipped");
+            }
+            return nullptr;
+        }
+        std::vector<ir::Diagnostic> checks;
+        if (!check_file_text(f.text, path, context_.limits, checks) ||
+            !check_body_text(f.text, path, 1, context_.limits, checks)) {
+            const ir::Diagnostic& d = checks.front();
+            problem(ir::Severity::error, n,
+                    std::string("{% ") + tag + " %}: " + path + ":" + std::to_string(d.line) + ": " + d.message);
+            return nullptr;
+        }
+        charge_bytes(f.text.size(), n);
+        auto file = std::make_unique<IncludeFile>();
+        file->path = path;
+        std::vector<Problem> parse_problems;
+        file->nodes = parse_template(f.text, parse_problems);
+        for (const Problem& p : parse_problems)
+            problem(p.severity, n, std::string("in ") + path + ":" + std::to_string(p.line) + ": " + p.message);
+        it->second = std::move(file);
+        return it->second.get();
     }
 
     void render_unknown(const UnknownTagNode& u, const Node& n, std::string& out) {
@@ -483,6 +626,13 @@ private:
     int include_depth_ = 0;
     int include_line_ = 1;
     int include_col_ = 1;
+    std::string include_where_;  // the include file being rendered, for diagnostics
+    std::unordered_map<std::string, std::unique_ptr<IncludeFile>> includes_;
+    std::unordered_set<std::string> reported_;
+    std::size_t steps_ = 0;
+    std::size_t bytes_ = 0;
+    static inline const Node no_node{};
+    const Node* at_ = &no_node;  // the node being rendered, where a budget is reported
 };
 
 }  // namespace
@@ -491,7 +641,12 @@ std::string evaluate(const Nodes& nodes, const BodyContext& context, Placeholder
                      std::vector<Problem>& problems) {
     Evaluator e(context, placeholders, problems);
     std::string out;
-    e.render(nodes, out);
+    try {
+        e.render(nodes, out);
+    } catch (const Abort&) {
+        // Reported as an error where it happened; the document is skipped.
+        out.clear();
+    }
     return out;
 }
 

@@ -2,9 +2,11 @@
 #include <doctest/doctest.h>
 
 #include <regex>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "ir/guarded_reader.h"
 #include "readers/liquid/filters.h"
 #include "readers/liquid/lexer.h"
 #include "readers/liquid/liquid.h"
@@ -70,7 +72,11 @@ Rendered render(std::string_view text, int first_line = 1, std::string site_root
     ctx.site = &site;
     ctx.page = &page;
     ctx.links = &links;
-    ctx.site_root = std::move(site_root);
+    std::optional<ir::GuardedReader> files;
+    if (!site_root.empty()) {
+        files.emplace(site_root);
+        ctx.files = &*files;
+    }
     Rendered r;
     r.text = readers::render_liquid(text, ctx, r.placeholders, r.diagnostics);
     return r;
