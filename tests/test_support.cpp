@@ -85,8 +85,9 @@ RunResult run_shell(const std::string& command) {
     return r;
 }
 
-RunResult run_blogconv(const std::vector<std::string>& args) {
-    std::string cmd = quote(BLOGCONV_BINARY);
+RunResult run_blogconv(const std::vector<std::string>& args, int timeout_seconds) {
+    std::string cmd = timeout_seconds > 0 ? "timeout " + std::to_string(timeout_seconds) + " " : std::string();
+    cmd += quote(BLOGCONV_BINARY);
     for (const auto& a : args) cmd += " " + quote(a);
     return run_shell(cmd);
 }

@@ -35,8 +35,11 @@ struct RunResult {
     std::string out;  // stdout
     std::string err;  // stderr
 };
-// Runs the built blogconv binary with `args` (each passed as one argument, no shell).
-RunResult run_blogconv(const std::vector<std::string>& args);
+// Runs the built blogconv binary with `args` (each passed as one argument, no shell). With
+// `timeout_seconds`, under timeout(1): a run that would never end (a budget's regression) then
+// exits 124, which fails any exact exit-code check instead of hanging the suite. No test
+// asserts a time.
+RunResult run_blogconv(const std::vector<std::string>& args, int timeout_seconds = 0);
 // Runs a command line through /bin/sh.
 RunResult run_shell(const std::string& command);
 

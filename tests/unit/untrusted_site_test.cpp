@@ -57,13 +57,7 @@ std::size_t count(const std::string& haystack, const std::string& needle) {
     return n;
 }
 
-std::string shell_quote(const std::string& s) {
-    std::string q = "'";
-    for (char ch : s) q += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
-    return q + "'";
-}
-
-// Runs the binary over `site` to a JSON dump (every document's title and body), under `timeout`
+// Runs the binary over `site` to a JSON dump (every document's title and body), under a timeout
 // so that a regression to an endless loop fails the test instead of hanging the suite.
 struct Converted {
     RunResult run;
@@ -72,12 +66,8 @@ struct Converted {
 Converted convert(const fs::path& site, const fs::path& out, std::vector<std::string> extra = {}) {
     std::vector<std::string> args = {site.string(), "--to", "json", "-o", out.string(), "--force", "-j", "2"};
     args.insert(args.end(), extra.begin(), extra.end());
-    // `timeout` only ends a run that would never end (the budgets' regression); no test asserts
-    // a time. Its exit code, 124, fails every exact exit-code check.
-    std::string command = "timeout 600 " + shell_quote(BLOGCONV_BINARY);
-    for (const auto& a : args) command += " " + shell_quote(a);
     Converted c;
-    c.run = blogconv::test::run_shell(command);
+    c.run = run_blogconv(args, 600);
     std::error_code ec;
     if (fs::exists(out, ec)) c.json = read_file(out);
     return c;
