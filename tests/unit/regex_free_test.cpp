@@ -9,6 +9,7 @@
 
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <filesystem>
@@ -38,6 +39,7 @@ struct Ended {
     int exit_code = -1;
     int signal = 0;
     std::string err;
+    long peak_kib = 0;  // the largest resident set of any child waited for so far
 };
 
 Ended run_binary(const std::vector<std::string>& args) {
@@ -63,6 +65,9 @@ Ended run_binary(const std::vector<std::string>& args) {
     if (WIFEXITED(status)) e.exit_code = WEXITSTATUS(status);
     if (WIFSIGNALED(status)) e.signal = WTERMSIG(status);
     e.err = read_file(err_path);
+    rusage usage{};
+    getrusage(RUSAGE_CHILDREN, &usage);
+    e.peak_kib = usage.ru_maxrss;
     return e;
 }
 
@@ -77,7 +82,7 @@ struct Case {
     int exit_code;
     // Text the hostile post (when there is one) still yields in the output.
     std::string expect;
-    // Text of the diagnostic on stderr, when the input is an error.
+    // Text of the diagnostic on stderr when the input is an error; otherwise stderr names no error.
     std::string diagnostic;
 };
 
@@ -168,6 +173,8 @@ TEST_CASE("hostile inputs of 200 KB that reached a regex end with a status, not 
         CHECK(text.find("Fine text.") != std::string::npos);
         if (!c.expect.empty()) CHECK(text.find(c.expect) != std::string::npos);
         if (!c.diagnostic.empty()) CHECK(e.err.find(c.diagnostic) != std::string::npos);
+        else CHECK(e.err.find("error") == std::string::npos);
+        CHECK(e.peak_kib < 1024 * 1024);  // issue 18: no input takes the process past 1 GiB
     }
 }
 
