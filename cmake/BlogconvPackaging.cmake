@@ -89,7 +89,7 @@ set(CPACK_DEBIAN_RUNTIME_DESCRIPTION
     "blogconv reads a Jekyll site the way jekyll build does (front matter, Liquid, kramdown-style Markdown, "
     "permalinks, dates) and writes feeds, an EPUB book, one self-contained HTML file or a Hugo site. "
     "`blogconv check` reports every problem in a site before a deploy.")
-# dpkg-shlibdeps finds libcmark-gfm*, libyaml-cpp0.7, libpugixml1v5, libzip4, libdeflate0, libdate-tz3,
+# dpkg-shlibdeps finds libcmark-gfm*, libyaml-cpp0.7, libre2-9, libpugixml1v5, libzip4, libdeflate0, libdate-tz3,
 # libtcmalloc-minimal4 (the executable only), libc6
 # and libstdc++6; tzdata is read at run time by date/tz.h, not linked, so it is named here.
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SHLIBDEPS ON)
@@ -104,7 +104,7 @@ set(CPACK_DEBIAN_DEVELOPMENT_DESCRIPTION
     "link blogconv::blogconv.")
 # What find_package(blogconv) looks for (cmake/blogconvConfig.cmake.in).
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS
-    "libcmark-gfm-dev, libyaml-cpp-dev, libpugixml-dev, libzip-dev, libdeflate-dev, libhowardhinnant-date-dev, nlohmann-json3-dev, pkgconf | pkg-config")
+    "libcmark-gfm-dev, libyaml-cpp-dev, libre2-dev, libpugixml-dev, libzip-dev, libdeflate-dev, libhowardhinnant-date-dev, nlohmann-json3-dev, pkgconf | pkg-config")
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_SECTION libdevel)
 
 set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/" "/build[^/]*/" "/out/")

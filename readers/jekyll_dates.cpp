@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <regex>
+
+#include "readers/text_match.h"
 
 namespace blogconv::readers {
 
@@ -26,14 +27,14 @@ std::optional<int> abbreviation_offset(std::string s) {
 }
 
 std::optional<int> numeric_offset(const std::string& s) {
-    static const std::regex re(R"(^([-+])(\d{1,2})(?::?(\d\d))?$)");
-    std::smatch m;
-    if (!std::regex_match(s, m, re)) return std::nullopt;
-    int h = std::stoi(m[2]);
-    int mi = m[3].matched ? std::stoi(m[3]) : 0;
+    static const RE2 re(R"(^([-+])(\d{1,2})(?::?(\d\d))?$)", byte_pattern_options());
+    std::string sign, hours, minutes;
+    if (!RE2::FullMatch(s, re, &sign, &hours, &minutes)) return std::nullopt;
+    int h = std::stoi(hours);
+    int mi = minutes.empty() ? 0 : std::stoi(minutes);
     if (h > 23 || mi > 59) return std::nullopt;
     int off = h * 3600 + mi * 60;
-    return m[1] == "-" ? -off : off;
+    return sign == "-" ? -off : off;
 }
 
 }  // namespace
@@ -87,20 +88,23 @@ std::optional<ir::DateTime> filename_date(int year, int month, int day, const Si
 }
 
 std::optional<ir::DateTime> parse_jekyll_date(std::string_view text, bool yaml_timestamp, const SiteZone& zone) {
-    static const std::regex head(
-        R"(^\s*(-?\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?)?)");
-    std::string s(text);
-    std::smatch m;
-    if (!std::regex_search(s, m, head)) return std::nullopt;
-    int year = std::stoi(m[1]), month = std::stoi(m[2]), day = std::stoi(m[3]);
-    int hour = m[4].matched ? std::stoi(m[4]) : 0;
-    int minute = m[5].matched ? std::stoi(m[5]) : 0;
-    int second = m[6].matched ? std::stoi(m[6]) : 0;
+    // `\s` spelled out as in the ECMAScript original (text_match.h).
+    static const RE2 head(R"(^[\t\n\v\f\r ]*(-?\d{4})-(\d{1,2})-(\d{1,2}))"
+                          R"((?:(?:[Tt]|[\t\n\v\f\r ]+)(\d{1,2}):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?)?)",
+                          byte_pattern_options());
+    re2::StringPiece m[7];  // the whole match, then year, month, day, hour, minute, second
+    if (!head.Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::ANCHOR_START, m, 7))
+        return std::nullopt;
+    auto num = [&](int i) { return m[i].data() ? std::stoi(std::string(m[i].data(), m[i].size())) : 0; };
+    int year = num(1), month = num(2), day = num(3);
+    int hour = num(4);
+    int minute = num(5);
+    int second = num(6);
     if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60)
         return std::nullopt;
 
     // What follows: an offset or zone name, possibly after a stray year (Time.parse skips it).
-    std::string rest = m.suffix();
+    std::string rest(text.substr(m[0].size()));
     std::optional<int> offset;
     std::size_t i = 0;
     while (i < rest.size()) {
@@ -135,7 +139,7 @@ std::optional<ir::DateTime> parse_jekyll_date(std::string_view text, bool yaml_t
     if (offset) return zone.at(wall - *offset);
     // Psych made a zoneless timestamp with a time of day a UTC Time; a Date (no time) and any
     // text Time.parse reads are local.
-    if (yaml_timestamp && m[4].matched) return zone.at(wall);
+    if (yaml_timestamp && m[4].data()) return zone.at(wall);
     return zone.local(year, month, day, hour, minute, second);
 }
 

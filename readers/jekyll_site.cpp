@@ -14,7 +14,6 @@
 #include <map>
 #include <mutex>
 #include <optional>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -28,6 +27,7 @@
 #include "readers/link_index.h"
 #include "readers/permalink.h"
 #include "readers/site_config.h"
+#include "readers/text_match.h"
 #include "readers/yaml_value.h"
 
 namespace blogconv::readers {
@@ -291,15 +291,50 @@ std::string sanitize_scope_path(std::string p) {
     return p;
 }
 
-// A `defaults` scope path containing `*`, matched against a path as Dir.glob would.
-bool glob_prefix_match(const std::string& pattern, const std::string& path) {
-    std::string re;
-    for (char c : pattern) {
-        if (c == '*') re += "[^/]*";
-        else if (std::string_view(".^$|()[]{}+?\\").find(c) != std::string_view::npos) (re += '\\') += c;
-        else re += c;
+// Whether all of `name` matches `glob`, `*` standing for any run of characters: the classic
+// two-index match, which on a mismatch backs up to just after the last star (no recursion).
+bool glob_whole_match(std::string_view glob, std::string_view name) {
+    // Every character but '*' takes one of the name's: a glob longer than that cannot match,
+    // which bounds the work below by the name's length (a file name) for any glob.
+    if (static_cast<std::size_t>(std::count_if(glob.begin(), glob.end(), [](char c) { return c != '*'; })) >
+        name.size())
+        return false;
+    std::size_t g = 0, n = 0, star = std::string_view::npos, resume = 0;
+    while (n < name.size()) {
+        if (g < glob.size() && glob[g] == '*') {
+            star = g++;
+            resume = n;
+        } else if (g < glob.size() && glob[g] == name[n]) {
+            ++g;
+            ++n;
+        } else if (star != std::string_view::npos) {
+            g = star + 1;
+            n = ++resume;
+        } else {
+            return false;
+        }
     }
-    return std::regex_search(path, std::regex("^" + re));
+    while (g < glob.size() && glob[g] == '*') ++g;
+    return g == glob.size();
+}
+
+// A `defaults` scope path containing `*`, matched against a path as Dir.glob would: the path
+// starts with what the pattern matches, `*` standing for any run of characters but '/'. As a '*'
+// never crosses a '/', the pattern's segments match the path's one by one, and the last one
+// need only match the start of its segment (as if it ended in '*').
+bool glob_prefix_match(std::string_view pattern, std::string_view path) {
+    constexpr auto npos = std::string_view::npos;
+    for (std::size_t p = 0, q = 0;;) {
+        std::size_t pattern_end = pattern.find('/', p);
+        std::size_t path_end = path.find('/', q);
+        if (pattern_end == npos)
+            return glob_whole_match(std::string(pattern.substr(p)) + "*",
+                                    path.substr(q, path_end == npos ? npos : path_end - q));
+        if (path_end == npos) return false;
+        if (!glob_whole_match(pattern.substr(p, pattern_end - p), path.substr(q, path_end - q))) return false;
+        p = pattern_end + 1;
+        q = path_end + 1;
+    }
 }
 
 // FrontmatterDefaults#all: the values of every matching set, later or more specific ones winning.
@@ -593,9 +628,12 @@ ir::Value read_data_folder(const SiteContext& site, const fs::path& dir, const s
 // Reads one candidate: everything but the body's rendering.
 DocState read_document(const Candidate& c, const SiteContext& site) {
     DocState st;
-    static const std::regex dated(R"(^(?:.+/)*?(\d{2,4})-(\d{1,2})-(\d{1,2})-([^/]*)(\.[^.]+)$)");
-    std::smatch name_match;
-    bool has_dated_name = std::regex_match(c.relative_path, name_match, dated);
+    // Jekyll's dated name, `.` spelled `[^\n\r]` as in the ECMAScript original (text_match.h).
+    static const RE2 dated(R"(^(?:[^\n\r]+/)*?(\d{2,4})-(\d{1,2})-(\d{1,2})-([^/]*)(\.[^.]+)$)",
+                           byte_pattern_options());
+    std::string name_match[5];  // [1..4]: year, month, day, slug
+    bool has_dated_name =
+        RE2::FullMatch(c.relative_path, dated, &name_match[1], &name_match[2], &name_match[3], &name_match[4]);
     if (c.require_dated_name && !has_dated_name) return st;  // Jekyll does not read it
 
     const Limits& limits = site.options.limits;

@@ -6,8 +6,9 @@
 #include <cctype>
 #include <cmath>
 #include <limits>
-#include <regex>
 #include <sstream>
+
+#include "readers/text_match.h"
 
 namespace blogconv::readers {
 
@@ -23,11 +24,12 @@ bool iequals(std::string_view a, std::string_view b) {
 
 // Psych's INTEGER, minus the comma and underscore separators it strips before converting.
 std::optional<std::int64_t> parse_int(const std::string& s) {
-    static const std::regex re(
-        R"(^(?:[-+]?0b[0-1_,]+|[-+]?0[0-7_,]+|[-+]?(?:0|[1-9](?:[0-9]|,[0-9]|_[0-9])*)|[-+]?0x[0-9a-fA-F_,]+)$)");
-    // The regex is slow and most scalars are words: what it cannot start with is turned away first.
+    static const RE2 re(
+        R"(^(?:[-+]?0b[0-1_,]+|[-+]?0[0-7_,]+|[-+]?(?:0|[1-9](?:[0-9]|,[0-9]|_[0-9])*)|[-+]?0x[0-9a-fA-F_,]+)$)",
+        byte_pattern_options());
+    // Most scalars are words: what the pattern cannot start with is turned away first.
     if (s.empty() || !(std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '-' || s[0] == '+')) return std::nullopt;
-    if (!std::regex_match(s, re)) return std::nullopt;
+    if (!RE2::FullMatch(s, re)) return std::nullopt;
     std::string t;
     for (char c : s)
         if (c != '_' && c != ',') t += c;
@@ -48,10 +50,12 @@ std::optional<std::int64_t> parse_int(const std::string& s) {
 }
 
 std::optional<double> parse_float(const std::string& s) {
-    static const std::regex re(R"(^(?:[-+]?([0-9][0-9_,]*)?\.[0-9]*([eE][-+][0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$)");
+    static const RE2 re(
+        R"(^(?:[-+]?([0-9][0-9_,]*)?\.[0-9]*([eE][-+][0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$)",
+        byte_pattern_options());
     if (s.empty() || !(std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '-' || s[0] == '+' || s[0] == '.'))
         return std::nullopt;
-    if (!std::regex_match(s, re)) return std::nullopt;
+    if (!RE2::FullMatch(s, re)) return std::nullopt;
     if (s == "." || s == "+." || s == "-.") return std::nullopt;
     if (iequals(s, ".inf") || iequals(s, "+.inf")) return std::numeric_limits<double>::infinity();
     if (iequals(s, "-.inf")) return -std::numeric_limits<double>::infinity();
@@ -120,13 +124,15 @@ struct Converter {
 }  // namespace
 
 bool is_yaml_timestamp(std::string_view text) {
-    static const std::regex date_re(R"(^\d{4}-(?:1[012]|0\d|\d)-(?:[12]\d|3[01]|0\d|\d)$)");
-    static const std::regex time_re(
-        R"(^-?\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d\d:\d\d(?:\.\d*)?(?:\s*(?:Z|[-+]\d{1,2}:?(?:\d\d)?))?$)");
+    static const RE2 date_re(R"(^\d{4}-(?:1[012]|0\d|\d)-(?:[12]\d|3[01]|0\d|\d)$)", byte_pattern_options());
+    // `\s` spelled out as in the ECMAScript original (text_match.h).
+    static const RE2 time_re(R"(^-?\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|[\t\n\v\f\r ]+)\d{1,2}:\d\d:\d\d(?:\.\d*)?)"
+                             R"((?:[\t\n\v\f\r ]*(?:Z|[-+]\d{1,2}:?(?:\d\d)?))?$)",
+                             byte_pattern_options());
     // Both start with a digit (or the sign of a year): most values are turned away before the regex.
     if (text.empty() || !(std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '-')) return false;
-    std::string s(text);
-    return std::regex_match(s, date_re) || std::regex_match(s, time_re);
+    const re2::StringPiece s(text.data(), text.size());
+    return RE2::FullMatch(s, date_re) || RE2::FullMatch(s, time_re);
 }
 
 ir::Value resolve_plain_scalar(const std::string& s) {

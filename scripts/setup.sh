@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 # Build and runtime dependencies: the design card's libraries plus the Debian libraries we use
 # where the card is silent (IANA zones, JSON, UTF-8). tzdata: date/tz.h reads /usr/share/zoneinfo.
 packages=(build-essential cmake pkg-config git tzdata
-          libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libpugixml-dev libzip-dev
+          libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libre2-dev libpugixml-dev libzip-dev
           libcli11-dev doctest-dev libdeflate-dev libhowardhinnant-date-dev nlohmann-json3-dev libutfcpp-dev
           libgoogle-perftools-dev)  # tcmalloc, the executable's allocator (cli/CMakeLists.txt)
 if [[ "${1:-}" == "--tests" ]]; then

@@ -3,10 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <regex>
 #include <stdexcept>
-#include <string>
 #include <memory>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -16,6 +15,7 @@
 #include "readers/liquid/lexer.h"
 #include "readers/liquid/parser.h"
 #include "readers/liquid/value.h"
+#include "readers/text_match.h"
 
 namespace blogconv::readers::liquid {
 
@@ -484,20 +484,25 @@ private:
 
     // Jekyll's include parameters: key="v", key='v' or key=variable.
     Value include_params(const std::string& params) {
-        static const std::regex param(
-            R"re(([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.\-\[\]"']+)))re");
+        // `\s` and `.` spelled out as in the ECMAScript original (text_match.h).
+        static const RE2 param(R"re(([\w-]+)[\t\n\v\f\r ]*=[\t\n\v\f\r ]*(?:"([^"\\]*(?:\\[^\n\r][^"\\]*)*)")re"
+                               R"re(|'([^'\\]*(?:\\[^\n\r][^'\\]*)*)'|([\w.\-\[\]"']+)))re",
+                               byte_pattern_options());
         ir::Object obj;
-        for (std::sregex_iterator it(params.begin(), params.end(), param), end; it != end; ++it) {
-            const auto& m = *it;
+        const re2::StringPiece text(params);
+        re2::StringPiece m[5];  // the whole match, the key, then "value", 'value' or an expression
+        for (std::size_t at = 0; at < text.size() && param.Match(text, at, text.size(), RE2::UNANCHORED, m, 5);
+             at = static_cast<std::size_t>(m[0].data() + m[0].size() - text.data())) {
+            auto str = [](re2::StringPiece p) { return std::string(p.data(), p.size()); };
             ir::Value v;
-            if (m[2].matched) v = ir::Value(m[2].str());
-            else if (m[3].matched) v = ir::Value(m[3].str());
+            if (m[2].data()) v = ir::Value(str(m[2]));
+            else if (m[3].data()) v = ir::Value(str(m[3]));
             else {
                 Expr e;
-                parse_expression(m[4].str(), e);
+                parse_expression(str(m[4]), e);
                 v = eval(e).get();
             }
-            obj.emplace_back(m[1].str(), std::move(v));
+            obj.emplace_back(str(m[1]), std::move(v));
         }
         return Value(ir::Value(std::move(obj)));
     }

@@ -5,11 +5,11 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
-#include <regex>
 #include <unordered_map>
 
 #include "ir/datetime.h"
 #include "readers/markdown/markdown.h"
+#include "readers/text_match.h"
 
 namespace blogconv::readers::liquid {
 
@@ -288,11 +288,39 @@ ir::Array sorted(ir::Array a, const std::string& key, bool natural) {
 }
 
 std::string strip_html(std::string s) {
-    static const std::regex scripts(R"(<script[\s\S]*?</script>|<!--[\s\S]*?-->|<style[\s\S]*?</style>)",
-                                    std::regex::icase);
-    static const std::regex tags(R"(<[\s\S]*?>)");
-    s = std::regex_replace(s, scripts, "");
-    return std::regex_replace(s, tags, "");
+    static const RE2 scripts(R"(<script[\s\S]*?</script>|<!--[\s\S]*?-->|<style[\s\S]*?</style>)",
+                             byte_pattern_options(true));
+    static const RE2 tags(R"(<[\s\S]*?>)", byte_pattern_options());
+    RE2::GlobalReplace(&s, scripts, "");
+    RE2::GlobalReplace(&s, tags, "");
+    return s;
+}
+
+// Liquid's escape_once: every '&' that does not start an entity (/&(?!([a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);)/)
+// becomes "&amp;". RE2 has no lookahead, so this scans: each '&' looks at the run after it, and
+// runs hold no '&', so the whole text is read about twice.
+std::string escape_bare_ampersands(std::string_view s) {
+    auto entity_at = [&](std::size_t i) {  // i: just after the '&'
+        auto run = [&](std::size_t from, auto is_part) {
+            std::size_t j = from;
+            while (j < s.size() && is_part(static_cast<unsigned char>(s[j]))) ++j;
+            return j > from && j < s.size() && s[j] == ';';
+        };
+        auto letter = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+        auto digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
+        auto hex = [](unsigned char c) { return std::isxdigit(c) != 0; };
+        if (run(i, letter)) return true;
+        if (i >= s.size() || s[i] != '#') return false;
+        if (run(i + 1, digit)) return true;
+        return i + 1 < s.size() && s[i + 1] == 'x' && run(i + 2, hex);
+    };
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        out += s[i];
+        if (s[i] == '&' && !entity_at(i + 1)) out += "amp;";
+    }
+    return out;
 }
 
 using FilterFn = std::function<Value(const Value&, const Args&, const KwArgs&, const FilterEnvironment&)>;
@@ -355,8 +383,7 @@ const std::unordered_map<std::string_view, FilterFn>& table() {
              return in->is_null() ? in : s(html_escape(str(in)));
          }},
         {"escape_once", [](const Value& in, const Args&, const KwArgs&, const FilterEnvironment&) {
-             static const std::regex entity(R"(&(?!([a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);))");
-             std::string t = std::regex_replace(str(in), entity, "&amp;");
+             std::string t = escape_bare_ampersands(str(in));
              t = replace_all(t, "<", "&lt;");
              t = replace_all(t, ">", "&gt;");
              t = replace_all(t, "\"", "&quot;");
@@ -654,14 +681,18 @@ std::optional<ParsedDate> parse_date(const ir::Value& v) {
     const std::string& t = v.as_string();
     if (!t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return ParsedDate{std::stoll(t), 0};
-    static const std::regex re(
-        R"(^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?\s*$)");
-    std::smatch m;
-    if (!std::regex_match(t, m, re)) return std::nullopt;
-    auto num = [&](int i) { return m[i].matched ? std::stoi(m[i].str()) : 0; };
+    // `\s` spelled out as in the ECMAScript original (text_match.h).
+    static const RE2 re(R"(^[\t\n\v\f\r ]*(\d{4})-(\d{1,2})-(\d{1,2}))"
+                        R"((?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?)"
+                        R"([\t\n\v\f\r ]*(Z|UTC|[+-]\d{2}:?\d{2})?[\t\n\v\f\r ]*$)",
+                        byte_pattern_options());
+    re2::StringPiece m[8];  // the whole match, year, month, day, hour, minute, second, zone
+    if (!re.Match(t, 0, t.size(), RE2::ANCHOR_BOTH, m, 8)) return std::nullopt;
+    auto group = [&](int i) { return std::string(m[i].data(), m[i].size()); };
+    auto num = [&](int i) { return m[i].data() ? std::stoi(group(i)) : 0; };
     int offset = 0;
-    if (m[7].matched && m[7].str()[0] != 'Z' && m[7].str()[0] != 'U') {
-        std::string z = m[7].str();
+    if (m[7].data() && m[7][0] != 'Z' && m[7][0] != 'U') {
+        std::string z = group(7);
         z.erase(std::remove(z.begin(), z.end(), ':'), z.end());
         offset = (std::stoi(z.substr(1, 2)) * 3600 + std::stoi(z.substr(3, 2)) * 60) * (z[0] == '-' ? -1 : 1);
     }

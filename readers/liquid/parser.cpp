@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
-#include <regex>
 
 #include "readers/liquid/lexer.h"
+#include "readers/text_match.h"
 
 namespace blogconv::readers::liquid {
 
@@ -491,21 +491,23 @@ private:
 
     HighlightNode highlight(const Token& t) {
         // Jekyll's syntax: a language, then `name`, `name=value` or `name="1 2 3"` options.
-        static const std::regex syntax(R"(^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$)");
-        static const std::regex option(R"re((\w+)(?:=(?:"([^"]*)"|(\w+)))?)re");
+        // `\s` spelled out as in the ECMAScript original (text_match.h).
+        static const RE2 syntax(R"(^([a-zA-Z0-9.+#_-]+))"
+                                R"(((?:[\t\n\v\f\r ]+\w+(?:=(?:\w+|"(?:[0-9]+[\t\n\v\f\r ])*[0-9]+"))?)*)$)",
+                                byte_pattern_options());
+        static const RE2 option(R"re((\w+)(?:=(?:"([^"]*)"|(\w+)))?)re", byte_pattern_options());
         HighlightNode n;
-        std::smatch m;
         const std::string& markup = t.text;
-        if (std::regex_match(markup, m, syntax)) {
-            n.language = m[1].str();
+        std::string opts;
+        if (RE2::FullMatch(markup, syntax, &n.language, &opts)) {
             std::transform(n.language.begin(), n.language.end(), n.language.begin(),
                            [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            std::string opts = m[2].str();
-            for (std::sregex_iterator it(opts.begin(), opts.end(), option), end; it != end; ++it) {
-                std::string key = (*it)[1].str();
-                std::string value = (*it)[2].matched ? (*it)[2].str() : (*it)[3].str();
+            re2::StringPiece rest(opts);
+            std::string key, quoted, word;
+            // The syntax above allows only these options, so each search finds the next one.
+            while (RE2::FindAndConsume(&rest, option, &key, &quoted, &word)) {
                 if (key == "linenos") n.line_numbers = true;
-                else n.options.emplace_back(key, value);
+                else n.options.emplace_back(key, quoted + word);  // at most one of the two matched
             }
         } else {
             problem(ir::Severity::error, t,
