@@ -212,9 +212,10 @@ ElementRule element_rule(std::string_view e) {
     if (html_elements().contains(e) || svg_elements().contains(e) || math_elements().contains(e))
         return ElementRule::keep;
     if (dropped_elements().contains(e)) return ElementRule::drop;
-    // A custom element (`<lite-youtube>`) or a namespaced one does nothing without a script or a
-    // namespace the page knows; its text stays and the tag goes.
-    if (e.find('-') != std::string_view::npos || e.find(':') != std::string_view::npos) return ElementRule::drop;
+    // A custom element (`<swiper-slide>`) or a namespaced one (Word's `<o:p>`) does nothing
+    // without a script, which neither the page nor the book runs; its attributes are held to the
+    // global ones like any element's.
+    if (e.find('-') != std::string_view::npos || e.find(':') != std::string_view::npos) return ElementRule::keep;
     return ElementRule::as_text;
 }
 

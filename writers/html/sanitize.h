@@ -23,7 +23,7 @@ using RemovedFn = std::function<void(const std::string& what)>;
 
 // What becomes of a tag with this (lower-case) element name.
 enum class ElementRule {
-    keep,       // an element posts use that cannot act on the page or book
+    keep,       // an element posts use that cannot act on the page or book (custom elements too)
     drop,       // a known element that can (meta, base, form, object…): the tag goes, its text stays
     as_text,    // not an element at all (`<datadir>` in prose): written as the text the author typed
 };
