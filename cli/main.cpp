@@ -206,7 +206,9 @@ int main(int argc, char** argv) {
         e.toc_depth = toc_depth;
         e.identifier = book_id;
         e.jobs = jobs;
+        e.max_embedded_bytes = settings.max_embedded_bytes;
         writers::StandaloneOptions& h = writer_options.html;
+        h.max_embedded_bytes = settings.max_embedded_bytes;
         h.title = title;
         h.single = single;
         h.theme = theme == "light" ? writers::StandaloneTheme::light

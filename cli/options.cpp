@@ -119,6 +119,9 @@ CommandLine define_command_line(CLI::App& app, Settings& s) {
     app.add_option("--author", s.author, "Author instead of the site's")->group(book);
     app.add_option("--lang", s.lang, "Language (BCP 47, e.g. en, es, ar) instead of the site's")->group(book);
     app.add_option("--cover", s.cover, "EPUB cover image (PNG, JPEG, GIF or SVG)")->group(book);
+    app.add_option("--max-embedded-bytes", s.max_embedded_bytes,
+                   "Most bytes of images embedded into one page or book; images past it show their alt text")
+        ->capture_default_str()->group(book);
     app.add_option("--css", s.css_file, "Extra CSS added after the built-in stylesheet")->group(book);
     app.add_option("--css-replace", s.css_replace_file, "CSS that replaces the built-in stylesheet")->group(book);
     app.add_option("--order", s.order, "EPUB chapter order: oldest (default) or newest")

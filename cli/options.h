@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "readers/limits.h"
+#include "writers/resources.h"
 
 namespace blogconv::cli {
 
@@ -41,6 +42,8 @@ struct Settings {
     std::string author, lang, cover, css_file, css_replace_file, order = "oldest", book_id;
     std::string single, template_file, theme = "auto";
     int toc_depth = 1;
+    // The most bytes of images embedded into one page or book (writers/resources.h).
+    std::uint64_t max_embedded_bytes = writers::default_max_embedded_bytes;
     // Hugo.
     std::string front_matter = "toml";
     // `blogconv check`: diagnostics as "text" (like a compiler) or "json".

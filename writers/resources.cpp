@@ -21,4 +21,21 @@ std::optional<std::string> FolderResources::read(const std::string& site_path, s
     return std::move(f.text);
 }
 
+bool EmbedBudget::charge(std::uint64_t bytes) {
+    if (bytes > limit_ - used_) {
+        ++refused_;
+        return false;
+    }
+    used_ += bytes;
+    return true;
+}
+
+std::string EmbedBudget::message() const {
+    if (refused_ == 0) return {};
+    return std::to_string(refused_) + (refused_ == 1 ? " image was" : " images were") +
+           " not embedded (shown as alt text): the images before reached --max-embedded-bytes (" +
+           std::to_string(limit_) + " bytes, " + std::to_string(used_) +
+           " used); raise it to embed more, at the cost of memory";
+}
+
 }  // namespace blogconv::writers

@@ -5,6 +5,7 @@
 // Containment is decided here, once: nothing outside the root is ever read.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -35,6 +36,35 @@ public:
 private:
     std::shared_ptr<const ir::GuardedReader> files_;
     std::size_t max_size_;
+};
+
+// The default of EmbedBudget's limit (`--max-embedded-bytes`): 192 MiB of image bytes. The page
+// writer holds each embedded image base64-encoded (4/3) once in its cache and once in the parts
+// it hands the sink, and a sink that joins parts (a folder, standard output) holds a third
+// copy: about 4 times the budget at worst, plus one image being read. 192 MiB keeps that under
+// 1 GiB, which tests/unit/hostile_output_test.cpp measures (a book needs less: the bytes and
+// their deflated copy).
+inline constexpr std::uint64_t default_max_embedded_bytes = 192ull * 1024 * 1024;
+
+// The bytes of images one output document (an HTML page or split folder, an EPUB) may embed in
+// total. Each image is under --max-file-size, but nothing else bounded their sum: 40 of them
+// took 14.6 GB as one page. Every image a writer embeds is charged here, once; one that does not
+// fit is left out the way a missing one is (its alt text), and the writer reports once, naming
+// the flag — the document and the run go on.
+class EmbedBudget {
+public:
+    explicit EmbedBudget(std::uint64_t limit) : limit_(limit) {}
+    // Charges `bytes` and returns true when they fit in what is left; else charges nothing,
+    // counts the image as refused and returns false.
+    bool charge(std::uint64_t bytes);
+    std::size_t refused() const { return refused_; }
+    // The one diagnostic for the document ("" when no image was refused).
+    std::string message() const;
+
+private:
+    std::uint64_t limit_;
+    std::uint64_t used_ = 0;
+    std::size_t refused_ = 0;
 };
 
 // Files held in memory (tests).

@@ -35,6 +35,7 @@ struct Chapter {
     std::vector<ChapterHeading> headings;
     std::set<std::string> properties;  // manifest properties the content needs ("svg", "mathml")
     std::string render_error;  // why the rendered XHTML did not parse ("" = it did)
+    std::set<std::string> removed;  // what the sanitizer took out of the post's HTML (reported in book order)
     std::vector<pugi::xml_node> images;  // the <img> elements left to embed, in document order
     std::vector<pugi::xml_node> links;   // the <a href> elements (fix_chapter, place_images)
     ZipEntry packed;           // the finished content document, deflated

@@ -11,6 +11,7 @@
 
 #include "writers/html/escape.h"
 #include "writers/html/html_renderer.h"
+#include "writers/html/sanitize.h"
 
 namespace blogconv::writers::epub {
 
@@ -482,6 +483,10 @@ public:
             return;
         }
         std::string alt = alt_text(img);
+        if (r.kind == K::over_budget) {  // the writer reports the budget once for the book
+            replace_with_text(img, "missing-image", alt.empty() ? "[image]" : alt, "");
+            return;
+        }
         if (r.kind == K::remote) {
             report(ir::Severity::warning, src, r.message);
             pugi::xml_node made = replace_with_text(img, "remote-image", alt.empty() ? src : alt, src);
@@ -676,6 +681,7 @@ void render_chapter(Chapter& ch, const ChapterContext& ctx) {
         if (std::string file = chapter_for_url(url, ctx); !file.empty()) return file + fragment_of(url);
         return url;
     };
+    ho.removed = [&ch](const std::string& what) { ch.removed.insert(what); };
     std::string body = render_html(doc.body, ho);
 
     std::string s = xhtml_head(ch.title, ctx.lang, ctx.rtl);
@@ -726,6 +732,8 @@ void fix_chapter(Chapter& ch) {
 }
 
 void place_images(Chapter& ch, const ChapterContext& ctx) {
+    if (!ch.removed.empty())
+        ctx.diagnostics->add({ir::Severity::warning, ch.doc->source_path, 0, 0, html::removed_message(ch.removed, "book"), ""});
     if (!ch.render_error.empty())
         ctx.diagnostics->add({ir::Severity::error, ch.doc->source_path, 0, 0,
                               "internal error: the post's XHTML is not well-formed (" + ch.render_error +

@@ -58,6 +58,9 @@ struct EpubOptions {
     std::optional<std::int64_t> modified;
     // Threads for building chapters (0 = one per core); the book is the same for any number.
     unsigned jobs = 0;
+    // The most bytes of images the book embeds, the cover included (`--max-embedded-bytes`, see
+    // EmbedBudget): images past it are shown as their alt text, with one warning.
+    std::uint64_t max_embedded_bytes = default_max_embedded_bytes;
 };
 
 }  // namespace blogconv::writers

@@ -123,7 +123,8 @@ void write_epub(const ir::Site& site, const EpubOptions& options, Sink& sink, ir
     std::optional<FolderResources> folder;
     const ResourceReader* reader = options.resources;
     if (!reader && !root.empty()) reader = &folder.emplace(root);
-    ImageStore images(reader, site.url, site.baseurl);
+    EmbedBudget budget(options.max_embedded_bytes);
+    ImageStore images(reader, site.url, site.baseurl, &budget);
 
     // The cover goes first so it is images/cover.*, whatever the posts use.
     if (!options.cover_image.empty()) {
@@ -188,6 +189,7 @@ void write_epub(const ir::Site& site, const EpubOptions& options, Sink& sink, ir
     ir::parallel_for(deferred.size(), threads,
                      [&](std::size_t k) { finish_chapter(book.chapters[deferred[k]], index, ctx); });
     book.resources = images.take_resources();
+    if (budget.refused()) diagnostics.add({ir::Severity::warning, "", 0, 0, budget.message(), ""});
 
     std::string css(default_style);
     if (!options.css.empty()) css = options.css_mode == EpubCssMode::replace ? options.css : css + "\n" + options.css;

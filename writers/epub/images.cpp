@@ -93,8 +93,8 @@ std::string sniff_media_type(std::string_view b) {
     return "";
 }
 
-ImageStore::ImageStore(const ResourceReader* reader, std::string site_url, std::string baseurl)
-    : reader_(reader), site_url_(std::move(site_url)), baseurl_(std::move(baseurl)) {
+ImageStore::ImageStore(const ResourceReader* reader, std::string site_url, std::string baseurl, EmbedBudget* budget)
+    : reader_(reader), budget_(budget), site_url_(std::move(site_url)), baseurl_(std::move(baseurl)) {
     while (!baseurl_.empty() && baseurl_.back() == '/') baseurl_.pop_back();
 }
 
@@ -223,6 +223,12 @@ ImageLookup ImageStore::embed(const std::string& key, std::string bytes, const s
                     (type.empty() ? " is not a PNG, JPEG, GIF or SVG image"
                                   : " is a WebP image, which EPUB 3.2 reading systems need not show; convert it to PNG or JPEG") +
                     "; shown as its alt text";
+        by_path_.emplace(key, r);
+        return r;
+    }
+    if (budget_ && !budget_->charge(bytes.size())) {
+        r.kind = ImageLookup::Kind::over_budget;
+        r.message = name + " is past --max-embedded-bytes; shown as its alt text";
         by_path_.emplace(key, r);
         return r;
     }

@@ -30,6 +30,7 @@ struct ImageLookup {
         refused,      // leaves the site root (an error, not just a warning)
         unsupported,  // a file of a type a reading system need not show
         data,         // a data: URL, which the book cannot declare in its manifest
+        over_budget,  // would take the book past its EmbedBudget (reported once, by the writer)
     };
     Kind kind = Kind::missing;
     std::string href;     // embedded: the path inside the package folder
@@ -41,7 +42,8 @@ class ImageStore {
 public:
     // `reader` gives the site's files (nullptr = none: every local image is missing); `site_url`
     // and `baseurl` recognise the site's own absolute URLs as local paths.
-    ImageStore(const ResourceReader* reader, std::string site_url, std::string baseurl);
+    // `budget` (nullptr = none) is charged for every image embedded.
+    ImageStore(const ResourceReader* reader, std::string site_url, std::string baseurl, EmbedBudget* budget = nullptr);
 
     // Resolves `url` as written in the document at `source_path` (relative to the root) whose
     // permalink is `permalink`.
@@ -60,6 +62,7 @@ private:
                       const std::string& properties);
 
     const ResourceReader* reader_;
+    EmbedBudget* budget_;
     std::string site_url_;
     std::string baseurl_;
     std::map<std::string, ImageLookup> by_path_;  // site path (or file path) -> result

@@ -252,6 +252,8 @@ std::optional<FeedData> prepare_feed(const ir::Site& site, const FeedOptions& op
             e.id = e.url;
         }
         HtmlOptions ho;
+        // Post HTML as jekyll-feed gives it: a feed reader sanitizes what it shows (sanitize.h).
+        ho.sanitize = false;
         ho.rewrite_url = [&e](const std::string& u, const std::string&) { return resolve_url(e.url, u); };
         if (!feed.excerpt_only) e.content_html = clean(render_html(d->body, ho));
         if (!d->description.empty()) {

@@ -1,10 +1,13 @@
 #include "writers/html/html_renderer.h"
 
+#include <cctype>
 #include <map>
+#include <string_view>
 #include <vector>
 
 #include "writers/html/escape.h"
 #include "writers/html/raw_html.h"
+#include "writers/html/sanitize.h"
 
 namespace blogconv::writers {
 
@@ -131,13 +134,24 @@ private:
 
     std::string id(const std::string& raw) const { return o_.id_prefix + raw; }
 
-    std::string url(const std::string& u, const std::string& target = {}) const {
+    // `element` and `attribute`: where the URL goes, for the sanitizer's rules.
+    std::string url(const std::string& u, const std::string& target = {}, std::string_view element = "a",
+                    std::string_view attribute = "href") const {
+        if (o_.sanitize && !html::url_allowed(element, attribute, u)) {
+            removed("a URL that could run code");
+            return {};
+        }
         std::string v = (!o_.id_prefix.empty() && !u.empty() && u[0] == '#') ? "#" + o_.id_prefix + u.substr(1) : u;
         if (o_.rewrite_url) v = o_.rewrite_url(v, target);
         return v;
     }
 
-    void attrs(const ir::Attr& a, const std::vector<std::string>& extra_classes = {}) {
+    void removed(const std::string& what) const {
+        if (o_.removed) o_.removed(what);
+    }
+
+    // `element`: the element the attributes go on ("" = any), for the sanitizer's rules.
+    void attrs(const ir::Attr& a, const std::vector<std::string>& extra_classes = {}, std::string_view element = {}) {
         if (!a.id.empty()) {
             out_ += " id=\"";
             append_escaped(out_, id(a.id));
@@ -155,6 +169,18 @@ private:
         }
         for (const auto& [k, v] : a.attributes) {
             if (k == "class" || k == "id" || !valid_attribute_name(k)) continue;
+            if (o_.sanitize) {
+                std::string lk = k;
+                for (char& c : lk) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                if (!html::attribute_allowed(element, lk)) {
+                    removed(lk + "=");
+                    continue;
+                }
+                if (html::is_url_attribute(lk) && !html::url_allowed(element, lk, v)) {
+                    removed("a URL that could run code");
+                    continue;
+                }
+            }
             out_ += ' ' + k + "=\"";
             append_escaped(out_, v);
             out_ += '"';
@@ -175,7 +201,8 @@ private:
         }
         html::UrlRewrite rw;
         if (o_.rewrite_url) rw = [&](const std::string& u) { return o_.rewrite_url(u, {}); };
-        out_ += html::transform_raw_html(text, o_.xhtml, rw);
+        const html::RemovedFn report = [this](const std::string& what) { removed(what); };
+        out_ += html::transform_raw_html(text, o_.xhtml, rw, o_.sanitize ? &report : nullptr);
         if (is_block && !out_.empty() && out_.back() != '\n') out_ += '\n';
     }
 
@@ -361,14 +388,14 @@ private:
                                html::append_clean_escaped(out_, n.title);
                                out_ += '"';
                            }
-                           attrs(n.attr);
+                           attrs(n.attr, {}, "a");
                            out_ += '>';
                            inlines_(n.children);
                            out_ += "</a>";
                        },
                        [&](const ir::Image& n) {
                            out_ += "<img src=\"";
-                           append_escaped(out_, url(n.url));
+                           append_escaped(out_, url(n.url, {}, "img", "src"));
                            out_ += "\" alt=\"";
                            html::append_clean_escaped(out_, ir::plain_text(n.alt));
                            out_ += '"';
@@ -377,7 +404,7 @@ private:
                                html::append_clean_escaped(out_, n.title);
                                out_ += '"';
                            }
-                           attrs(n.attr);
+                           attrs(n.attr, {}, "img");
                            out_ += " />";
                        },
                        [&](const ir::SoftBreak&) { out_ += '\n'; },

@@ -50,6 +50,14 @@ struct HtmlOptions {
     // The footnote back-link's content, raw HTML (kramdown's `footnote_backlink` option, which a
     // writer may take from ir::Site::config: `kramdown.footnote_backlink`).
     std::string footnote_backlink = "&#8617;";
+    // Hold the post's HTML to the allowlist of writers/html/sanitize.h (raw HTML tags, the
+    // attributes of an Attr, link and image URLs): on by default, as a writer that forgets it
+    // would let a post redirect the reader or run code. Feeds and Hugo output turn it off (see
+    // sanitize.h for why).
+    bool sanitize = true;
+    // Told about each thing the sanitizer removed (a short name, repeats included), so that the
+    // writer can warn once per document. Unset: removed silently.
+    std::function<void(const std::string& what)> removed;
 };
 
 // The blocks as an HTML fragment (no <html>/<body>), ending with a newline unless empty.

@@ -7,6 +7,7 @@
 #include <pugixml.hpp>
 
 #include "writers/html/escape.h"
+#include "writers/html/sanitize.h"
 
 namespace blogconv::writers::html {
 
@@ -30,7 +31,8 @@ bool is_void_element(const std::string& name) {
     return false;
 }
 
-bool is_url_attribute(const std::string& name) { return name == "href" || name == "src" || name == "poster"; }
+// The attributes whose URL the writer rewrites (srcset is handled candidate by candidate).
+bool rewritten_url_attribute(const std::string& name) { return name == "href" || name == "src" || name == "poster"; }
 
 // A name XML accepts (a conservative subset: ASCII letters, digits, `_`, `-`, `.`, `:`).
 bool xml_name(std::string_view s) {
@@ -46,6 +48,7 @@ struct Attribute {
     std::string value;
     bool has_value = false;
     std::size_t value_begin = 0, value_end = 0;  // the value's bytes in the source (without quotes)
+    std::size_t begin = 0, end = 0;              // the whole attribute's bytes in the source
     bool quoted = false;
 };
 
@@ -84,6 +87,7 @@ bool parse_tag(std::string_view html, std::size_t pos, Tag& tag) {
         }
         Attribute a;
         const std::size_t an = i;
+        a.begin = i;
         while (i < html.size() && !is_space(html[i]) && html[i] != '>' && html[i] != '=' &&
                !(html[i] == '/' && i + 1 < html.size() && html[i + 1] == '>'))
             ++i;
@@ -109,13 +113,14 @@ bool parse_tag(std::string_view html, std::size_t pos, Tag& tag) {
             }
             a.value = std::string(html.substr(a.value_begin, a.value_end - a.value_begin));
         }
+        a.end = a.has_value ? (a.quoted ? a.value_end + 1 : a.value_end) : an + a.name.size();
         tag.attributes.push_back(std::move(a));
     }
 }
 
 std::string rewrite_value(const std::string& name, const std::string& value, const UrlRewrite& rewrite) {
     if (!rewrite) return value;
-    if (is_url_attribute(name)) return rewrite(value);
+    if (rewritten_url_attribute(name)) return rewrite(value);
     if (name == "srcset") return rewrite_srcset(value, rewrite);
     return value;
 }
@@ -129,6 +134,57 @@ std::string xml_attribute_value(std::string_view v) {
         else out += c;
     }
     return out;
+}
+
+// url_allowed for one attribute value; a srcset is allowed when each of its URLs is.
+bool sanitized_url_allowed(const std::string& element, const std::string& attribute, const std::string& value) {
+    if (attribute != "srcset") return url_allowed(element, attribute, value);
+    bool all = true;
+    rewrite_srcset(value, [&](const std::string& u) {
+        if (!url_allowed(element, attribute, u)) all = false;
+        return u;
+    });
+    return all;
+}
+
+// How a refused URL is named in the warning: by its scheme ("javascript: URL") when that is
+// plain letters, else generically (the text itself may be anything).
+std::string url_scheme_name(std::string_view url) {
+    std::string scheme;
+    for (char ch : url) {
+        if (ch == ':') break;
+        if (std::isalpha(static_cast<unsigned char>(ch))) scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        else if (!(ch == ' ' || ch == '\t')) return "a URL that could run code";
+        if (scheme.size() > 20) return "a URL that could run code";
+    }
+    return scheme.empty() ? "a URL that could run code" : scheme + ": URL";
+}
+
+// After the start tag of an element whose content an HTML parser reads as text (script, style,
+// title, xmp, iframe): that content up to the element's end tag, with every `<` escaped. In
+// HTML the parser would not see tags there, yet inside <svg> the same <style> or <title> holds
+// markup; escaped, the content is text either way, so no tag the sanitizer did not check can
+// appear (the mutation-XSS of sanitizers that disagree with the parser about such content).
+// Returns where scanning goes on.
+std::size_t raw_text_content(std::string_view html, std::size_t from, const std::string& name, const Tag& tag,
+                             std::string& out) {
+    static constexpr std::array<std::string_view, 5> raw_text = {"script", "style", "title", "xmp", "iframe"};
+    if (tag.closing || tag.self_closed) return from;
+    bool is_raw = false;
+    for (auto n : raw_text) is_raw = is_raw || n == name;
+    if (!is_raw) return from;
+    std::size_t end = from;
+    for (; end < html.size(); ++end) {
+        if (html[end] != '<' || end + 2 + name.size() > html.size() || html[end + 1] != '/') continue;
+        if (lower(html.substr(end + 2, name.size())) != name) continue;
+        const std::size_t after = end + 2 + name.size();
+        if (after == html.size() || is_space(html[after]) || html[after] == '/' || html[after] == '>') break;
+    }
+    for (std::size_t k = from; k < end; ++k) {
+        if (html[k] == '<') out += "&lt;";
+        else out += html[k];
+    }
+    return end;
 }
 
 }  // namespace
@@ -159,7 +215,8 @@ std::string rewrite_srcset(std::string_view srcset, const UrlRewrite& rewrite) {
     return out;
 }
 
-std::string transform_raw_html(std::string_view html, bool xhtml, const UrlRewrite& rewrite) {
+std::string transform_raw_html(std::string_view html, bool xhtml, const UrlRewrite& rewrite,
+                               const RemovedFn* sanitize) {
     std::string out;
     out.reserve(html.size() + 16);
     std::size_t i = 0;
@@ -173,30 +230,71 @@ std::string transform_raw_html(std::string_view html, bool xhtml, const UrlRewri
         if (html.substr(i, 4) == "<!--") {
             auto close = html.find("-->", i + 4);
             const std::size_t end = close == std::string_view::npos ? html.size() : close + 3;
-            out.append(html.substr(i, end - i));
+            // Sanitizing, comments go: a browser ends one earlier than `-->` in cases (`<!-->`,
+            // `--!>`) and would read what follows as markup that was never checked.
+            if (!sanitize) out.append(html.substr(i, end - i));
             i = end;
             continue;
         }
         if (html.substr(i, 2) == "<!" || html.substr(i, 2) == "<?") {
             auto close = html.find('>', i);
             const std::size_t end = close == std::string_view::npos ? html.size() : close + 1;
-            out.append(html.substr(i, end - i));
+            if (!sanitize) out.append(html.substr(i, end - i));  // a doctype or bogus comment: goes too
             i = end;
             continue;
         }
         Tag tag;
         if (!parse_tag(html, i, tag)) {
-            out += xhtml ? "&lt;" : "<";
+            // Sanitizing, a `<` that starts no tag here must not start one in a browser either.
+            out += xhtml || sanitize ? "&lt;" : "<";
             ++i;
             continue;
         }
-        if (!xhtml) {
+        const std::string name = lower(tag.name);
+        // Which attributes stay, and whether the tag stays at all.
+        std::vector<const Attribute*> kept;
+        kept.reserve(tag.attributes.size());
+        bool removed_any = false;
+        if (sanitize) {
+            const ElementRule rule = element_rule(name);
+            if (rule == ElementRule::as_text) {
+                out += "&lt;";
+                ++i;
+                continue;
+            }
+            if (rule == ElementRule::drop) {
+                (*sanitize)("<" + name + ">");
+                i = tag.end;
+                continue;
+            }
+            for (const auto& a : tag.attributes) {
+                const std::string an = lower(a.name);
+                if (tag.closing) {  // a browser ignores attributes on an end tag; so do we
+                    removed_any = true;
+                    continue;
+                }
+                if (!attribute_allowed(name, an)) {
+                    (*sanitize)(xml_name(an) ? an + "=" : std::string("an attribute a browser would misread"));
+                    removed_any = true;
+                    continue;
+                }
+                if (a.has_value && html::is_url_attribute(an) && !sanitized_url_allowed(name, an, a.value)) {
+                    (*sanitize)(url_scheme_name(a.value));
+                    removed_any = true;
+                    continue;
+                }
+                kept.push_back(&a);
+            }
+        } else {
+            for (const auto& a : tag.attributes) kept.push_back(&a);
+        }
+        if (!xhtml && !removed_any) {
             std::size_t copied = i;
             for (const auto& a : tag.attributes) {
                 if (!a.has_value) continue;
-                const std::string name = lower(a.name);
-                if (!is_url_attribute(name) && name != "srcset") continue;
-                const std::string v = rewrite_value(name, a.value, rewrite);
+                const std::string an = lower(a.name);
+                if (!rewritten_url_attribute(an) && an != "srcset") continue;
+                const std::string v = rewrite_value(an, a.value, rewrite);
                 if (v == a.value) continue;
                 out.append(html.substr(copied, a.value_begin - copied));
                 if (a.quoted) out += v;
@@ -205,9 +303,26 @@ std::string transform_raw_html(std::string_view html, bool xhtml, const UrlRewri
             }
             out.append(html.substr(copied, tag.end - copied));
             i = tag.end;
+            if (sanitize) i = raw_text_content(html, i, name, tag, out);
             continue;
         }
-        const std::string name = lower(tag.name);
+        if (!xhtml) {
+            // Something was removed: the tag is rebuilt from what stays, each kept attribute as
+            // it was written (or with its rewritten URL).
+            out += tag.closing ? "</" : "<";
+            out += tag.name;
+            for (const Attribute* a : kept) {
+                const std::string an = lower(a->name);
+                out += ' ';
+                const std::string v = a->has_value ? rewrite_value(an, a->value, rewrite) : a->value;
+                if (a->has_value && v != a->value) out += a->name + "=\"" + escape(v) + "\"";
+                else out.append(html.substr(a->begin, a->end - a->begin));
+            }
+            out += tag.self_closed ? " />" : ">";
+            i = tag.end;
+            i = raw_text_content(html, i, name, tag, out);
+            continue;
+        }
         if (tag.closing && is_void_element(name)) {  // `</br>`: the element was already closed
             i = tag.end;
             continue;
@@ -215,15 +330,15 @@ std::string transform_raw_html(std::string_view html, bool xhtml, const UrlRewri
         out += tag.closing ? "</" : "<";
         out += tag.name;
         if (!tag.closing) {
-            for (const auto& a : tag.attributes) {
+            for (const Attribute* a : kept) {
                 // A name XML rejects (`@click`, a stray quote) cannot be written: dropping it keeps
                 // the element, which matters more than one framework attribute.
-                if (!xml_name(a.name)) continue;
-                const std::string an = lower(a.name);
+                if (!xml_name(a->name)) continue;
+                const std::string an = lower(a->name);
                 out += ' ';
-                out += a.name;
+                out += a->name;
                 out += "=\"";
-                out += xml_attribute_value(a.has_value ? rewrite_value(an, a.value, rewrite) : a.name);
+                out += xml_attribute_value(a->has_value ? rewrite_value(an, a->value, rewrite) : a->name);
                 out += '"';
             }
             if (tag.self_closed || is_void_element(name)) out += " /";

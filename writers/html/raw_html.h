@@ -15,7 +15,12 @@ using UrlRewrite = std::function<std::string(const std::string&)>;
 // `xhtml` off every other byte is kept; with it on, each tag is rebuilt in XML syntax (values
 // double-quoted, boolean attributes given their name as value, void elements closed with ` />`),
 // stray `<` escaped and entities made XML-safe (see xml_entities).
-std::string transform_raw_html(std::string_view html, bool xhtml, const UrlRewrite& rewrite);
+//
+// With `sanitize` set, the tags are also held to the allowlist of writers/html/sanitize.h: a
+// dropped element loses its tags (its text stays), a disallowed attribute or URL goes, prose
+// like `<datadir>` is escaped, and each removal is named to `*sanitize`.
+std::string transform_raw_html(std::string_view html, bool xhtml, const UrlRewrite& rewrite,
+                               const std::function<void(const std::string&)>* sanitize = nullptr);
 
 // True when `fragment` parses as XML content (wrapped in one root element).
 bool well_formed_xml_fragment(std::string_view fragment);

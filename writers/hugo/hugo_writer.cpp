@@ -11,6 +11,7 @@
 #include "writers/hugo/config_writer.h"
 #include "writers/hugo/front_matter_writer.h"
 #include "writers/hugo/migration_report.h"
+#include "writers/hugo/portable_names.h"
 #include "writers/markdown/commonmark_writer.h"
 
 namespace blogconv::writers {
@@ -290,19 +291,40 @@ private:
         ugly_ = ugly > pretty;
     }
 
-    std::string unique_content_path(std::string dir, std::string name, const std::string& fallback,
-                                    const std::string& ext) {
-        auto key = [&](const std::string& n) { return dir + "/" + n; };
+    // A file name (without extension) in `dir` that no other document has, compared as macOS and
+    // Windows compare names, and that those systems can hold (portable_names.h); `dir` is already
+    // portable. `unportable_name_` is left holding the name the same choice would give with
+    // names as the source has them, for the report of renamed files.
+    std::string unique_content_path(const std::string& dir, const std::string& name, const std::string& fallback,
+                                    const std::string& ext, const std::string& raw_dir) {
         // `index.md` would turn its whole folder into a leaf bundle (hiding every other page in
         // it) and `_index.md` is the section's own page: neither may be a document's file name.
         auto reserved = [](const std::string& n) { return n == "index" || n == "_index"; };
-        if ((used_names_.count(key(name)) || reserved(name)) && !fallback.empty() && !reserved(fallback)) name = fallback;
-        if (reserved(name)) name += "-page";
-        std::string base = name;
-        for (int i = 2; used_names_.count(key(name)); ++i) name = base + "-" + std::to_string(i);
-        used_names_.insert(key(name));
+        auto choose = [&](std::string n, std::string fb, auto&& taken) {
+            if ((taken(n) || reserved(n)) && !fb.empty() && !reserved(fb)) n = fb;
+            if (reserved(n)) n += "-page";
+            std::string base = n;
+            for (int i = 2; taken(n); ++i) n = base + "-" + std::to_string(i);
+            return n;
+        };
+        const std::string chosen =
+            choose(hugo::portable_component(name), fallback.empty() ? "" : hugo::portable_component(fallback),
+                   [&](const std::string& n) { return portable_names_.taken(dir + "/" + n); });
+        unportable_name_ = choose(name, fallback, [&](const std::string& n) { return used_names_.count(raw_dir + "/" + n) > 0; });
+        portable_names_.take(dir + "/" + chosen);
+        used_names_.insert(raw_dir + "/" + unportable_name_);
         (void)ext;
-        return name;
+        return chosen;
+    }
+
+    // Lists in MIGRATION.md a document whose file is not where its source name would put it.
+    void report_renamed(const ir::Document& d, const std::string& written, const std::string& unportable) {
+        if (written == unportable) return;
+        report_.item(d.source_path, 0, "Files renamed for macOS and Windows",
+                     hugo::report_code(unportable) + " is written as " + hugo::report_code(written) +
+                         " (a name macOS or Windows cannot hold, or one that differs from another only in "
+                         "case); its URL is unchanged");
+        report_.count("Files renamed for macOS and Windows");
     }
 
     void collect_images(const ir::Blocks& blocks, std::vector<std::string>& urls) {
@@ -352,6 +374,7 @@ private:
     }
 
     std::map<std::string, std::string> built_urls_;  // URL -> source path, for built documents
+
 
     void place_documents() {
         // Which static images each document uses, to find the ones a post has to itself.
@@ -405,7 +428,8 @@ private:
             if (d.collection == "posts") {
                 p.section = o_.posts_section;
                 std::string name = unique_content_path(p.section, p.slug.empty() ? stem_of(d.source_path) : p.slug,
-                                                       stem_of(d.source_path), ext);
+                                                       stem_of(d.source_path), ext, p.section);
+                const std::string unportable = unportable_name_;
                 // Images used by this post alone go beside it, when its URL is a folder the
                 // images can sit in (relative links then resolve there).
                 if (o_.page_bundles && !p.html && ends_with(p.url, "/")) {
@@ -422,20 +446,25 @@ private:
                 }
                 p.bundle = !p.images.empty();
                 p.content_path = "content/" + p.section + "/" + name + (p.bundle ? "/index" + ext : ext);
+                report_renamed(d, p.content_path, "content/" + p.section + "/" + unportable + (p.bundle ? "/index" + ext : ext));
                 report_.count(d.draft ? "Drafts" : "Posts");
                 if (p.bundle) report_.count("Page bundles (posts with their own images)");
             } else if (d.collection.empty()) {
-                std::string dir = dirname_of(d.source_path);
+                const std::string raw_dir = dirname_of(d.source_path);
+                const std::string dir = hugo::portable_path(raw_dir);
                 std::string stem = stem_of(d.source_path);
                 if (p.url == "/" && !home_taken_) {
                     home_taken_ = true;
                     p.content_path = "content/_index" + ext;
-                } else if (stem == "index" && !dir.empty()) {
+                } else if (stem == "index" && !dir.empty() && !portable_names_.taken(dir + "/_index")) {
+                    portable_names_.take(dir + "/_index");
                     p.content_path = "content/" + dir + "/_index" + ext;
                     p.write_url = true;  // a section's own URL differs between ugly and pretty modes
+                    report_renamed(d, p.content_path, "content/" + raw_dir + "/_index" + ext);
                 } else {
-                    std::string name = unique_content_path(dir, stem == "index" ? "index-page" : stem, "", ext);
+                    std::string name = unique_content_path(dir, stem == "index" ? "index-page" : stem, "", ext, raw_dir);
                     p.content_path = "content/" + (dir.empty() ? "" : dir + "/") + name + ext;
+                    report_renamed(d, p.content_path, "content/" + (raw_dir.empty() ? "" : raw_dir + "/") + unportable_name_ + ext);
                     std::string path = (dir.empty() ? "" : dir + "/") + name;
                     std::string natural = ugly_ ? "/" + path + ".html" : "/" + path + "/";
                     p.write_url = natural != p.url;
@@ -443,8 +472,9 @@ private:
                 report_.count("Pages");
             } else {
                 p.section = d.collection;
-                std::string name = unique_content_path(p.section, stem_of(d.source_path), "", ext);
+                std::string name = unique_content_path(p.section, stem_of(d.source_path), "", ext, p.section);
                 p.content_path = "content/" + p.section + "/" + name + ext;
+                report_renamed(d, p.content_path, "content/" + p.section + "/" + unportable_name_ + ext);
                 report_.count("Collection documents");
             }
             by_source_[d.source_path] = placed_.size();
@@ -651,6 +681,8 @@ private:
         if (p.html) {
             HtmlOptions ho;
             ho.unsupported = UnsupportedStyle::comment;
+            // The site's own source for Hugo, which decides what raw HTML it renders (sanitize.h).
+            ho.sanitize = false;
             text += "\n" + protect_shortcodes(fix_html_comments(render_html(body, ho)));
         } else {
             text += "\n" + markdown;
@@ -870,7 +902,9 @@ private:
     std::map<std::string, std::size_t> by_source_;
     std::set<std::string> static_paths_;
     std::map<std::string, std::string> bundled_static_;  // site path -> where it went
-    std::set<std::string> used_names_;
+    std::set<std::string> used_names_;   // "dir/name" as the source names them (for the report)
+    hugo::PortableNames portable_names_;  // "dir/name" as written, compared ignoring case
+    std::string unportable_name_;         // see unique_content_path
     std::map<std::string, std::string> permalinks_;
     std::set<std::string> renamed_keys_;
     bool ugly_ = false;

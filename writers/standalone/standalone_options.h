@@ -1,7 +1,10 @@
 // Options of the standalone HTML writer (`--to html`, `--to html-split`). Every default is here.
 #pragma once
 
+#include <cstdint>
 #include <string>
+
+#include "writers/resources.h"
 
 namespace blogconv::writers {
 
@@ -38,6 +41,10 @@ struct StandaloneOptions {
     // The page title and cover heading instead of the site's `title`. "" = the site's (or
     // "Blog" when it has none).
     std::string title;
+    // The most bytes of images embedded into the page, or into the split folder's pages together
+    // (`--max-embedded-bytes`, see EmbedBudget): images past it are shown as their alt text, with
+    // one warning.
+    std::uint64_t max_embedded_bytes = default_max_embedded_bytes;
 };
 
 }  // namespace blogconv::writers

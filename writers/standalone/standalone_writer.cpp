@@ -10,6 +10,7 @@
 #include "writers/highlight/highlighter.h"
 #include "writers/html/escape.h"
 #include "writers/html/html_renderer.h"
+#include "writers/html/sanitize.h"
 #include "writers/standalone/template.h"
 
 namespace blogconv::writers {
@@ -333,7 +334,7 @@ public:
             const Entry& e = entries_[0];
             values["title"] = escape(html::xml_clean(e.doc->title));
             values["posts"] = article(0, 1);
-            sink.write("", page(values));
+            sink.write_parts("", with_images(page(values)));
             return;
         }
         if (!o_.split) {
@@ -376,7 +377,13 @@ public:
             articles.clear();
             // In page order, so the warnings come in the order of the page.
             for (auto& part : parts) drop_dangling_fragments(part, ids);
-            sink.write_parts("", std::move(parts));
+            std::vector<std::string> filled;
+            for (auto& part : parts) {
+                auto pieces = with_images(std::move(part));
+                for (auto& piece : pieces) filled.push_back(std::move(piece));
+            }
+            parts.clear();
+            sink.write_parts("", std::move(filled));
             return;
         }
         values["cover"] = cover();
@@ -389,7 +396,7 @@ public:
             v["title"] = escape(html::xml_clean(entries_[i].doc->title)) + " · " + escape(html::xml_clean(site_title()));
             v["nav"] = "<a href=\"../index.html\">" + escape(html::xml_clean(site_title())) + "</a>";
             v["posts"] = article(i, 1);
-            sink.write(entries_[i].file, page(v));
+            sink.write_parts(entries_[i].file, with_images(page(v)));
         }
     }
 
@@ -402,7 +409,14 @@ private:
     std::map<std::string, std::size_t> by_source_;
     std::map<std::string, std::size_t> by_url_;  // a document's URL path without a trailing '/'
     std::map<std::string, std::string> tag_ids_;
-    std::map<std::string, std::string> images_;  // site path -> data: URI ("" when it failed)
+    struct Embedded {
+        static constexpr std::size_t none = static_cast<std::size_t>(-1);
+        std::size_t index = none;  // in uris_ (none: the file could not be embedded)
+        std::uint64_t size = 0;    // the image's bytes
+    };
+    std::map<std::string, Embedded> images_;  // by site path
+    std::vector<std::string> uris_;            // the data: URIs of the embedded images
+    EmbedBudget budget_{o_.max_embedded_bytes};
     const ir::Document* current_ = nullptr;      // the document being rendered
     bool page_is_post_ = false;                  // split mode: writing posts/<slug>.html
     bool template_checked_ = false;
@@ -418,6 +432,12 @@ private:
         d.file = file;
         d.message = std::move(message);
         diags_.add(std::move(d));
+    }
+
+    // One warning per post for everything the sanitizer took out of its HTML.
+    void warn_removed(const std::string& file, const std::set<std::string>& removed, const char* where) {
+        if (removed.empty()) return;
+        warn(file, html::removed_message(removed, where));
     }
 
     bool choose_documents() {
@@ -610,27 +630,82 @@ private:
         return url;
     }
 
-    // The data: URI of a site file, or "" (with a warning) when it cannot be embedded.
+    // What stands in the page for an embedded image until the page goes to the sink, as a src
+    // value: the placeholder, then the image's index in uris_. The data: URIs (4/3 of the image
+    // bytes) are put in only by with_images, so the passes over a post's HTML (anchors,
+    // highlighting, fragments) never copy them: 120 MiB of images took the writer past 1.1 GiB
+    // when each pass copied them. A post cannot forge the placeholder: the sanitizer refuses
+    // its scheme.
+    static constexpr std::string_view placeholder_ = "blogconv-embedded-image:";
+
+    // The placeholder for a site file's data: URI, or "" when it cannot be embedded: with a
+    // warning, or, past the page's EmbedBudget, with the one warning report_budget gives.
     std::string embed(const std::string& path, const std::string& url) {
         auto it = images_.find(path);
-        if (it != images_.end()) return it->second;
-        std::string uri;
-        std::string error;
-        std::optional<std::string> bytes;
-        if (!resources_) error = "no site files are available to this writer";
-        else bytes = resources_->read(path, error);
-        if (bytes) {
-            const std::string mime = image_mime_type(*bytes);
-            if (mime.empty()) error = "not an image format a browser shows (PNG, JPEG, GIF, WebP, AVIF, SVG, BMP, ICO)";
-            else uri = "data:" + mime + ";base64," + base64_encode(*bytes);
-        }
-        if (uri.empty())
+        if (it == images_.end()) {
+            Embedded e;
+            std::string error;
+            std::optional<std::string> bytes;
+            if (!resources_) error = "no site files are available to this writer";
+            else bytes = resources_->read(path, error);
+            if (bytes) {
+                const std::string mime = image_mime_type(*bytes);
+                if (mime.empty()) {
+                    error = "not an image format a browser shows (PNG, JPEG, GIF, WebP, AVIF, SVG, BMP, ICO)";
+                } else if (!budget_.charge(bytes->size())) {
+                    // Not encoded or kept: an image past the budget costs no memory after this.
+                    images_.emplace(path, e);
+                    return {};
+                } else {
+                    e.index = uris_.size();
+                    e.size = bytes->size();
+                    uris_.push_back("data:" + mime + ";base64," + base64_encode(*bytes));
+                    images_.emplace(path, e);
+                    return std::string(placeholder_) + std::to_string(e.index);
+                }
+            }
             warn(current_ ? current_->source_path : "",
                  "image " + url + " (" + path + "): " + error + "; its alt text is shown instead");
-        images_[path] = uri;
-        return uri;
+            images_.emplace(path, e);
+            return {};
+        }
+        // Each further use is another copy in the page, so it is charged again.
+        if (it->second.index == Embedded::none || !budget_.charge(it->second.size)) return {};
+        return std::string(placeholder_) + std::to_string(it->second.index);
     }
 
+    // `html` as parts for the sink, each image placeholder (in a src="…") replaced by its data:
+    // URI. Parts rather than one string: a single-file sink writes them one by one.
+    std::vector<std::string> with_images(std::string html) const {
+        std::vector<std::string> parts;
+        const std::string open = "src=\"" + std::string(placeholder_);
+        std::size_t from = 0;
+        for (std::size_t at = html.find(open); at != std::string::npos; at = html.find(open, from)) {
+            const std::size_t digits = at + open.size();
+            std::size_t end = digits;
+            std::size_t index = 0;
+            while (end < html.size() && std::isdigit(static_cast<unsigned char>(html[end])))
+                index = index * 10 + static_cast<std::size_t>(html[end++] - '0');
+            if (end == digits || end >= html.size() || html[end] != '"' || index >= uris_.size()) {
+                from = digits;
+                continue;
+            }
+            parts.push_back(html.substr(from, at + 5 - from));  // up to and with `src="`
+            parts.push_back(uris_[index]);
+            from = end;
+        }
+        if (parts.empty()) return {std::move(html)};
+        parts.push_back(html.substr(from));
+        return parts;
+    }
+
+public:
+    // The one warning for the images the budget left out, if any.
+    void report_budget() {
+        if (budget_.refused()) warn("", budget_.message());
+    }
+
+private:
     std::string alt_or_name(const ParsedTag& tag, const std::string& url) const {
         const std::string* alt = tag.find("alt");
         if (alt && !alt->empty()) return *alt;
@@ -760,7 +835,10 @@ private:
         HtmlOptions ho;
         ho.id_prefix = anchor + ":";
         ho.rewrite_url = [this](const std::string& url, const std::string& target) { return rewrite_link(url, target); };
+        std::set<std::string> removed;
+        ho.removed = [&removed](const std::string& what) { removed.insert(what); };
         std::string html = render_html(d.body, ho);
+        warn_removed(d.source_path, removed, "page");
         html = self_contain(html);
         html = add_heading_anchors(html);
         if (o_.highlight) html = highlight_code(html);
@@ -908,7 +986,9 @@ std::string base64_encode(std::string_view bytes) {
 
 void write_standalone_html(const ir::Site& site, const StandaloneOptions& options, const ResourceReader* resources,
                            Sink& sink, ir::Diagnostics& diagnostics) {
-    StandaloneWriter(site, options, resources, diagnostics).write(sink);
+    StandaloneWriter writer(site, options, resources, diagnostics);
+    writer.write(sink);
+    writer.report_budget();
 }
 
 }  // namespace blogconv::writers

@@ -114,13 +114,15 @@ std::string expand_template(std::string_view tmpl, const std::map<std::string, s
 
 std::string_view default_template() {
     // The Content-Security-Policy is a second line of defence for "no request leaves the file":
-    // even raw HTML in a post (an iframe, a script, a web font) cannot fetch anything.
+    // even raw HTML in a post (an iframe, a script, a web font) cannot fetch anything. base-uri
+    // and form-action are not covered by default-src: they back up the sanitizer, which drops a
+    // post's <base> and <form> (writers/html/sanitize.h).
     return R"(<!DOCTYPE html>
 <html lang="{{lang}}"{{#theme}} data-theme="{{theme}}"{{/theme}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; media-src data:; style-src 'unsafe-inline'; font-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; media-src data:; style-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'">
 <meta name="color-scheme" content="light dark">
 <meta name="generator" content="{{generator}}">
 <title>{{title}}</title>
