@@ -135,9 +135,10 @@ bool process_alive(long pid) {
 }
 
 // Removes the folder `name` in `dir` and everything in it, following no link (a link inside is
-// removed as a link). Our staging folders are a few levels deep; past 64 the rest is left.
+// removed as a link). Our staging folders are a few levels deep; past 256 the rest is left (one
+// descriptor is open per level).
 void remove_tree(int dir, const char* name, int depth) {
-    if (depth > 64) return;
+    if (depth > 256) return;
     int fd = ::openat(dir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) return;
     DIR* d = ::fdopendir(fd);

@@ -14,6 +14,7 @@
 
 #include "cli/output.h"
 #include "cli/output_root.h"
+#include "cli/terminal_text.h"
 #include "tests/test_support.h"
 
 namespace fs = std::filesystem;
@@ -254,4 +255,24 @@ TEST_CASE("escape sequences in file names and front matter reach the terminal es
     CHECK(j.exit_code == 1);
     CHECK(j.out.find('\x1b') == std::string::npos);
     CHECK(j.out.find("\\u001b[31mred.md") != std::string::npos);
+}
+
+TEST_CASE("terminal_safe: what a terminal would act on is shown escaped, the rest unchanged") {
+    struct Case {
+        std::string in, out;
+    };
+    const Case cases[] = {
+        {"plain text, tabs\tand \\backslashes", "plain text, tabs\tand \\backslashes"},
+        {"\x1b[31mred", "\\x1b[31mred"},
+        {"a\nb\rc\x7f", "a\\x0ab\\x0dc\\x7f"},  // a newline would forge a second diagnostic line
+        {"csi \xc2\x9b" "6n", "csi \\u009b6n"},           // C1, as UTF-8
+        {"bidi \xe2\x80\xae" "txt", "bidi \\u202etxt"},  // RIGHT-TO-LEFT OVERRIDE
+        {"caf\xc3\xa9 \xe6\x97\xa5\xf0\x9f\x99\x82", "caf\xc3\xa9 \xe6\x97\xa5\xf0\x9f\x99\x82"},  // UTF-8 kept
+        {"raw \x9b" "6n \xe9", "raw \\x9b6n \\xe9"},    // not UTF-8: each byte shown
+        {"overlong \xc0\xaf", "overlong \\xc0\\xaf"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.in);
+        CHECK(cli::terminal_safe(c.in) == c.out);
+    }
 }
