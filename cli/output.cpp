@@ -85,6 +85,12 @@ std::string FileSink::below(const std::string& relative_path) const {
 void FileSink::preflight(const std::vector<std::string>& relative_paths) {
     if (to_stdout_) return;
     OutputRoot& r = root(false);
+    // A folder output into a folder not there yet (the usual case): nothing in it can be in the
+    // way, only the names are checked.
+    if (folder_ && r.kind(place_.below) == OutputRoot::Kind::missing) {
+        for (const auto& rel : relative_paths) path_segments(rel);
+        return;
+    }
     for (const auto& rel : relative_paths) r.check(below(rel), force_, /*stream_ok=*/rel.empty() && !folder_);
 }
 
