@@ -283,36 +283,31 @@ int OutputRoot::open_below(int base, const std::string& rel, bool create, const 
 
 int OutputRoot::folder(const std::string& rel, bool create) {
     std::lock_guard lock(mu_);
-    if (auto it = folders_.find(rel); it != folders_.end()) return it->second;
-    if (fd_ < 0) {
-        if (!create) return -1;
-        throw OutputError("cannot open folder " + shown_root_);
+    int fd = -1;
+    if (auto it = folders_.find(rel); it != folders_.end()) {
+        fd = it->second;
+    } else {
+        if (fd_ < 0) {
+            if (!create) return -1;
+            throw OutputError("cannot open folder " + shown_root_);
+        }
+        fd = rel.empty() ? fd_ : open_below(fd_, rel, create, shown_root_);
+        if (fd < 0) return -1;
+        folders_[rel] = fd;
     }
-    int fd = rel.empty() ? fd_ : open_below(fd_, rel, create, shown_root_);
-    if (fd < 0) return -1;
-    if (create) remove_stale_staging(fd);
-    folders_[rel] = fd;
+    // Cleaned once, when first written into (a folder only checked is left as it is).
+    if (create && cleaned_.insert(rel).second) remove_stale_staging(fd);
     return fd;
 }
 
-OutputRoot::Kind OutputRoot::kind(const std::string& rel) const {
+OutputRoot::Kind OutputRoot::kind(const std::string& rel) {
     if (path_segments(rel).empty()) return fd_ < 0 ? Kind::missing : Kind::folder;
-    if (fd_ < 0) return Kind::missing;
     auto [parent, name] = split_parent(rel);
-    int dir = open_below(fd_, parent, false, shown_root_);
-    if (dir < 0) return Kind::missing;
-    Kind k = Kind::missing;
-    try {
-        k = kind_at(dir, name);
-    } catch (...) {
-        ::close(dir);
-        throw;
-    }
-    ::close(dir);
-    return k;
+    const int dir = folder(parent, false);
+    return dir < 0 ? Kind::missing : kind_at(dir, name);
 }
 
-void OutputRoot::check(const std::string& rel, bool force, bool stream_ok) const {
+void OutputRoot::check(const std::string& rel, bool force, bool stream_ok) {
     const std::string shown = display(rel);
     switch (kind(rel)) {
         case Kind::missing: return;

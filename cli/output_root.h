@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -54,10 +55,10 @@ public:
     // Throws OutputError when `rel` could not be written now: a link or a non-folder on the way, a
     // link or folder at the end, an existing file without `force`, a FIFO or device unless
     // `stream_ok`. Creates nothing.
-    void check(const std::string& rel, bool force, bool stream_ok) const;
+    void check(const std::string& rel, bool force, bool stream_ok);
     // What is at `rel` now, links not followed (missing folders on the way: "missing").
     enum class Kind { missing, file, folder, link, stream, other };
-    Kind kind(const std::string& rel) const;
+    Kind kind(const std::string& rel);
 
     // Writes `parts` as the file `rel`, making its folders: staged, then renamed into place (see
     // commit). `durable` flushes the data to disk before the rename. A FIFO or character device
@@ -122,6 +123,7 @@ private:
     int fd_ = -1;
     mutable std::mutex mu_;
     std::map<std::string, int> folders_;  // relative folder -> descriptor
+    std::set<std::string> cleaned_;       // folders whose stale staging was removed
 };
 
 // The segments of a relative output path; OutputError for an absolute path, "." / ".." / empty
