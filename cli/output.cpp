@@ -48,6 +48,8 @@ OutputPlace place_output(const fs::path& target, const std::vector<std::string>&
     if (!best.empty()) return {fs::path(best_source), t.lexically_relative(best).generic_string()};
     fs::path typed = fs::path(target).lexically_normal();
     if (typed.filename().empty()) typed = typed.parent_path();
+    // `-o .` or `-o ..` name a folder only the absolute path spells out.
+    if (typed.filename() == "." || typed.filename() == ".." || typed.filename().empty()) typed = t;
     return {typed.parent_path(), typed.filename().string()};
 }
 
