@@ -79,6 +79,14 @@ TEST_CASE("a link under -o is never followed: per-category feeds into _site/feed
     CHECK(read_file(site / "_site/feed.xml").find("Good") != std::string::npos);
     CHECK(read_file(site / "_site/feed/news.xml").find("Good") != std::string::npos);
     CHECK(empty_folder(outside));
+    // Inside the site, -o's own folders are the site's too: a shipped `_site -> elsewhere` is
+    // refused as well.
+    fs::remove_all(site / "_site");
+    fs::create_directory_symlink(outside, site / "_site");
+    auto linked = run_blogconv({site.string(), "--to", "atom", "-o", (site / "_site/feed.xml").string(), "--force"});
+    CHECK(linked.exit_code == 2);
+    CHECK(linked.err.find("_site is a symbolic link") != std::string::npos);
+    CHECK(empty_folder(outside));
 }
 
 TEST_CASE("a link under -o is never followed: an existing Hugo folder whose content/ is a link") {
@@ -191,6 +199,12 @@ TEST_CASE("-o cannot be or contain the source folder (Jekyll's ensure_not_in_des
         CHECK_FALSE(fs::exists(out / "hugo.toml"));
         CHECK_FALSE(fs::exists(out / "content"));
     }
+    // A link to a folder holding the site is the same folder.
+    fs::create_directory_symlink(tmp.path, tmp.path / "link");
+    auto l = run_blogconv({site.string(), "--to", "hugo", "-o", (tmp.path / "link").string(), "--force"});
+    CHECK(l.exit_code == 2);
+    CHECK(l.err.find("cannot be or contain the source") != std::string::npos);
+    CHECK_FALSE(fs::exists(tmp.path / "hugo.toml"));
     // A single-file output named like a source post is the same mistake.
     auto f = run_blogconv({(site / "_posts/2020-01-01-good.md").string(), "--to", "atom", "-o",
                            (site / "_posts/2020-01-01-good.md").string(), "--force"});
