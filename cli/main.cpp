@@ -334,8 +334,9 @@ int main(int argc, char** argv) {
         return exit_some_failed;
     }
     try {
-        cli::FileSink sink = output == "-" ? cli::FileSink()
-                                           : cli::FileSink(cli::place_output(output, sources), writer->writes_folder, force);
+        cli::FileSink sink = output == "-"
+                                 ? cli::FileSink()
+                                 : cli::FileSink(cli::place_output(output, sources), writer->writes_folder, force);
         std::vector<std::string> paths;
         for (const auto& entry : buffered.files) paths.push_back(entry.first);
         sink.preflight(paths);
