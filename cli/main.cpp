@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <iostream>
 #include <optional>
@@ -21,6 +22,7 @@
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/split_feeds.h"
+#include "cli/terminal_text.h"
 #include "ir/select.h"
 #include "readers/jekyll_site.h"
 #include "writers/registry.h"
@@ -172,6 +174,17 @@ int main(int argc, char** argv) {
         }
     }
 
+    // Before anything is read: an output that is, or holds, a source would be written over it.
+    for (const std::string* o : {&output, &settings.per_tag, &settings.per_category}) {
+        if (o->empty() || *o == "-") continue;
+        try {
+            cli::refuse_output_over_source(*o, sources);
+        } catch (const cli::OutputError& e) {
+            std::cerr << "blogconv: error: " << cli::terminal_safe(e.what()) << '\n';
+            return exit_fatal;
+        }
+    }
+
     cli::install_signal_cleanup();
 
     // Feeds take the newest --limit posts themselves (default 10, as jekyll-feed): the shared
@@ -286,23 +299,31 @@ int main(int argc, char** argv) {
     writer->write(site, writer_options, buffered, diagnostics);
     const Clock::time_point files_start = Clock::now();
     // --per-tag / --per-category: more feeds, each into its own folder.
-    std::vector<std::pair<std::string, writers::MemorySink>> split_outputs;
+    // Each with where it goes: --per-tag DIR is placed as -o is; jekyll-feed's folders are placed
+    // below the main feed's root, so that a link at `feed/` is refused, not followed.
+    std::vector<std::pair<std::function<cli::OutputPlace()>, writers::MemorySink>> split_outputs;
     for (auto [dir, by_tag] : {std::pair{settings.per_tag, true}, std::pair{settings.per_category, false}}) {
         std::vector<std::string> only;
+        std::function<cli::OutputPlace()> place = [dir, &sources] { return cli::place_output(dir, sources); };
         if (dir.empty() && is_feed && output != "-") {
             // `_config.yml`'s `feed: categories:` / `feed: tags:` (jekyll-feed): the extra feeds go
             // where jekyll-feed puts them, beside the main feed (feed/<name>.xml, feed/by_tag/…).
             only = cli::configured_split_feeds(site, by_tag);
             if (only.empty()) continue;
-            fs::path base = fs::path(output).parent_path() / "feed";
-            dir = (by_tag ? base / "by_tag" : base).string();
+            place = [&output, &sources, by_tag] {
+                cli::OutputPlace p = cli::place_output(output, sources);
+                std::string parent = cli::split_parent(p.below).first;
+                p.below = (parent.empty() ? "" : parent + "/") + (by_tag ? "feed/by_tag" : "feed");
+                return p;
+            };
+            dir = "feed";
         }
         if (dir.empty()) continue;
         if (!is_feed) {
             std::cerr << "blogconv: error: --per-tag and --per-category go with --to atom, rss or json-feed\n";
             return exit_fatal;
         }
-        split_outputs.emplace_back(dir, writers::MemorySink{});
+        split_outputs.emplace_back(place, writers::MemorySink{});
         cli::write_split_feeds(site, *writer, writer_options, by_tag, split_outputs.back().second, diagnostics, only);
     }
 
@@ -315,13 +336,15 @@ int main(int argc, char** argv) {
         return exit_some_failed;
     }
     try {
-        cli::FileSink sink(output, writer->writes_folder, force);
+        cli::FileSink sink = output == "-"
+                                 ? cli::FileSink()
+                                 : cli::FileSink(cli::place_output(output, sources), writer->writes_folder, force);
         std::vector<std::string> paths;
         for (const auto& entry : buffered.files) paths.push_back(entry.first);
         sink.preflight(paths);
         std::vector<cli::FileSink> folders;
-        for (const auto& [dir, files] : split_outputs) {
-            folders.emplace_back(dir, true, force);
+        for (const auto& [place, files] : split_outputs) {
+            folders.emplace_back(place(), true, force);
             std::vector<std::string> names;
             for (const auto& entry : files.files) names.push_back(entry.first);
             folders.back().preflight(names);
@@ -344,7 +367,7 @@ int main(int argc, char** argv) {
         for (std::size_t i = 0; i < split_outputs.size(); ++i)
             for (const auto& [path, bytes] : split_outputs[i].second.files) folders[i].write(path, bytes);
     } catch (const std::exception& e) {
-        std::cerr << "blogconv: error: " << e.what() << '\n';
+        std::cerr << "blogconv: error: " << cli::terminal_safe(e.what()) << '\n';
         return exit_fatal;
     }
     if (verbosity == cli::Verbosity::verbose) {
