@@ -1,9 +1,14 @@
 #include "tests/test_support.h"
 
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -13,6 +18,8 @@
 #include "writers/json_writer.h"
 
 namespace fs = std::filesystem;
+
+extern char** environ;
 
 namespace blogconv::test {
 
@@ -85,11 +92,63 @@ RunResult run_shell(const std::string& command) {
     return r;
 }
 
-RunResult run_blogconv(const std::vector<std::string>& args, int timeout_seconds) {
-    std::string cmd = timeout_seconds > 0 ? "timeout " + std::to_string(timeout_seconds) + " " : std::string();
-    cmd += quote(BLOGCONV_BINARY);
+RunResult run_blogconv(const std::vector<std::string>& args) {
+    std::string cmd = quote(BLOGCONV_BINARY);
     for (const auto& a : args) cmd += " " + quote(a);
     return run_shell(cmd);
+}
+
+namespace {
+volatile pid_t measured_child = 0;
+void kill_measured_child(int) {
+    if (measured_child > 0) ::kill(measured_child, SIGKILL);
+}
+}  // namespace
+
+Measured run_measured(const std::vector<std::string>& args, int timeout_seconds) {
+    TempDir tmp;
+    const fs::path out = tmp.path / "out", err = tmp.path / "err", result = tmp.path / "result";
+    const pid_t runner = ::fork();
+    if (runner < 0) throw std::runtime_error("fork failed");
+    if (runner == 0) {
+        // The runner: spawns blogconv, waits for it, and writes how it ended. Being a fresh
+        // process, its RUSAGE_CHILDREN covers that one run only.
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+        posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        std::vector<std::string> argv_strings{BLOGCONV_BINARY};
+        argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+        std::vector<char*> argv;
+        for (auto& a : argv_strings) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        pid_t pid = 0;
+        if (posix_spawn(&pid, BLOGCONV_BINARY, &actions, nullptr, argv.data(), environ) != 0) ::_exit(3);
+        measured_child = pid;
+        if (timeout_seconds > 0) {
+            std::signal(SIGALRM, kill_measured_child);
+            ::alarm(static_cast<unsigned>(timeout_seconds));
+        }
+        int status = 0;
+        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        rusage ru{};
+        ::getrusage(RUSAGE_CHILDREN, &ru);
+        const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        const int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+        std::ofstream(result) << code << " " << sig << " " << ru.ru_maxrss;
+        ::_exit(0);
+    }
+    int status = 0;
+    while (::waitpid(runner, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("cannot run " BLOGCONV_BINARY);
+    Measured m;
+    std::istringstream(read_file(result)) >> m.exit_code >> m.signal >> m.peak_kib;
+    m.out = read_file(out);
+    m.err = read_file(err);
+    return m;
 }
 
 std::string body_as_json(const ir::Blocks& blocks, std::size_t max_chars) {

@@ -35,11 +35,23 @@ struct RunResult {
     std::string out;  // stdout
     std::string err;  // stderr
 };
-// Runs the built blogconv binary with `args` (each passed as one argument, no shell). With
-// `timeout_seconds`, under timeout(1): a run that would never end (a budget's regression) then
-// exits 124, which fails any exact exit-code check instead of hanging the suite. No test
-// asserts a time.
-RunResult run_blogconv(const std::vector<std::string>& args, int timeout_seconds = 0);
+// Runs the built blogconv binary with `args` (each passed as one argument, no shell).
+RunResult run_blogconv(const std::vector<std::string>& args);
+// One run of the binary, measured: how it ended, and its own peak memory.
+struct Measured {
+    int exit_code = -1;  // -1 when a signal ended it
+    int signal = 0;      // the signal that ended it (through a shell a crash is only "exit 139")
+    std::string out;
+    std::string err;
+    long peak_kib = -1;  // the run's peak resident set, in KiB
+};
+// Runs blogconv with `args` (no shell) from a child process of its own, so that the peak memory
+// (getrusage RUSAGE_CHILDREN) is this run's alone, not that of an earlier child of the test
+// program. With `timeout_seconds`, a run still going then is killed (SIGKILL, seen as `signal`):
+// a regression to an endless loop fails the test instead of hanging the suite.
+Measured run_measured(const std::vector<std::string>& args, int timeout_seconds = 0);
+// 1 GiB in KiB: issue 18's bound on any hostile input's peak memory with the default limits.
+constexpr long one_gib_kib = 1024L * 1024L;
 // Runs a command line through /bin/sh.
 RunResult run_shell(const std::string& command);
 

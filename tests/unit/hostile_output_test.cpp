@@ -418,34 +418,10 @@ TEST_CASE("class 7: Hugo file names are portable and distinct ignoring case; URL
 
 namespace {
 
-struct Measured {
-    int exit_code = -1;
-    std::string err;
-    long peak_kib = -1;  // the largest child's peak resident set (getrusage RUSAGE_CHILDREN)
-};
+using blogconv::test::Measured;
+using blogconv::test::one_gib_kib;
 
-// Runs blogconv with `args` from a child process of its own, so that the peak memory measured
-// is this run's alone and not that of an earlier child of the test program (java, hugo).
-Measured run_measured(const std::vector<std::string>& args, const fs::path& scratch) {
-    const fs::path result = scratch / "measured.txt";
-    const fs::path err = scratch / "measured.err";
-    const pid_t pid = fork();
-    if (pid == 0) {
-        auto r = run_blogconv(args);
-        rusage ru{};
-        getrusage(RUSAGE_CHILDREN, &ru);
-        write_file(err, r.err);
-        write_file(result, std::to_string(r.exit_code) + " " + std::to_string(ru.ru_maxrss));
-        _exit(0);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    Measured m;
-    const std::string text = read_file(result);
-    std::sscanf(text.c_str(), "%d %ld", &m.exit_code, &m.peak_kib);
-    m.err = read_file(err);
-    return m;
-}
+using blogconv::test::run_measured;
 
 // A site whose one post shows `n` distinct PNG files of `size` bytes each (a PNG signature, then
 // a hole: sparse files, so the test writes almost nothing), beside the good post.
@@ -469,8 +445,6 @@ int count(const std::string& hay, const std::string& needle) {
     return n;
 }
 
-constexpr long one_gib_kib = 1024L * 1024L;
-
 }  // namespace
 
 TEST_CASE("class 3: images past --max-embedded-bytes are shown as their alt text; the page stays under 1 GiB") {
@@ -478,7 +452,7 @@ TEST_CASE("class 3: images past --max-embedded-bytes are shown as their alt text
     // 12 images of 40 MiB, each under the file size cap: 480 MiB, past the default 192 MiB.
     const fs::path site = image_site(dir.path / "site", 12, 40ull << 20);
     const fs::path out = dir.path / "page.html";
-    Measured m = run_measured({site.string(), "--to", "html", "-o", out.string()}, dir.path);
+    Measured m = run_measured({site.string(), "--to", "html", "-o", out.string()});
     INFO(m.err);
     CHECK(m.exit_code == 0);
     CHECK(m.peak_kib > 0);
@@ -494,15 +468,14 @@ TEST_CASE("class 3: images past --max-embedded-bytes are shown as their alt text
     }
 
     // A split folder: the sink joins each page's parts, one more copy.
-    Measured split = run_measured({site.string(), "--to", "html-split", "-o", (dir.path / "split").string()}, dir.path);
+    Measured split = run_measured({site.string(), "--to", "html-split", "-o", (dir.path / "split").string()});
     CHECK(split.exit_code == 0);
     CHECK_MESSAGE(split.peak_kib < one_gib_kib, "peak " << split.peak_kib << " KiB");
     CHECK(contains(split.err, "8 images were not embedded"));
 
     // The flag sets the budget: one image fits in 50 MiB.
     Measured small = run_measured({site.string(), "--to", "html", "-o", out.string(), "--force",
-                                   "--max-embedded-bytes", std::to_string(50ull << 20)},
-                                  dir.path);
+                                   "--max-embedded-bytes", std::to_string(50ull << 20)});
     CHECK(small.exit_code == 0);
     CHECK(contains(small.err, "11 images were not embedded"));
     CHECK(count(read_file(out), "src=\"data:image/png;base64,") == 1);
@@ -512,7 +485,7 @@ TEST_CASE("class 3: an EPUB embeds images up to --max-embedded-bytes and stays u
     TempDir dir;
     const fs::path site = image_site(dir.path / "site", 12, 40ull << 20);
     const fs::path out = dir.path / "book.epub";
-    Measured m = run_measured({site.string(), "--to", "epub", "-o", out.string()}, dir.path);
+    Measured m = run_measured({site.string(), "--to", "epub", "-o", out.string()});
     INFO(m.err);
     CHECK(m.exit_code == 0);
     CHECK(m.peak_kib > 0);

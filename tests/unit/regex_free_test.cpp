@@ -7,11 +7,6 @@
 // keeps the standard regex from coming back into the code that reads or writes input.
 #include <doctest/doctest.h>
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-
 #include <filesystem>
 #include <functional>
 #include <regex>
@@ -23,53 +18,12 @@
 #include "readers/yaml_value.h"
 #include "tests/test_support.h"
 
-extern char** environ;
-
 namespace fs = std::filesystem;
 using blogconv::test::read_file;
 using blogconv::test::TempDir;
 using blogconv::test::write_file;
 
 namespace {
-
-// How a child ended: its exit status, or the signal that killed it (then exit_code is -1).
-// run_blogconv goes through /bin/sh, which turns a signal into status 128+N; here the signal is
-// seen directly, so a crash can never pass for an exit code.
-struct Ended {
-    int exit_code = -1;
-    int signal = 0;
-    std::string err;
-    long peak_kib = 0;  // the largest resident set of any child waited for so far
-};
-
-Ended run_binary(const std::vector<std::string>& args) {
-    TempDir tmp;
-    const std::string err_path = (tmp.path / "err").string();
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    std::vector<std::string> argv_strings{BLOGCONV_BINARY};
-    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : argv_strings) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    int rc = posix_spawn(&pid, BLOGCONV_BINARY, &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(rc == 0);
-    int status = 0;
-    REQUIRE(waitpid(pid, &status, 0) == pid);
-    Ended e;
-    if (WIFEXITED(status)) e.exit_code = WEXITSTATUS(status);
-    if (WIFSIGNALED(status)) e.signal = WTERMSIG(status);
-    e.err = read_file(err_path);
-    rusage usage{};
-    getrusage(RUSAGE_CHILDREN, &usage);
-    e.peak_kib = usage.ru_maxrss;
-    return e;
-}
 
 const std::string big = std::string(200'000, 'a');
 const std::string digits = std::string(200'000, '7');
@@ -163,7 +117,7 @@ TEST_CASE("hostile inputs of 200 KB that reached a regex end with a status, not 
         write_file(site.path / "_posts/2020-01-01-good.md", "---\ntitle: Good\n---\nFine text.\n");
         c.build(site.path);
         const fs::path json = out.path / "site.json";
-        Ended e = run_binary({site.path.string(), "--to", "json", "-o", json.string()});
+        blogconv::test::Measured e = blogconv::test::run_measured({site.path.string(), "--to", "json", "-o", json.string()});
         CAPTURE(e.err.substr(0, 2000));
         CHECK(e.signal == 0);
         if (e.signal != 0) continue;  // the other rows still run
@@ -174,7 +128,7 @@ TEST_CASE("hostile inputs of 200 KB that reached a regex end with a status, not 
         if (!c.expect.empty()) CHECK(text.find(c.expect) != std::string::npos);
         if (!c.diagnostic.empty()) CHECK(e.err.find(c.diagnostic) != std::string::npos);
         else CHECK(e.err.find("error") == std::string::npos);
-        CHECK(e.peak_kib < 1024 * 1024);  // issue 18: no input takes the process past 1 GiB
+        CHECK(e.peak_kib < blogconv::test::one_gib_kib);  // issue 18: no input takes the process past 1 GiB
     }
 }
 

@@ -5,7 +5,6 @@
 // diagnostic, that the good post converted, and the children's peak memory.
 #include <doctest/doctest.h>
 
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,16 +23,6 @@ using blogconv::test::TempDir;
 using blogconv::test::write_file;
 
 namespace {
-
-constexpr long one_gib_kib = 1024L * 1024L;
-
-// The largest resident set of any child process waited for so far (blogconv runs under sh, whose
-// waits count too), in KiB. It only grows, so a check after a run covers that run.
-long peak_child_kib() {
-    rusage ru{};
-    getrusage(RUSAGE_CHILDREN, &ru);
-    return ru.ru_maxrss;
-}
 
 std::string post(const std::string& title, const std::string& body, const std::string& extra_front_matter = "") {
     return "---\ntitle: " + title + "\n" + extra_front_matter + "---\n" + body + "\n";
@@ -60,14 +49,14 @@ std::size_t count(const std::string& haystack, const std::string& needle) {
 // Runs the binary over `site` to a JSON dump (every document's title and body), under a timeout
 // so that a regression to an endless loop fails the test instead of hanging the suite.
 struct Converted {
-    RunResult run;
+    blogconv::test::Measured run;
     std::string json;
 };
 Converted convert(const fs::path& site, const fs::path& out, std::vector<std::string> extra = {}) {
     std::vector<std::string> args = {site.string(), "--to", "json", "-o", out.string(), "--force", "-j", "2"};
     args.insert(args.end(), extra.begin(), extra.end());
     Converted c;
-    c.run = run_blogconv(args, 600);
+    c.run = blogconv::test::run_measured(args, 600);
     std::error_code ec;
     if (fs::exists(out, ec)) c.json = read_file(out);
     return c;
@@ -139,7 +128,7 @@ TEST_CASE("include: nothing outside the site is read, through names, links, FIFO
     CHECK(c.run.err.find("_includes/deep.html:100000: Liquid tags nested 100000 deep, over the limit of 100") !=
           std::string::npos);
     CHECK(count(c.run.err, "includes nest more than 10 deep") == 1);
-    CHECK(peak_child_kib() < one_gib_kib);
+    CHECK(c.run.peak_kib < blogconv::test::one_gib_kib);
 
     // `check` sees the same errors and says so in its exit code.
     RunResult check = run_blogconv({"check", site.string()});
@@ -200,7 +189,7 @@ TEST_CASE("Liquid budgets: loops, ranges and growing values stop their document,
     CHECK(c.run.err.find("2020-01-02-loops.md:4:53: error: Liquid runs more than 2000000 steps") != std::string::npos);
     CHECK(count(c.run.err, "(--max-liquid-steps); skipped") == 2);
     CHECK(count(c.run.err, "(--max-liquid-bytes); skipped") == 2);
-    CHECK(peak_child_kib() < one_gib_kib);
+    CHECK(c.run.peak_kib < blogconv::test::one_gib_kib);
 
     // The budgets are flags: a tiny step budget stops even the good post.
     Converted tight = convert(site, out.path / "tight.json", {"--max-liquid-steps", "20"});
