@@ -106,8 +106,12 @@ void build_site(std::string_view input, const fs::path& root) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view input(reinterpret_cast<const char*>(data), size);
+    // The fuzzer learns the canary from our own comparisons and writes it into posts; then its
+    // text in the output proves nothing. Such inputs are skipped.
+    if (input.find(canary.substr(0, 13)) != std::string_view::npos) return 0;
     const fs::path root = work_dir() / "site";
-    build_site(std::string_view(reinterpret_cast<const char*>(data), size), root);
+    build_site(input, root);
 
     readers::ReaderOptions options;
     options.jobs = 1;
