@@ -30,6 +30,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!readers::check_body_text(split.body, "fuzz.md", split.body_first_line, limits, diagnostics)) return 0;
     ir::Value site = ir::Object{};
     readers::BodyContext context;
+    // A tenth of the default Liquid budgets: the budget logic is the same at any size, and an
+    // input that exhausts the defaults takes over ten seconds under ASan (the smoke's time-out).
+    context.limits.max_liquid_steps = 200'000;
+    context.limits.max_liquid_bytes = 16 << 20;
     context.path = "fuzz.md";
     context.first_line = split.body_first_line;
     context.site = &site;

@@ -29,6 +29,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<ir::Diagnostic> diagnostics;
     if (!readers::check_body_text(text, "fuzz.md", 1, readers::Limits{}, diagnostics)) return 0;
     readers::BodyContext context;
+    // A tenth of the default Liquid budgets: the budget logic is the same at any size, and an
+    // input that exhausts the defaults takes over ten seconds under ASan (the smoke's time-out).
+    context.limits.max_liquid_steps = 200'000;
+    context.limits.max_liquid_bytes = 16 << 20;
     context.path = "fuzz.md";
     context.site = &site;
     context.page = &page;
