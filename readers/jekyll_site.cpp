@@ -193,11 +193,28 @@ bool refuse_folder_link(const fs::directory_entry& e, const fs::path& root) {
     return ec || up.empty() || *up.begin() != "..";  // `here` is `target` or below it
 }
 
+// Folders already read, by device and inode. Links between folders of the site are followed
+// (those leaving it are not), so two links to the same folder at each of 39 levels would
+// otherwise make 2^39 paths to read: each folder is read once, by the first path that reaches it.
+class SeenFolders {
+public:
+    // Whether `dir` is new (and now seen); false for one read before, or that cannot be stat'ed.
+    bool first_visit(const fs::path& dir) {
+        struct stat st {};
+        if (::stat(dir.c_str(), &st) != 0) return false;
+        return seen_.emplace(static_cast<std::uintmax_t>(st.st_dev), static_cast<std::uintmax_t>(st.st_ino)).second;
+    }
+
+private:
+    std::set<std::pair<std::uintmax_t, std::uintmax_t>> seen_;
+};
+
 // Jekyll's Reader#read_directories: `_posts` (and `_drafts`) in every folder of the site that
 // is not filtered out, so `category/_posts/` is found too.
 void find_posts(const SiteContext& site, const fs::path& base, const std::string& base_rel, const std::string& dir_rel,
-                std::vector<Candidate>& out) {
+                std::vector<Candidate>& out, SeenFolders& seen) {
     fs::path dir = dir_rel.empty() ? base : base / dir_rel;
+    if (!seen.first_visit(dir)) return;
     auto add_folder = [&](const std::string& magic, bool draft) {
         for (const auto& entry : list_files(dir / magic)) {
             if (filtered_entry(entry)) continue;
@@ -224,7 +241,7 @@ void find_posts(const SiteContext& site, const fs::path& base, const std::string
         subdirs.push_back(rel);
     }
     std::sort(subdirs.begin(), subdirs.end());
-    for (const auto& s : subdirs) find_posts(site, base, base_rel, s, out);
+    for (const auto& s : subdirs) find_posts(site, base, base_rel, s, out, seen);
 }
 
 std::vector<Candidate> discover_site(const SiteContext& site) {
@@ -241,7 +258,8 @@ std::vector<Candidate> discover_site(const SiteContext& site) {
         base = site.root / cdir;
         base_rel = cdir;
     }
-    find_posts(site, base, base_rel, "", out);
+    SeenFolders seen;
+    find_posts(site, base, base_rel, "", out, seen);
     if (site.options.collections) {
         for (const auto& col : site.config.collections) {
             if (col.label == "posts") continue;
@@ -541,10 +559,10 @@ std::string page_template(const std::string& style, const std::string& basename,
 // Files are read through the guarded reader (inside the site, --max-file-size); a folder link
 // out of the site or back into itself is not entered.
 ir::Value read_data_folder(const SiteContext& site, const fs::path& dir, const std::string& display,
-                           std::vector<ir::Diagnostic>& diags) {
+                           std::vector<ir::Diagnostic>& diags, SeenFolders& seen) {
     ir::Value out = ir::Object{};
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return out;
+    if (!fs::is_directory(dir, ec) || !seen.first_visit(dir)) return out;
     std::vector<fs::directory_entry> entries;
     for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e);
     std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.path() < b.path(); });
@@ -557,7 +575,7 @@ ir::Value read_data_folder(const SiteContext& site, const fs::path& dir, const s
                 diags.push_back(make_diag(shown, 0, 0, "is a link to a folder outside the site (or a loop); not read",
                                           {}, ir::Severity::warning));
             } else {
-                out.set(name, read_data_folder(site, e.path(), shown, diags));
+                out.set(name, read_data_folder(site, e.path(), shown, diags, seen));
             }
             continue;
         }
@@ -1009,7 +1027,8 @@ ir::Site read_jekyll_site(const std::vector<std::string>& sources, const ReaderO
         discover_pages_and_static(site, candidates, out.static_files, site_diags);
         std::sort(out.static_files.begin(), out.static_files.end(),
                   [](const ir::StaticFile& a, const ir::StaticFile& b) { return a.source_path < b.source_path; });
-        out.data = read_data_folder(site, site.root / "_data", display_join(site.display_root, "_data"), site_diags);
+        SeenFolders seen;
+        out.data = read_data_folder(site, site.root / "_data", display_join(site.display_root, "_data"), site_diags, seen);
     }
     std::sort(candidates.begin(), candidates.end(),
               [](const Candidate& a, const Candidate& b) { return a.source_path < b.source_path; });

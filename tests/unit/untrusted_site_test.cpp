@@ -271,3 +271,52 @@ TEST_CASE("GuardedReader: inside the root after links, nothing else, never block
     CHECK(files.is_file("a/file.txt"));
     CHECK_FALSE(files.is_file("link-out.txt"));
 }
+
+TEST_CASE("folder links between the site's folders: each folder is read once, not once per path") {
+    // d1/a and d1/b both link to d2, d2/a and d2/b to d3, …: 2^30 paths to the last folder.
+    TempDir dir;
+    const fs::path& site = dir.path;
+    write_file(site / "_config.yml", "title: Links\n");
+    write_file(site / "_posts/2020-01-01-good.md", post("Good", "Fine."));
+    constexpr int levels = 30;
+    for (int k = 1; k <= levels; ++k) {
+        const fs::path d = site / ("d" + std::to_string(k));
+        fs::create_directories(d / "_posts");
+        write_file(d / "_posts" / ("2020-02-" + std::to_string(10 + k % 18) + "-p" + std::to_string(k) + ".md"),
+                   post("P" + std::to_string(k), "x"));
+        if (k < levels) {
+            fs::create_directory_symlink("../d" + std::to_string(k + 1), d / "a");
+            fs::create_directory_symlink("../d" + std::to_string(k + 1), d / "b");
+        }
+        fs::create_directories(site / "_data" / ("e" + std::to_string(k)));
+        if (k < levels) {
+            fs::create_directory_symlink("../e" + std::to_string(k + 1), site / "_data" / ("e" + std::to_string(k)) / "a");
+            fs::create_directory_symlink("../e" + std::to_string(k + 1), site / "_data" / ("e" + std::to_string(k)) / "b");
+        }
+    }
+    TempDir out;
+    Converted c = convert(site, out.path / "site.json");
+    INFO(c.run.err.substr(0, 3000));
+    CHECK(c.run.exit_code == 0);
+    CHECK(c.json.find("\"title\": \"Good\"") != std::string::npos);
+    // Read once: as often in the dump as the good post (its title shows in the front matter too).
+    CHECK(count(c.json, "\"title\": \"P30\"") == count(c.json, "\"title\": \"Good\""));
+    CHECK(c.run.peak_kib < blogconv::test::one_gib_kib);
+}
+
+TEST_CASE("the site's url: setting cannot break out of an attribute of the HTML page") {
+    TempDir dir;
+    const fs::path& site = dir.path;
+    write_file(site / "_config.yml",
+               "title: Url\nurl: 'https://x.example\"><meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">"
+               "<i x=\"'\n");
+    write_file(site / "_posts/2020-01-01-good.md", post("Good", "<a href=\"/nothere/\">a link</a> and <a href='/also/'>b</a>"));
+    TempDir out;
+    RunResult r = run_blogconv({site.string(), "--to", "html", "-o", (out.path / "page.html").string()});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    const std::string page = read_file(out.path / "page.html");
+    CHECK(page.find("a link") != std::string::npos);
+    CHECK(page.find("<meta http-equiv=\"refresh\"") == std::string::npos);
+    CHECK(page.find("evil.example/\">") == std::string::npos);
+}

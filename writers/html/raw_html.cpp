@@ -147,6 +147,16 @@ bool sanitized_url_allowed(const std::string& element, const std::string& attrib
     return all;
 }
 
+// The rewritten value of an attribute, when it is as safe as the value the sanitizer already let
+// through: a rewrite builds URLs from the site's own settings (`url:` in _config.yml), which are
+// input too. Otherwise the value stays as written.
+std::string checked_rewrite(const std::string& element, const std::string& name, const std::string& value,
+                            const UrlRewrite& rewrite, bool sanitize) {
+    std::string v = rewrite_value(name, value, rewrite);
+    if (sanitize && v != value && !sanitized_url_allowed(element, name, v)) return value;
+    return v;
+}
+
 // How a refused URL is named in the warning: by its scheme ("javascript: URL") when that is
 // plain letters, else generically (the text itself may be anything).
 std::string url_scheme_name(std::string_view url) {
@@ -294,12 +304,13 @@ std::string transform_raw_html(std::string_view html, bool xhtml, const UrlRewri
                 if (!a.has_value) continue;
                 const std::string an = lower(a.name);
                 if (!rewritten_url_attribute(an) && an != "srcset") continue;
-                const std::string v = rewrite_value(an, a.value, rewrite);
+                const std::string v = checked_rewrite(name, an, a.value, rewrite, sanitize != nullptr);
                 if (v == a.value) continue;
-                out.append(html.substr(copied, a.value_begin - copied));
-                if (a.quoted) out += v;
-                else out += "\"" + escape(v) + "\"";
-                copied = a.value_end;
+                // The whole value, quotes and all, is written anew and escaped: a rewritten URL
+                // holds the site's `url:`, which may hold a quote.
+                out.append(html.substr(copied, (a.quoted ? a.value_begin - 1 : a.value_begin) - copied));
+                out += "\"" + escape(v) + "\"";
+                copied = a.quoted ? a.value_end + 1 : a.value_end;
             }
             out.append(html.substr(copied, tag.end - copied));
             i = tag.end;
@@ -314,7 +325,8 @@ std::string transform_raw_html(std::string_view html, bool xhtml, const UrlRewri
             for (const Attribute* a : kept) {
                 const std::string an = lower(a->name);
                 out += ' ';
-                const std::string v = a->has_value ? rewrite_value(an, a->value, rewrite) : a->value;
+                const std::string v =
+                    a->has_value ? checked_rewrite(name, an, a->value, rewrite, sanitize != nullptr) : a->value;
                 if (a->has_value && v != a->value) out += a->name + "=\"" + escape(v) + "\"";
                 else out.append(html.substr(a->begin, a->end - a->begin));
             }
@@ -338,7 +350,8 @@ std::string transform_raw_html(std::string_view html, bool xhtml, const UrlRewri
                 out += ' ';
                 out += a->name;
                 out += "=\"";
-                out += xml_attribute_value(a->has_value ? rewrite_value(an, a->value, rewrite) : a->name);
+                out += xml_attribute_value(a->has_value ? checked_rewrite(name, an, a->value, rewrite, sanitize != nullptr)
+                                                        : a->name);
                 out += '"';
             }
             if (tag.self_closed || is_void_element(name)) out += " /";
