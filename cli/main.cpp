@@ -302,7 +302,10 @@ int main(int argc, char** argv) {
     // Each with where it goes: --per-tag DIR is placed as -o is; jekyll-feed's folders are placed
     // below the main feed's root, so that a link at `feed/` is refused, not followed.
     std::vector<std::pair<std::function<cli::OutputPlace()>, writers::MemorySink>> split_outputs;
-    for (auto [dir, by_tag] : {std::pair{settings.per_tag, true}, std::pair{settings.per_category, false}}) {
+    for (const auto& [given_dir, tagged] : {std::pair{settings.per_tag, true}, std::pair{settings.per_category, false}}) {
+        // Plain copies: clang before 16 cannot capture structured bindings in a lambda.
+        std::string dir = given_dir;
+        const bool by_tag = tagged;
         std::vector<std::string> only;
         std::function<cli::OutputPlace()> place = [dir, &sources] { return cli::place_output(dir, sources); };
         if (dir.empty() && is_feed && output != "-") {
