@@ -408,8 +408,11 @@ private:
         scopes_.emplace_back();
         auto length = static_cast<std::int64_t>(slice.size());
         const Node* at = at_;
+        ++loop_depth_;
         for (std::int64_t i = 0; i < length; ++i) {
-            charge_steps(1, *at);  // an empty body costs too: (1..1000) three deep is 10^9 turns
+            // An empty body costs too: (1..1000) three deep is 10^9 turns. And each turn copies
+            // `forloop` with its chain of parent loops, so a turn costs its depth.
+            charge_steps(static_cast<std::size_t>(loop_depth_), *at);
             ir::Object loop;
             loop.emplace_back("length", ir::Value(length));
             loop.emplace_back("index", ir::Value(i + 1));
@@ -428,6 +431,7 @@ private:
             }
             interrupt_ = Interrupt::none;
         }
+        --loop_depth_;
         scopes_.pop_back();
     }
 
@@ -636,6 +640,7 @@ private:
     std::unordered_set<std::string> reported_;
     std::size_t steps_ = 0;
     std::size_t bytes_ = 0;
+    int loop_depth_ = 0;  // `for` loops open around the node being rendered
     static inline const Node no_node{};
     const Node* at_ = &no_node;  // the node being rendered, where a budget is reported
 };
