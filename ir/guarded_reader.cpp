@@ -173,14 +173,4 @@ GuardedReader::File GuardedReader::read(std::string_view path, std::size_t max_s
     return f;
 }
 
-bool GuardedReader::is_file(std::string_view path) const {
-    std::string error;
-    int fd = open(path, error);
-    if (fd < 0) return false;
-    struct stat st {};
-    bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-    ::close(fd);
-    return regular;
-}
-
 }  // namespace blogconv::ir

@@ -45,12 +45,8 @@ public:
     // Fails when the file is larger than `max_size` (the message names --max-file-size).
     File read(std::string_view path, std::size_t max_size, std::size_t head_only = 0) const;
 
-    // Whether `path` names a regular file inside the root (links resolved under the same rule).
-    bool is_file(std::string_view path) const;
-
-    // The root as given ("" for loose files) and as resolved (every link followed).
+    // The root as given ("" for loose files).
     const std::filesystem::path& root() const { return root_; }
-    const std::filesystem::path& canonical_root() const { return canonical_root_; }
 
 private:
     int open(std::string_view path, std::string& error) const;
