@@ -57,6 +57,10 @@ RunResult run_shell(const std::string& command);
 
 std::filesystem::path source_dir();
 
+// Set by `--accept` on a test program's command line (or BLOGCONV_ACCEPT=1): golden tests write
+// what they produce as the new golden files instead of comparing (tests/golden/README.md).
+extern bool accept_golden;
+
 // A body tree as the JSON writer prints it (from `"body"` on, at most `max_chars` characters):
 // tests show it when two trees differ.
 std::string body_as_json(const ir::Blocks& blocks, std::size_t max_chars = std::string::npos);
