@@ -18,6 +18,7 @@ if [[ "${1:-}" == "--tests" ]]; then
   # our EPUB back), tidy and a headless chromium (standalone HTML).
   packages+=(libxml2-utils python3 python3-feedparser epubcheck default-jre-headless hugo pandoc tidy
              chromium fonts-dejavu-core
+             unzip zsh fish  # the golden test unpacks EPUBs; the completions are syntax-checked by their shells
              clang libclang-rt-14-dev)  # libFuzzer for the fuzz smoke runs
 fi
 if [[ "${1:-}" == "--bench" ]]; then
