@@ -23,6 +23,7 @@
 #include "cli/output.h"
 #include "cli/split_feeds.h"
 #include "cli/terminal_text.h"
+#include "cli/writer_options.h"
 #include "ir/select.h"
 #include "readers/jekyll_site.h"
 #include "writers/registry.h"
@@ -109,23 +110,7 @@ int main(int argc, char** argv) {
     auto& tags = settings.tags;
     auto& categories = settings.categories;
     auto& jobs = settings.jobs;
-    auto& site_url = settings.site_url;
-    auto& title = settings.title;
-    auto& excerpt_only = settings.excerpt_only;
-    auto& author = settings.author;
-    auto& lang = settings.lang;
-    auto& cover = settings.cover;
-    auto& css_file = settings.css_file;
-    auto& css_replace_file = settings.css_replace_file;
-    auto& order = settings.order;
-    auto& book_id = settings.book_id;
-    auto& single = settings.single;
-    auto& template_file = settings.template_file;
-    auto& theme = settings.theme;
-    auto& toc_depth = settings.toc_depth;
-    auto& front_matter = settings.front_matter;
     writers::WriterOptions writer_options;
-    std::optional<std::size_t> feed_limit;
 
     if (list_formats) {
         for (const auto& w : writers::all_writers()) {
@@ -187,78 +172,25 @@ int main(int argc, char** argv) {
 
     cli::install_signal_cleanup();
 
-    // Feeds take the newest --limit posts themselves (default 10, as jekyll-feed): the shared
+    // A feed takes the newest --limit posts itself (default 10, as jekyll-feed): the shared
     // selection must not cut first.
-    bool is_feed = writer->name == "atom" || writer->name == "rss" || writer->name == "json-feed";
-    if (is_feed) {
-        if (limit) feed_limit = limit;
+    if (writer->picks_newest) {
+        if (limit) writer_options.limit = limit;
         selection.limit = 0;
         selection.posts_only = true;
-        writer_options.feed.limit = feed_limit;
-        if (excerpt_only) writer_options.feed.excerpt_only = true;
-        writer_options.feed.site_url = site_url;
-        writer_options.feed.title = title;
     }
-
-    // Files named on the command line are read here: writers never open files.
-    auto slurp = [](const std::string& path, std::string& out) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) return false;
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        out = ss.str();
-        return true;
-    };
-    {
-        writers::EpubOptions& e = writer_options.epub;
-        e.title = title;
-        e.author = author;
-        e.lang = lang;
-        e.cover_image = cover;
-        e.order = order == "newest" ? writers::EpubOrder::newest : writers::EpubOrder::oldest;
-        e.toc_depth = toc_depth;
-        e.identifier = book_id;
-        e.jobs = jobs;
-        e.max_embedded_bytes = settings.max_embedded_bytes;
-        writers::StandaloneOptions& h = writer_options.html;
-        h.max_embedded_bytes = settings.max_embedded_bytes;
-        h.title = title;
-        h.single = single;
-        h.theme = theme == "light" ? writers::StandaloneTheme::light
-                  : theme == "dark" ? writers::StandaloneTheme::dark
-                                    : writers::StandaloneTheme::automatic;
-        for (const auto& [file, replace] : {std::pair{css_file, false}, std::pair{css_replace_file, true}}) {
-            if (file.empty()) continue;
-            std::string css;
-            if (!slurp(file, css)) {
-                std::cerr << file << ": error: cannot read the CSS file\n";
-                return exit_fatal;
-            }
-            e.css = css;
-            e.css_mode = replace ? writers::EpubCssMode::replace : writers::EpubCssMode::extend;
-            h.css = css;
-        }
-        if (!template_file.empty() && !slurp(template_file, h.template_text)) {
-            std::cerr << template_file << ": error: cannot read the template file\n";
-            return exit_fatal;
-        }
-        if (auto sde = cli::source_date_epoch()) e.modified = *sde;
-        writer_options.hugo.jobs = jobs;
-        writer_options.json.jobs = jobs;
-        writer_options.hugo.front_matter = front_matter == "yaml"   ? writers::FrontMatterFormat::yaml
-                                           : front_matter == "json" ? writers::FrontMatterFormat::json
-                                                                    : writers::FrontMatterFormat::toml;
-    }
+    writer_options.jobs = jobs;
+    writer_options.source_date_epoch = cli::source_date_epoch();
+    if (!cli::apply_writer_options(app, settings, *writer, writer_options, std::cerr)) return exit_fatal;
 
     readers::ReaderOptions reader_options;
     // Pages go where a whole site goes (the dump and the migration); a book or feed is posts.
-    reader_options.pages = writer->name == "json" || writer->name == "hugo";
+    reader_options.pages = writer->reads_pages;
     // A migration keeps everything the site holds: drafts and unpublished posts become
     // `draft = true`, future posts keep their date (Hugo, like Jekyll, builds them later).
-    const bool migrating = writer->name == "hugo";
-    reader_options.drafts = drafts || migrating;
-    reader_options.future = future || migrating;
-    reader_options.unpublished = unpublished || migrating;
+    reader_options.drafts = drafts || writer->keeps_drafts;
+    reader_options.future = future || writer->keeps_drafts;
+    reader_options.unpublished = unpublished || writer->keeps_drafts;
     reader_options.now = cli::now();
     reader_options.jobs = jobs;
     reader_options.limits = settings.limits;
@@ -308,7 +240,7 @@ int main(int argc, char** argv) {
         const bool by_tag = tagged;
         std::vector<std::string> only;
         std::function<cli::OutputPlace()> place = [dir, &sources] { return cli::place_output(dir, sources); };
-        if (dir.empty() && is_feed && output != "-") {
+        if (dir.empty() && writer->splits_feeds && output != "-") {
             // `_config.yml`'s `feed: categories:` / `feed: tags:` (jekyll-feed): the extra feeds go
             // where jekyll-feed puts them, beside the main feed (feed/<name>.xml, feed/by_tag/…).
             only = cli::configured_split_feeds(site, by_tag);
@@ -322,8 +254,9 @@ int main(int argc, char** argv) {
             dir = "feed";
         }
         if (dir.empty()) continue;
-        if (!is_feed) {
-            std::cerr << "blogconv: error: --per-tag and --per-category go with --to atom, rss or json-feed\n";
+        if (!writer->splits_feeds) {
+            std::cerr << "blogconv: error: --per-tag and --per-category do not apply to --to " << writer->name
+                      << " (see --help)\n";
             return exit_fatal;
         }
         split_outputs.emplace_back(place, writers::MemorySink{});

@@ -3,6 +3,8 @@
 #include "cli/version.h"
 #include "writers/registry.h"
 
+#include <algorithm>
+
 namespace blogconv::cli {
 
 const std::vector<Example>& examples() {
@@ -85,11 +87,7 @@ CommandLine define_command_line(CLI::App& app, Settings& s) {
         for (const auto& a : w.aliases) names.push_back(a);
     }
     cl.choices["to"] = names;
-    cl.choices["order"] = {"oldest", "newest"};
-    cl.choices["theme"] = {"auto", "light", "dark"};
-    cl.choices["front-matter"] = {"toml", "yaml", "json"};
     cl.choices["format"] = {"text", "json"};
-    cl.file_options = {"cover", "css", "css-replace", "template"};
     cl.path_options = {"output"};
 
     app.add_option("SOURCE", s.sources, "A Jekyll site root, a folder of posts, or post files");
@@ -107,39 +105,40 @@ CommandLine define_command_line(CLI::App& app, Settings& s) {
     app.add_option("--category", s.categories, "Only posts in this category (repeatable)");
     app.add_option("-j,--jobs", s.jobs, "Worker threads (default: one per core)");
     add_limit_options(app, s.limits);
-    auto* feeds = "Feeds (atom, rss, json-feed)";
-    app.add_option("--site-url", s.site_url, "Absolute site URL for feeds, instead of _config.yml's url")
-        ->group(feeds);
-    app.add_option("--title", s.title, "Title instead of the site's")->group(feeds);
-    app.add_flag("--excerpt-only", s.excerpt_only, "Feeds: only the excerpt, no full content")->group(feeds);
-    app.add_option("--per-tag", s.per_tag, "Also write one feed per tag into this folder")->group(feeds);
-    app.add_option("--per-category", s.per_category, "Also write one feed per category into this folder")
-        ->group(feeds);
-    auto* book = "EPUB and HTML";
-    app.add_option("--author", s.author, "Author instead of the site's")->group(book);
-    app.add_option("--lang", s.lang, "Language (BCP 47, e.g. en, es, ar) instead of the site's")->group(book);
-    app.add_option("--cover", s.cover, "EPUB cover image (PNG, JPEG, GIF or SVG)")->group(book);
-    app.add_option("--max-embedded-bytes", s.max_embedded_bytes,
-                   "Most bytes of images embedded into one page or book; images past it show their alt text")
-        ->capture_default_str()->group(book);
-    app.add_option("--css", s.css_file, "Extra CSS added after the built-in stylesheet")->group(book);
-    app.add_option("--css-replace", s.css_replace_file, "CSS that replaces the built-in stylesheet")->group(book);
-    app.add_option("--order", s.order, "EPUB chapter order: oldest (default) or newest")
-        ->check(CLI::IsMember(cl.choices["order"]))
-        ->group(book);
-    app.add_option("--toc-depth", s.toc_depth, "EPUB table of contents depth: 1 = posts, 2 = also their headings")
-        ->check(CLI::Range(1, 6))
-        ->group(book);
-    app.add_option("--id", s.book_id, "EPUB dc:identifier (default: a UUID derived from the site)")->group(book);
-    app.add_option("--single", s.single, "HTML: one post alone (its source path or slug)")->group(book);
-    app.add_option("--template", s.template_file, "HTML: your own page template (docs/html-template.md)")
-        ->group(book);
-    app.add_option("--theme", s.theme, "HTML colours: auto (follows the system), light or dark")
-        ->check(CLI::IsMember(cl.choices["theme"]))
-        ->group(book);
-    app.add_option("--front-matter", s.front_matter, "Hugo front matter format: toml (default), yaml or json")
-        ->check(CLI::IsMember(cl.choices["front-matter"]))
-        ->group("Hugo");
+    // Each writer's own options, from its table (writers/option_spec.h): one command-line option
+    // per name, however many writers read it; the help says which.
+    const std::string format_group = "Format options (the formats that read each are in brackets)";
+    std::vector<std::string> seen;
+    for (const auto& w : writers::all_writers()) {
+        for (const auto& o : w.options) {
+            if (std::find(seen.begin(), seen.end(), o.name) != seen.end()) continue;
+            seen.push_back(o.name);
+            std::string readers;
+            for (const auto& other : writers::all_writers())
+                if (writers::find_option(other, o.name)) readers += (readers.empty() ? "" : ", ") + other.name;
+            std::string help = o.help + " [" + readers + "]";
+            CLI::Option* opt = o.kind == writers::OptionKind::flag
+                                   ? app.add_flag("--" + o.name, s.writer_flags[o.name], help)
+                                   : app.add_option("--" + o.name, s.writer_values[o.name], help);
+            opt->group(format_group);
+            if (o.kind == writers::OptionKind::number) opt->type_name("N");
+            if (o.kind == writers::OptionKind::file || o.kind == writers::OptionKind::path) opt->type_name("FILE");
+            if (o.kind == writers::OptionKind::choice) {
+                cl.choices[o.name] = o.choices;
+                opt->check(CLI::IsMember(o.choices));
+            }
+            if (o.kind == writers::OptionKind::file || o.kind == writers::OptionKind::path)
+                cl.file_options.push_back(o.name);
+        }
+    }
+    std::string splitting;
+    for (const auto& w : writers::all_writers())
+        if (w.splits_feeds) splitting += (splitting.empty() ? "" : ", ") + w.name;
+    app.add_option("--per-tag", s.per_tag, "Also write one feed per tag into this folder [" + splitting + "]")
+        ->group(format_group);
+    app.add_option("--per-category", s.per_category,
+                   "Also write one feed per category into this folder [" + splitting + "]")
+        ->group(format_group);
     app.add_flag("--strict", s.strict, "Write nothing if any document has an error");
     app.add_flag("-f,--force", s.force, "Replace existing output files");
     app.add_flag("-q,--quiet", s.quiet, "Print errors only");

@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "readers/limits.h"
-#include "writers/resources.h"
 
 namespace blogconv::cli {
 
@@ -34,18 +33,12 @@ struct Settings {
     unsigned jobs = 0;  // 0 = one per core
     // Limits on hostile input (readers/limits.h holds the defaults).
     readers::Limits limits;
-    // Feeds.
-    std::string site_url, title;
-    bool excerpt_only = false;
-    std::string per_tag, per_category;  // folders for one feed per tag / per category
-    // EPUB and HTML.
-    std::string author, lang, cover, css_file, css_replace_file, order = "oldest", book_id;
-    std::string single, template_file, theme = "auto";
-    int toc_depth = 1;
-    // The most bytes of images embedded into one page or book (writers/resources.h).
-    std::uint64_t max_embedded_bytes = writers::default_max_embedded_bytes;
-    // Hugo.
-    std::string front_matter = "toml";
+    // Feeds: --per-tag DIR / --per-category DIR, one more feed per tag / category.
+    std::string per_tag, per_category;
+    // The writers' own options (writers/option_spec.h), by long name, as typed; a flag's value is
+    // "true". Which were given is asked from CLI11 (`count`), not from the value.
+    std::map<std::string, std::string> writer_values;
+    std::map<std::string, bool> writer_flags;
     // `blogconv check`: diagnostics as "text" (like a compiler) or "json".
     std::string check_format = "text";
     // `blogconv check --to FORMAT`: also run that writer (into nothing) for its diagnostics.

@@ -5,45 +5,107 @@
 #include "writers/hugo/hugo_writer.h"
 #include "writers/standalone/standalone_writer.h"
 
+// Rows name only the fields they set (designated initialisers); the rest keep their defaults.
+// GCC 12 warns about every field left out even when it has a default member initialiser.
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
 namespace blogconv::writers {
+
+namespace {
+
+// A feed writer's options with the fields every writer gets applied.
+FeedOptions feed_options(const WriterOptions& o) {
+    FeedOptions f = o.feed;
+    if (o.limit) f.limit = o.limit;
+    return f;
+}
+
+StandaloneOptions standalone_options(const WriterOptions& o, bool split) {
+    StandaloneOptions h = o.html;
+    h.split = split;
+    return h;
+}
+
+}  // namespace
 
 const std::vector<WriterInfo>& all_writers() {
     static const std::vector<WriterInfo> table = {
-        {"json", {"ir"}, "the document model as JSON (docs/ir-json.md)", ".json", false,
-         [](const ir::Site& s, const WriterOptions& o, Sink& k, ir::Diagnostics& d) { write_json(s, o.json, k, d); }},
-        {"atom", {}, "Atom 1.0 feed of the posts (RFC 4287)", ".xml", false,
-         [](const ir::Site& s, const WriterOptions& o, Sink& k, ir::Diagnostics& d) { write_atom(s, o.feed, k, d); }},
-        {"rss", {}, "RSS 2.0 feed of the posts", ".rss", false,
-         [](const ir::Site& s, const WriterOptions& o, Sink& k, ir::Diagnostics& d) { write_rss(s, o.feed, k, d); }},
-        {"json-feed", {"jsonfeed"}, "JSON Feed 1.1 of the posts", ".json", false,
-         [](const ir::Site& s, const WriterOptions& o, Sink& k, ir::Diagnostics& d) {
-             write_json_feed(s, o.feed, k, d);
-         }},
-        {"epub", {"epub3"}, "EPUB 3 book, one chapter per post", ".epub", false,
-         [](const ir::Site& s, const WriterOptions& o, Sink& k, ir::Diagnostics& d) {
-             EpubOptions e = o.epub;
-             if (!e.resources) e.resources = o.resources;
-             write_epub(s, e, k, d);
-         }},
-        {"hugo", {}, "a Hugo site folder that keeps every URL (hugo.toml, content/, static/, data/, MIGRATION.md)", "",
-         true,
-         [](const ir::Site& s, const WriterOptions& o, Sink& k, ir::Diagnostics& d) {
-             write_hugo(s, o.hugo, o.resources, k, d);
-         }},
+        {.name = "json",
+         .aliases = {"ir"},
+         .description = "the document model as JSON (docs/ir-json.md)",
+         .extension = ".json",
+         .reads_pages = true,
+         .write =
+             [](const ir::Site& s, const WriterOptions& o, Sink& k, ir::Diagnostics& d) {
+                 JsonOptions j = o.json;
+                 j.jobs = o.jobs;
+                 write_json(s, j, k, d);
+             }},
+        {.name = "atom",
+         .description = "Atom 1.0 feed of the posts (RFC 4287)",
+         .extension = ".xml",
+         .picks_newest = true,
+         .splits_feeds = true,
+         .options = bind_options(&WriterOptions::feed, feed_option_table()),
+         .write = [](const ir::Site& s, const WriterOptions& o, Sink& k,
+                     ir::Diagnostics& d) { write_atom(s, feed_options(o), k, d); }},
+        {.name = "rss",
+         .description = "RSS 2.0 feed of the posts",
+         .extension = ".rss",
+         .picks_newest = true,
+         .splits_feeds = true,
+         .options = bind_options(&WriterOptions::feed, feed_option_table()),
+         .write = [](const ir::Site& s, const WriterOptions& o, Sink& k,
+                     ir::Diagnostics& d) { write_rss(s, feed_options(o), k, d); }},
+        {.name = "json-feed",
+         .aliases = {"jsonfeed"},
+         .description = "JSON Feed 1.1 of the posts",
+         .extension = ".json",
+         .picks_newest = true,
+         .splits_feeds = true,
+         .options = bind_options(&WriterOptions::feed, feed_option_table()),
+         .write = [](const ir::Site& s, const WriterOptions& o, Sink& k,
+                     ir::Diagnostics& d) { write_json_feed(s, feed_options(o), k, d); }},
+        {.name = "epub",
+         .aliases = {"epub3"},
+         .description = "EPUB 3 book, one chapter per post",
+         .extension = ".epub",
+         .options = bind_options(&WriterOptions::epub, epub_option_table()),
+         .write =
+             [](const ir::Site& s, const WriterOptions& o, Sink& k, ir::Diagnostics& d) {
+                 EpubOptions e = o.epub;
+                 if (!e.resources) e.resources = o.resources;
+                 if (!e.jobs) e.jobs = o.jobs;
+                 if (!e.modified) e.modified = o.source_date_epoch;
+                 write_epub(s, e, k, d);
+             }},
+        {.name = "hugo",
+         .description = "a Hugo site folder that keeps every URL (hugo.toml, content/, static/, data/, MIGRATION.md)",
+         .writes_folder = true,
+         .reads_pages = true,
+         .keeps_drafts = true,
+         .options = bind_options(&WriterOptions::hugo, hugo_option_table()),
+         .write =
+             [](const ir::Site& s, const WriterOptions& o, Sink& k, ir::Diagnostics& d) {
+                 HugoOptions h = o.hugo;
+                 if (!h.jobs) h.jobs = o.jobs;
+                 write_hugo(s, h, o.resources, k, d);
+             }},
         // Two names rather than a `split` flag: the CLI decides from `writes_folder` whether -o
         // names a file or a folder, and that is fixed per table entry.
-        {"html", {"standalone"}, "one self-contained HTML page: cover, contents, every post, tag index", ".html", false,
-         [](const ir::Site& s, const WriterOptions& o, Sink& k, ir::Diagnostics& d) {
-             StandaloneOptions h = o.html;
-             h.split = false;
-             write_standalone_html(s, h, o.resources, k, d);
-         }},
-        {"html-split", {}, "the standalone HTML as a folder: index.html and posts/<slug>.html", "", true,
-         [](const ir::Site& s, const WriterOptions& o, Sink& k, ir::Diagnostics& d) {
-             StandaloneOptions h = o.html;
-             h.split = true;
-             write_standalone_html(s, h, o.resources, k, d);
-         }},
+        {.name = "html",
+         .aliases = {"standalone"},
+         .description = "one self-contained HTML page: cover, contents, every post, tag index",
+         .extension = ".html",
+         .options = bind_options(&WriterOptions::html, standalone_option_table()),
+         .write = [](const ir::Site& s, const WriterOptions& o, Sink& k,
+                     ir::Diagnostics& d) { write_standalone_html(s, standalone_options(o, false), o.resources, k, d); }},
+        {.name = "html-split",
+         .description = "the standalone HTML as a folder: index.html and posts/<slug>.html",
+         .writes_folder = true,
+         .options = bind_options(&WriterOptions::html, standalone_option_table()),
+         .write = [](const ir::Site& s, const WriterOptions& o, Sink& k,
+                     ir::Diagnostics& d) { write_standalone_html(s, standalone_options(o, true), o.resources, k, d); }},
     };
     return table;
 }
@@ -54,6 +116,12 @@ const WriterInfo* find_writer(std::string_view name) {
         for (const auto& a : w.aliases)
             if (a == name) return &w;
     }
+    return nullptr;
+}
+
+const BoundOption<WriterOptions>* find_option(const WriterInfo& writer, std::string_view name) {
+    for (const auto& o : writer.options)
+        if (o.name == name) return &o;
     return nullptr;
 }
 

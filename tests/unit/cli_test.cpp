@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/test_support.h"
+#include "writers/registry.h"
 
 namespace fs = std::filesystem;
 using namespace blogconv::test;
@@ -249,4 +250,87 @@ TEST_CASE("the standalone page written to a file (part by part) is the page writ
     CHECK(page.size() > 10000);
     CHECK(page.find("</html>") != std::string::npos);
     CHECK(page == piped.out);
+}
+
+TEST_CASE("a format option is read by the formats whose table declares it; any other format refuses it") {
+    TempDir tmp;
+    make_site(tmp.path / "site");
+    write_file(tmp.path / "extra.css", "p { color: teal }\n");
+    // Every option of every table, tried with every format.
+    std::vector<const blogconv::writers::BoundOption<blogconv::writers::WriterOptions>*> options;
+    for (const auto& w : blogconv::writers::all_writers())
+        for (const auto& o : w.options) {
+            bool seen = false;
+            for (const auto* p : options) seen = seen || p->name == o.name;
+            if (!seen) options.push_back(&o);
+        }
+    REQUIRE(options.size() >= 16);
+    for (const auto& w : blogconv::writers::all_writers()) {
+        for (const auto* o : options) {
+            if (blogconv::writers::find_option(w, o->name)) continue;
+            CAPTURE(w.name);
+            CAPTURE(o->name);
+            std::vector<std::string> args = {(tmp.path / "site").string(), "--to", w.name, "-o",
+                                             (tmp.path / ("out-" + w.name)).string(), "--" + o->name};
+            using blogconv::writers::OptionKind;
+            if (o->kind == OptionKind::choice) args.push_back(o->choices.front());
+            if (o->kind == OptionKind::file || o->kind == OptionKind::path) args.push_back((tmp.path / "extra.css").string());
+            if (o->kind == OptionKind::number) args.push_back("1");
+            if (o->kind == OptionKind::text) args.push_back("x");
+            auto r = run_blogconv(args);
+            CHECK(r.exit_code == 2);
+            CHECK(r.err.find("blogconv: error: --" + o->name + " does not apply to --to " + w.name + "; it is read by ") ==
+                  0);
+            CHECK_FALSE(fs::exists(tmp.path / ("out-" + w.name)));
+        }
+    }
+}
+
+TEST_CASE("HTML honours --css (added after the built-in style), --css-replace, --lang and --author") {
+    TempDir tmp;
+    make_site(tmp.path / "site");
+    write_file(tmp.path / "extra.css", "p.mine { color: teal }\n");
+    const std::string site = (tmp.path / "site").string(), css = (tmp.path / "extra.css").string();
+    auto plain = run_blogconv({site, "--to", "html"});
+    REQUIRE(plain.exit_code == 0);
+    // The built-in style's first rule: present in the page, so its absence below means replaced.
+    const std::size_t style = plain.out.find("<style>");
+    REQUIRE(style != std::string::npos);
+    const std::string first_rule = plain.out.substr(style + 8, plain.out.find('}', style) - style - 7);
+    REQUIRE(first_rule.size() > 2);
+
+    auto extended = run_blogconv({site, "--to", "html", "--css", css});
+    REQUIRE(extended.exit_code == 0);
+    const std::size_t builtin_at = extended.out.find(first_rule), mine_at = extended.out.find("p.mine { color: teal }");
+    CHECK(builtin_at != std::string::npos);
+    CHECK(mine_at != std::string::npos);
+    CHECK(builtin_at < mine_at);
+
+    auto replaced = run_blogconv({site, "--to", "html", "--css-replace", css});
+    REQUIRE(replaced.exit_code == 0);
+    CHECK(replaced.out.find(first_rule) == std::string::npos);
+    CHECK(replaced.out.find("p.mine { color: teal }") != std::string::npos);
+
+    auto localized = run_blogconv({site, "--to", "html", "--lang", "es", "--author", "Ana Pérez"});
+    REQUIRE(localized.exit_code == 0);
+    CHECK(plain.out.find("<html lang=\"en\"") != std::string::npos);
+    CHECK(localized.out.find("<html lang=\"es\"") != std::string::npos);
+    CHECK(localized.out.find("By Ana Pérez · ") != std::string::npos);
+}
+
+TEST_CASE("a value a format's table refuses is a usage error naming the option and the value") {
+    TempDir tmp;
+    make_site(tmp.path / "site");
+    auto deep = run_blogconv({(tmp.path / "site").string(), "--to", "epub", "-o", (tmp.path / "b.epub").string(),
+                              "--toc-depth", "9"});
+    CHECK(deep.exit_code == 2);
+    CHECK(deep.err == "blogconv: error: --toc-depth 9: at most 6\n");
+    auto words = run_blogconv({(tmp.path / "site").string(), "--to", "epub", "-o", (tmp.path / "b.epub").string(),
+                               "--max-embedded-bytes", "lots"});
+    CHECK(words.exit_code == 2);
+    CHECK(words.err == "blogconv: error: --max-embedded-bytes lots: expected a whole number\n");
+    auto missing = run_blogconv({(tmp.path / "site").string(), "--to", "html", "--css", (tmp.path / "none.css").string()});
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err == (tmp.path / "none.css").string() + ": error: cannot read the file given to --css\n");
+    CHECK_FALSE(fs::exists(tmp.path / "b.epub"));
 }

@@ -313,6 +313,7 @@ TEST_CASE("themes, custom CSS and templates") {
     StandaloneOptions o;
     o.theme = StandaloneTheme::dark;
     o.css = "body { color: red } </style><script>";
+    o.css_mode = CssMode::replace;  // alone, so the page starts with it
     o.template_text = "<html lang=\"{{lang}}\"{{#theme}} data-theme=\"{{ theme }}\"{{/theme}}><style>{{css}}</style>"
                       "{{! a comment }}{{^nav}}no nav{{/nav}}{{posts}}{{bogus}}</html>";
     Output out_store;

@@ -4,6 +4,10 @@
 // `modified` and reads a --css file into `css`, so the same input always gives the same bytes.
 #pragma once
 
+#include <vector>
+
+#include "writers/option_spec.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,10 +23,7 @@ enum class EpubOrder {
 };
 
 // What `EpubOptions::css` does with the built-in stylesheet.
-enum class EpubCssMode {
-    extend,   // the built-in stylesheet, then `css` (so it can override single rules)
-    replace,  // `css` alone
-};
+using EpubCssMode = CssMode;
 
 struct EpubOptions {
     // The book's title; "" = the site's title (or "Untitled" when the site has none).
@@ -62,5 +63,8 @@ struct EpubOptions {
     // EmbedBudget): images past it are shown as their alt text, with one warning.
     std::uint64_t max_embedded_bytes = default_max_embedded_bytes;
 };
+
+// The EPUB writer's command-line options (writers/option_spec.h).
+const std::vector<OptionSpec<EpubOptions>>& epub_option_table();
 
 }  // namespace blogconv::writers

@@ -6,6 +6,8 @@
 // CLI only fills what the user passed.
 #pragma once
 
+#include "writers/option_spec.h"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -45,5 +47,8 @@ struct FeedOptions {
     // The generator's home page.
     std::string generator_uri = "https://github.com/blogconv/blogconv";
 };
+
+// The feed writers' command-line options (writers/option_spec.h), shared by all three.
+const std::vector<OptionSpec<FeedOptions>>& feed_option_table();
 
 }  // namespace blogconv::writers

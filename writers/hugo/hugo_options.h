@@ -1,6 +1,10 @@
 // Options of the Jekyll -> Hugo migration writer (`--to hugo`). Every default is here.
 #pragma once
 
+#include <vector>
+
+#include "writers/option_spec.h"
+
 #include <string>
 
 namespace blogconv::writers {
@@ -23,5 +27,8 @@ struct HugoOptions {
     // Threads that render the documents (0 = one per core). The files are the same for any count.
     unsigned jobs = 0;
 };
+
+// The Hugo writer's command-line options (writers/option_spec.h).
+const std::vector<OptionSpec<HugoOptions>>& hugo_option_table();
 
 }  // namespace blogconv::writers

@@ -1,6 +1,10 @@
 // Options of the standalone HTML writer (`--to html`, `--to html-split`). Every default is here.
 #pragma once
 
+#include <vector>
+
+#include "writers/option_spec.h"
+
 #include <cstdint>
 #include <string>
 
@@ -23,9 +27,16 @@ struct StandaloneOptions {
     // Write a folder instead of one file: `index.html` (cover, contents, tag index) and
     // `posts/<slug>.html` for each post, linked by relative URLs. The `html-split` format sets it.
     bool split = false;
-    // A stylesheet that replaces the built-in one (the contents of `--css FILE`, not its path:
-    // writers never open files). "" = the built-in stylesheet. It is inlined either way.
+    // A stylesheet of the user's (the contents of `--css FILE`, not its path: writers never open
+    // files), added after the built-in one or replacing it (css_mode). "" = the built-in
+    // stylesheet alone. It is inlined either way.
     std::string css;
+    CssMode css_mode = CssMode::extend;
+    // The author named on the cover instead of the site's authors (`--author`). "" = the site's.
+    std::string author;
+    // The page's language (BCP 47, `<html lang>`) instead of the site's `lang` (`--lang`). "" =
+    // the site's, else "en".
+    std::string lang;
     // A page template (the contents of `--template FILE`; syntax in docs/html-template.md). "" =
     // the built-in template.
     std::string template_text;
@@ -46,5 +57,8 @@ struct StandaloneOptions {
     // one warning.
     std::uint64_t max_embedded_bytes = default_max_embedded_bytes;
 };
+
+// The standalone HTML writer's command-line options (writers/option_spec.h).
+const std::vector<OptionSpec<StandaloneOptions>>& standalone_option_table();
 
 }  // namespace blogconv::writers

@@ -502,11 +502,12 @@ private:
 
     std::map<std::string, std::string> common_values() const {
         std::map<std::string, std::string> v;
-        v["lang"] = escape(site_.lang.empty() ? "en" : site_.lang);
+        v["lang"] = escape(!o_.lang.empty() ? o_.lang : site_.lang.empty() ? "en" : site_.lang);
         v["theme"] = o_.theme == StandaloneTheme::light ? "light" : o_.theme == StandaloneTheme::dark ? "dark" : "";
         v["title"] = escape(html::xml_clean(site_title()));
         // `</style` inside a stylesheet would end the element early.
-        std::string css(o_.css.empty() ? default_css() : std::string_view(o_.css));
+        std::string css(o_.css.empty() || o_.css_mode == CssMode::extend ? default_css() : std::string_view());
+        if (!o_.css.empty()) css += (css.empty() ? "" : "\n") + o_.css;
         for (std::size_t at = find_ci(css, "</style", 0); at != std::string::npos; at = find_ci(css, "</style", at + 2))
             css.replace(at, 2, "<\\/");
         v["css"] = css;
@@ -558,10 +559,17 @@ private:
 
     std::string page(const std::map<std::string, std::string>& values) { return drop_dangling_fragments(expand(values)); }
 
+    // The site's authors, or the one --author names instead.
+    std::vector<std::string> site_authors() const {
+        if (!o_.author.empty()) return {o_.author};
+        std::vector<std::string> names;
+        for (const auto& a : site_.authors) names.push_back(a.name);
+        return names;
+    }
+
     std::string authors_of(const ir::Document& d) const {
         std::vector<std::string> names = d.authors;
-        if (names.empty())
-            for (const auto& a : site_.authors) names.push_back(a.name);
+        if (names.empty()) names = site_authors();
         std::string out;
         for (std::size_t i = 0; i < names.size(); ++i) {
             if (names[i].empty()) continue;
@@ -862,7 +870,8 @@ private:
         current_ = &d;
         const std::string h = "h" + std::to_string(level);
         std::string out = "<article class=\"post\" id=\"" + escape(e.anchor) + "\"";
-        if (!d.lang.empty() && d.lang != site_.lang) out += " lang=\"" + escape(d.lang) + "\"";
+        const std::string& page_lang = o_.lang.empty() ? site_.lang : o_.lang;
+        if (!d.lang.empty() && d.lang != page_lang) out += " lang=\"" + escape(d.lang) + "\"";
         out += ">\n<header>\n<" + h + " class=\"post-title\">" + escape(html::xml_clean(d.title)) + "</" + h + ">\n";
         const std::string meta = meta_line(d);
         if (!meta.empty()) out += "<p class=\"post-meta\">" + meta + "</p>\n";
@@ -889,9 +898,9 @@ private:
         if (!site_.description.empty())
             out += "<p class=\"description\">" + escape(html::xml_clean(site_.description)) + "</p>\n";
         std::string by;
-        for (std::size_t i = 0; i < site_.authors.size(); ++i) {
-            if (site_.authors[i].name.empty()) continue;
-            by += (by.empty() ? "" : ", ") + site_.authors[i].name;
+        for (const auto& name : site_authors()) {
+            if (name.empty()) continue;
+            by += (by.empty() ? "" : ", ") + name;
         }
         std::string meta = by.empty() ? "" : "By " + escape(html::xml_clean(by)) + " · ";
         meta += std::to_string(entries_.size()) + (entries_.size() == 1 ? " post" : " posts");
