@@ -3,6 +3,7 @@
 #include "writers/epub/epub_writer.h"
 #include "writers/feeds/feeds.h"
 #include "writers/hugo/hugo_writer.h"
+#include "writers/markdown/markdown_writer.h"
 #include "writers/standalone/standalone_writer.h"
 
 // Rows name only the fields they set (designated initialisers); the rest keep their defaults.
@@ -91,6 +92,16 @@ const std::vector<WriterInfo>& all_writers() {
                  if (!h.jobs) h.jobs = o.jobs;
                  write_hugo(s, h, o.resources, k, d);
              }},
+        {.name = "markdown",
+         .aliases = {"commonmark"},
+         .description = "a folder of portable CommonMark with front matter: Liquid run, kramdown resolved, every URL "
+                        "kept (for Eleventy, Astro, Zola)",
+         .writes_folder = true,
+         .reads_pages = true,
+         .keeps_drafts = true,
+         .options = bind_options(&WriterOptions::markdown, markdown_option_table()),
+         .write = [](const ir::Site& s, const WriterOptions& o, Sink& k,
+                     ir::Diagnostics& d) { write_markdown_site(s, o.markdown, o.resources, k, d); }},
         // Two names rather than a `split` flag: the CLI decides from `writes_folder` whether -o
         // names a file or a folder, and that is fixed per table entry.
         {.name = "html",

@@ -15,6 +15,7 @@
 #include "writers/feeds/feed_options.h"
 #include "writers/hugo/hugo_options.h"
 #include "writers/json_writer.h"
+#include "writers/markdown/markdown_options.h"
 #include "writers/option_spec.h"
 #include "writers/resources.h"
 #include "writers/sink.h"
@@ -32,6 +33,8 @@ struct WriterOptions {
     EpubOptions epub;
     // The Jekyll -> Hugo migration (writers/hugo/hugo_options.h).
     HugoOptions hugo;
+    // Portable Markdown (writers/markdown/markdown_options.h).
+    MarkdownOptions markdown;
     // Standalone HTML, one file or split (writers/standalone/standalone_options.h).
     StandaloneOptions html;
     // Where writers read the site's files (images, static files). The CLI sets a FolderResources

@@ -3,14 +3,12 @@
 
 #include <vector>
 
+#include "writers/front_matter_format.h"
 #include "writers/option_spec.h"
 
 #include <string>
 
 namespace blogconv::writers {
-
-// The serialization of front matter, hugo.toml's data files and data/ files.
-enum class FrontMatterFormat { toml, yaml, json };
 
 struct HugoOptions {
     // Front matter format: TOML (`+++`, Hugo's own default), YAML (`---`) or JSON (`{…}`).
