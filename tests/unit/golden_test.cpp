@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <sstream>
@@ -53,11 +54,14 @@ struct Produced {
 };
 Produced produce(const writers::WriterInfo& w, const fs::path& site, const fs::path& dest,
                  const std::vector<std::string>& extra = {}) {
+    // Run from the folder that holds the site, naming it by its bare name: the output then
+    // records no absolute path (the JSON dump's `root`), wherever the tree was checked out.
     fs::create_directories(dest.parent_path());
     const bool epub = w.extension == ".epub";
     fs::path out = epub ? fs::path(dest.string() + ".zip") : dest;
-    std::string cmd = "SOURCE_DATE_EPOCH=" + std::string(source_date_epoch) + " " + sh_quote(BLOGCONV_BINARY) + " " +
-                      sh_quote(site) + " --to " + w.name + " -o " + sh_quote(out);
+    std::string cmd = "cd " + sh_quote(site.parent_path()) + " && SOURCE_DATE_EPOCH=" + std::string(source_date_epoch) +
+                      " " + sh_quote(BLOGCONV_BINARY) + " " + sh_quote(site.filename()) + " --to " + w.name + " -o " +
+                      sh_quote(out);
     for (const auto& a : extra) cmd += " " + sh_quote(a);
     RunResult r = run_shell(cmd);
     if (epub && r.exit_code == 0) {
@@ -70,6 +74,20 @@ Produced produce(const writers::WriterInfo& w, const fs::path& site, const fs::p
         fs::remove(out);
     }
     return {r.exit_code, r.err};
+}
+
+// A copy of `site` under `into`, every file's modification time set to the fixed clock: a
+// draft is dated by its file's mtime (as Jekyll does), which a fresh clone sets to the moment of
+// the checkout.
+fs::path stable_copy(const fs::path& site, const fs::path& into) {
+    fs::path copy = into / site.filename();
+    fs::create_directories(into);
+    fs::copy(site, copy, fs::copy_options::recursive);
+    const auto fixed = std::chrono::file_clock::from_sys(
+        std::chrono::sys_seconds(std::chrono::seconds(std::stoll(source_date_epoch))));
+    for (const auto& e : fs::recursive_directory_iterator(copy))
+        if (e.is_regular_file()) fs::last_write_time(e.path(), fixed);
+    return copy;
 }
 
 // The golden path of one format: a folder for folder formats and EPUB, else name + extension.
@@ -126,10 +144,11 @@ std::string digests(const fs::path& actual) {
 TEST_CASE("every format of samples/ is byte for byte its golden") {
     const fs::path golden_dir = source_dir() / "tests" / "golden" / "samples";
     TempDir tmp;
+    const fs::path site = stable_copy(source_dir() / "samples", tmp.path / "in");
     for (const auto& w : writers::all_writers()) {
         CAPTURE(w.name);
         fs::path actual = golden_path(tmp.path, w);
-        Produced p = produce(w, source_dir() / "samples", actual);
+        Produced p = produce(w, site, actual);
         // samples/ is the clean site: it converts with no diagnostic at all.
         CHECK(p.exit_code == 0);
         CHECK(p.err == "");
@@ -153,11 +172,13 @@ TEST_CASE("every format of the seed post has the golden digests") {
     // Kept when a digest differs, for a look (the test prints where).
     const fs::path keep = fs::temp_directory_path() / "blogconv-golden-seed-post";
     fs::remove_all(keep);
+    TempDir tmp;
+    const fs::path site = stable_copy(shared_dir() / "corpus" / "seed-post", tmp.path / "in");
     std::string all;
     for (const auto& w : writers::all_writers()) {
         CAPTURE(w.name);
         fs::path actual = golden_path(keep, w);
-        Produced p = produce(w, shared_dir() / "corpus" / "seed-post", actual, extra(w));
+        Produced p = produce(w, site, actual, extra(w));
         CHECK(p.exit_code == 0);
         CHECK(p.err == "");
         std::istringstream lines(digests(actual));
