@@ -130,7 +130,7 @@ Seq only(const Seq& seq, bool blocks) {
 
 // A walk over a copy of every_kind(), const or mutable, recording what it sees.
 struct Case {
-    const char* name;
+    std::string name;
     std::function<Seq(bool mutable_walk)> run;
     Seq expected;
 };
