@@ -424,12 +424,13 @@ void Postpass::heading_ids(ir::Blocks& bs, HeadingIdGenerator& gen) {
 }
 
 void Postpass::collect_toc(const ir::Blocks& bs, std::vector<const ir::Heading*>& out) const {
-    for (const auto& b : bs) {
-        if (const auto* h = std::get_if<ir::Heading>(&b.node)) {
+    // Every heading, nested ones too (in a quote, a list item): kramdown's converter adds each
+    // header it converts to the toc.
+    ir::for_each_block(bs, [&](const ir::Block& b) {
+        if (const auto* h = std::get_if<ir::Heading>(&b.node))
             if (std::find(h->attr.classes.begin(), h->attr.classes.end(), "no_toc") == h->attr.classes.end())
                 out.push_back(h);
-        }
-    }
+    });
 }
 
 // Nested lists of links, as kramdown's toc: a deeper heading goes under the item before it.
