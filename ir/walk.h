@@ -16,6 +16,10 @@
 // An inline callback may also take the innermost block holding the inline as a second argument
 // (`f(inline, block)`): the paragraph or heading, the table for a cell, the definition list for a
 // term. Diagnostics use its `pos` (inlines carry no position of their own).
+// Code spans, code blocks and raw nodes are leaves: their text is not markup, so the walk has
+// nothing inside them to skip (a caller that parses raw HTML, such as the Hugo writer's `<pre>`
+// rule, does that on the text it is handed). There is no "stop the whole walk": no caller needs
+// one; the one that acts on the first match only (the kramdown toc) keeps a flag and prunes.
 //
 // The mutable variants hand out non-const references: a callback may change the node it is
 // given, even replace `block.node` with another kind; the walk then visits the children of the
@@ -27,7 +31,6 @@
 // kind to ir::Block or ir::Inline fails to compile here until someone says what its children are.
 #pragma once
 
-#include <cstddef>
 #include <type_traits>
 #include <variant>
 
