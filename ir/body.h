@@ -2,7 +2,9 @@
 //
 // Plain value types held in std::variant, compared with `==` so tests can compare whole trees.
 // Writers walk it with std::visit and an exhaustive overload set: adding a node kind makes every
-// writer that forgets it fail to compile. Nothing here knows cmark, YAML or any output format.
+// writer that forgets it fail to compile. Code that only looks for (or edits) some kinds of node
+// wherever they stand uses ir/walk.h instead of a recursion of its own, so that no container is
+// forgotten. Nothing here knows cmark, YAML or any output format.
 #pragma once
 
 #include <memory>

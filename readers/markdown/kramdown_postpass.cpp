@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ir/walk.h"
 #include "readers/markdown/heading_ids.h"
 #include "readers/markdown/smart_quotes.h"
 
@@ -224,6 +225,10 @@ bool Postpass::is_ial_paragraph(const ir::Block& b, std::vector<std::size_t>& ia
     return !ials.empty();
 }
 
+// Hand-written recursion on purpose: this pass rewrites each block list as a list (drops the IAL
+// paragraphs, merges paragraphs into definition lists) and its typography looks at the next
+// sibling, while ir::walk hands out single nodes. It needs no DefinitionList rule: definition
+// lists are made here, from paragraphs already processed, and cmark makes none.
 void Postpass::blocks(ir::Blocks& bs) {
     // Block IALs first, while the markers still stand where the pre-pass put them.
     std::vector<std::size_t> ials;
@@ -386,59 +391,46 @@ void Postpass::definition_lists(ir::Blocks& bs) {
 
 // The text the GFM parser makes ids from: text, code and math, without raw HTML tags or images.
 void gfm_text(const ir::Inlines& in, std::string& out) {
-    for (const auto& node : in) {
-        ir::visit(ir::overloaded{[&](const ir::Text& x) { out += x.text; },
-                                  [&](const ir::Code& x) { out += x.text; },
-                                  [&](const ir::Math& x) { out += x.tex; },
-                                  [&](const ir::Emphasis& x) { gfm_text(x.children, out); },
-                                  [&](const ir::Strong& x) { gfm_text(x.children, out); },
-                                  [&](const ir::Strikethrough& x) { gfm_text(x.children, out); },
-                                  [&](const ir::Link& x) { gfm_text(x.children, out); },
-                                  [&](const ir::SoftBreak&) { out += ' '; },
-                                  [&](const ir::HardBreak&) { out += ' '; }, [](const auto&) {}},
-                   node);
-    }
+    ir::for_each_inline(in, [&](const ir::Inline& node) {
+        if (const auto* t = ir::get_if<ir::Text>(node)) out += t->text;
+        else if (const auto* c = ir::get_if<ir::Code>(node)) out += c->text;
+        else if (const auto* m = ir::get_if<ir::Math>(node)) out += m->tex;
+        else if (ir::get_if<ir::SoftBreak>(node) || ir::get_if<ir::HardBreak>(node)) out += ' ';
+        // An image's alt is not part of the id.
+        return ir::get_if<ir::Image>(node) ? ir::Descend::no : ir::Descend::yes;
+    });
 }
 
 void Postpass::heading_ids(ir::Blocks& bs, HeadingIdGenerator& gen) {
-    for (auto& b : bs) {
-        std::visit(ir::overloaded{[&](ir::Heading& x) {
-                                      std::string raw;
-                                      auto& attrs = x.attr.attributes;
-                                      for (auto it = attrs.begin(); it != attrs.end(); ++it)
-                                          if (it->first == raw_text_key) {
-                                              raw = std::move(it->second);
-                                              attrs.erase(it);
-                                              break;
-                                          }
-                                      if (!x.attr.id.empty() || !options_.auto_ids) return;
-                                      if (options_.input == MarkdownInput::gfm) {
-                                          raw.clear();
-                                          gfm_text(x.children, raw);
-                                      }
-                                      x.attr.id = gen.next(raw);
-                                  },
-                                  [&](ir::BlockQuote& x) { heading_ids(x.children, gen); },
-                                  [&](ir::List& x) {
-                                      for (auto& item : x.items) heading_ids(item.children, gen);
-                                  },
-                                  [&](ir::FootnoteDefinition& x) { heading_ids(x.children, gen); },
-                                  [&](ir::DefinitionList& x) {
-                                      for (auto& item : x.items)
-                                          for (auto& d : item.definitions) heading_ids(d, gen);
-                                  },
-                                  [](auto&) {}},
-                   b.node);
-    }
+    // Document order, nested headings included: ids are numbered in the order kramdown meets them.
+    ir::for_each_block(bs, [&](ir::Block& b) {
+        auto* x = std::get_if<ir::Heading>(&b.node);
+        if (!x) return;
+        std::string raw;
+        auto& attrs = x->attr.attributes;
+        for (auto it = attrs.begin(); it != attrs.end(); ++it)
+            if (it->first == raw_text_key) {
+                raw = std::move(it->second);
+                attrs.erase(it);
+                break;
+            }
+        if (!x->attr.id.empty() || !options_.auto_ids) return;
+        if (options_.input == MarkdownInput::gfm) {
+            raw.clear();
+            gfm_text(x->children, raw);
+        }
+        x->attr.id = gen.next(raw);
+    });
 }
 
 void Postpass::collect_toc(const ir::Blocks& bs, std::vector<const ir::Heading*>& out) const {
-    for (const auto& b : bs) {
-        if (const auto* h = std::get_if<ir::Heading>(&b.node)) {
+    // Every heading, nested ones too (in a quote, a list item): kramdown's converter adds each
+    // header it converts to the toc.
+    ir::for_each_block(bs, [&](const ir::Block& b) {
+        if (const auto* h = std::get_if<ir::Heading>(&b.node))
             if (std::find(h->attr.classes.begin(), h->attr.classes.end(), "no_toc") == h->attr.classes.end())
                 out.push_back(h);
-        }
-    }
+    });
 }
 
 // Nested lists of links, as kramdown's toc: a deeper heading goes under the item before it.
@@ -461,29 +453,28 @@ void build_toc(ir::List& list, const std::vector<const ir::Heading*>& hs, std::s
 }
 
 bool Postpass::expand_toc(ir::Blocks& bs, const std::vector<const ir::Heading*>& headings) const {
-    for (auto& b : bs) {
-        if (auto* l = std::get_if<ir::List>(&b.node)) {
-            auto& attrs = l->attr.attributes;
-            auto it = std::find_if(attrs.begin(), attrs.end(), [](const auto& kv) { return kv.first == toc_key; });
-            if (it != attrs.end()) {
-                ir::List toc;
-                toc.attr = l->attr;
-                toc.attr.attributes.erase(toc.attr.attributes.begin() + (it - attrs.begin()));
-                if (toc.attr.id.empty()) toc.attr.id = "markdown-toc";
-                std::size_t i = 0;
-                int top = 6;
-                for (const auto* h : headings) top = std::min(top, h->level);
-                build_toc(toc, headings, i, top);
-                b.node = std::move(toc);
-                return true;
-            }
-            for (auto& item : l->items)
-                if (expand_toc(item.children, headings)) return true;
-        } else if (auto* q = std::get_if<ir::BlockQuote>(&b.node)) {
-            if (expand_toc(q->children, headings)) return true;
-        }
-    }
-    return false;
+    // The first marked list wherever it stands (a footnote or a list item too), as kramdown's
+    // converter replaces the first {:toc} list it meets.
+    bool done = false;
+    ir::for_each_block(bs, [&](ir::Block& b) {
+        auto* l = done ? nullptr : std::get_if<ir::List>(&b.node);
+        if (!l) return done ? ir::Descend::no : ir::Descend::yes;
+        auto& attrs = l->attr.attributes;
+        auto it = std::find_if(attrs.begin(), attrs.end(), [](const auto& kv) { return kv.first == toc_key; });
+        if (it == attrs.end()) return ir::Descend::yes;
+        ir::List toc;
+        toc.attr = l->attr;
+        toc.attr.attributes.erase(toc.attr.attributes.begin() + (it - attrs.begin()));
+        if (toc.attr.id.empty()) toc.attr.id = "markdown-toc";
+        std::size_t i = 0;
+        int top = 6;
+        for (const auto* h : headings) top = std::min(top, h->level);
+        build_toc(toc, headings, i, top);
+        b.node = std::move(toc);
+        done = true;
+        return ir::Descend::no;  // the new list holds only links to headings
+    });
+    return done;
 }
 
 }  // namespace

@@ -332,3 +332,44 @@ TEST_CASE("Liquid left in raw HTML becomes an HTML comment and a MIGRATION.md it
     CHECK_FALSE(contains(sink.files["content/posts/b.md"], "blogconv: liquid"));
     CHECK(s.documents[0].body == before.documents[0].body);  // the writer edits a copy
 }
+
+TEST_CASE("Liquid in raw HTML is cleaned in every container: definition lists, tables, footnotes, list items") {
+    ir::Site s;
+    s.title = "T";
+    s.url = "https://example.org";
+    ir::Document d = post("2020-01-01-a.md", "a", "/2020/01/01/a.html", at(2020, 1, 1, 12, 0), "A");
+    ir::DefinitionList dl;
+    dl.items.push_back({{ir::Inline(ir::RawInline{"html", "<b>{% term %}</b>"})},
+                        {{ir::Block(ir::RawBlock{"html", "<div>{% definition %}</div>"}, {4, 1})}}});
+    ir::Table table;
+    table.alignments = {ir::Alignment::none};
+    table.head = {{ir::TableCell{{ir::Inline(ir::RawInline{"html", "<i>{% cell %}</i>"})}}}};
+    ir::List list;
+    list.items.push_back({{ir::Block(ir::RawBlock{"html", "<p>{% item %}</p>"}, {9, 3})}, std::nullopt});
+    ir::FootnoteDefinition note{"1", {ir::Block(ir::RawBlock{"html", "<p>{% note %}</p>"}, {11, 5})}};
+    d.body = {ir::Block(std::move(dl), {3, 1}), ir::Block(std::move(table), {7, 1}), ir::Block(std::move(list), {9, 1}),
+              ir::Block(std::move(note), {11, 1})};
+    s.documents.push_back(d);
+    ir::Diagnostics diags;
+    auto sink = migrate(s, HugoOptions{}, diags);
+    const std::string& a = sink.files["content/posts/a.md"];
+    const std::string comment = "<!-- blogconv: liquid not converted (see MIGRATION.md): ";
+    CHECK(a == "+++\ntitle = \"A\"\ndate = 2020-01-01T12:00:00+00:00\nslug = \"a\"\nlayout = \"post\"\n+++\n\n"
+               "<b>" + comment + "{ % term %} --></b>\n"
+               ": <div>" + comment + "{ % definition %} --></div>\n\n"
+               "| <i>" + comment + "{ % cell %} --></i> |\n| --- |\n\n"
+               "- <p>" + comment + "{ % item %} --></p>\n\n"
+               "[^1]: <p>" + comment + "{ % note %} --></p>\n");
+    // One item per construct, at the line of the block holding it (a term: its definition list's).
+    const std::string& report = sink.files["MIGRATION.md"];
+    const std::string tail = " inside raw HTML was left as an HTML comment; rewrite it as Hugo markup or a shortcode\n";
+    const std::string section = "### Liquid not translated\n\n";
+    REQUIRE(contains(report, section));
+    CHECK(report.substr(report.find(section)) ==
+          section + "- `_posts/2020-01-01-a.md:3`: `{ % term %}`" + tail +
+              "- `_posts/2020-01-01-a.md:4`: `{ % definition %}`" + tail +
+              "- `_posts/2020-01-01-a.md:7`: `{ % cell %}`" + tail +
+              "- `_posts/2020-01-01-a.md:9`: `{ % item %}`" + tail +
+              "- `_posts/2020-01-01-a.md:11`: `{ % note %}`" + tail + "\n");
+    CHECK(contains(report, "| Constructs left as comments | 5 |\n"));
+}

@@ -165,6 +165,9 @@ TEST_CASE("kramdown constructs become the expected IR") {
         {"smart quotes and dashes", "\"a\" -- b --- c...", "P('\xE2\x80\x9C" "a\xE2\x80\x9D \xE2\x80\x93 b \xE2\x80\x94 c\xE2\x80\xA6')"},
         {"guillemets", "<< a >>", "P('\xC2\xAB\xC2\xA0" "a\xC2\xA0\xC2\xBB')"},
         {"toc", "# A\n\n* TOC\n{:toc}\n\n## B\n", "H1{#a}('A')UL{#markdown-toc}(LI(P(Link<#a>('A'))UL(LI(P(Link<#b>('B'))))))H2{#b}('B')"},
+        // kramdown's toc lists every heading, those inside a quote or a list item too.
+        {"toc with nested headings", "# A\n\n* TOC\n{:toc}\n\n> ## B\n\n* item\n\n  ### C\n",
+         "H1{#a}('A')UL{#markdown-toc}(LI(P(Link<#a>('A'))UL(LI(P(Link<#b>('B'))UL(LI(P(Link<#c>('C'))))))))Quote(H2{#b}('B'))UL(LI(P('item')H3{#c}('C')))"},
         {"duplicate kramdown ids", "# Intro\n\n# Intro\n\n# 1. Intro\n", "H1{#intro}('Intro')H1{#intro-1}('Intro')H1{#intro-2}('1. Intro')"},
         {"gfm ids keep unicode", "# \xE6\xA0\x87\xE9\xA2\x98\n\n# Hello, World!\n\n# Hello, World!\n",
          "H1{#\xE6\xA0\x87\xE9\xA2\x98}('\xE6\xA0\x87\xE9\xA2\x98')H1{#hello-world}('Hello, World!')H1{#hello-world-1}('Hello, World!')", gfm},

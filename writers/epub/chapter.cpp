@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "ir/walk.h"
 #include "writers/html/escape.h"
 #include "writers/html/html_renderer.h"
 #include "writers/html/sanitize.h"
@@ -33,60 +34,31 @@ bool has_scheme(std::string_view url) {
 
 // ---- Where each image URL was written (for file:line in diagnostics) -------------------------
 
-void image_lines_in(const ir::Inlines& ins, int line, std::map<std::string, int>& out);
-
 void image_lines_in(const ir::Blocks& blocks, std::map<std::string, int>& out) {
-    for (const auto& b : blocks) {
-        const int line = b.pos.line;
-        std::visit(ir::overloaded{
-                       [&](const ir::Paragraph& n) { image_lines_in(n.children, line, out); },
-                       [&](const ir::Heading& n) { image_lines_in(n.children, line, out); },
-                       [&](const ir::BlockQuote& n) { image_lines_in(n.children, out); },
-                       [&](const ir::List& n) {
-                           for (const auto& i : n.items) image_lines_in(i.children, out);
-                       },
-                       [&](const ir::DefinitionList& n) {
-                           for (const auto& i : n.items) {
-                               image_lines_in(i.term, line, out);
-                               for (const auto& d : i.definitions) image_lines_in(d, out);
-                           }
-                       },
-                       [&](const ir::Table& n) {
-                           for (const auto* rows : {&n.head, &n.body})
-                               for (const auto& row : *rows)
-                                   for (const auto& cell : row) image_lines_in(cell.children, line, out);
-                       },
-                       [&](const ir::FootnoteDefinition& n) { image_lines_in(n.children, out); },
-                       [&](const ir::RawBlock& n) {
-                           // Raw <img> tags: remember the block's line for any src it mentions.
-                           for (std::size_t p = n.text.find("src="); p != std::string::npos; p = n.text.find("src=", p + 4)) {
-                               std::size_t q = p + 4;
-                               if (q >= n.text.size()) break;
-                               char quote = n.text[q];
-                               if (quote != '"' && quote != '\'') continue;
-                               std::size_t e = n.text.find(quote, q + 1);
-                               if (e == std::string::npos) break;
-                               out.emplace(n.text.substr(q + 1, e - q - 1), line);
-                           }
-                       },
-                       [&](const auto&) {},
-                   },
-                   b.node);
-    }
-}
-
-void image_lines_in(const ir::Inlines& ins, int line, std::map<std::string, int>& out) {
-    for (const auto& in : ins) {
-        ir::visit(ir::overloaded{
-                       [&](const ir::Image& n) { out.emplace(n.url, line); },
-                       [&](const ir::Emphasis& n) { image_lines_in(n.children, line, out); },
-                       [&](const ir::Strong& n) { image_lines_in(n.children, line, out); },
-                       [&](const ir::Strikethrough& n) { image_lines_in(n.children, line, out); },
-                       [&](const ir::Link& n) { image_lines_in(n.children, line, out); },
-                       [&](const auto&) {},
-                   },
-                   in);
-    }
+    ir::walk(
+        blocks,
+        [&](const ir::Block& b) {
+            const auto* raw = std::get_if<ir::RawBlock>(&b.node);
+            if (!raw) return;
+            // Raw <img> tags: remember the block's line for any src it mentions.
+            const std::string& text = raw->text;
+            for (std::size_t p = text.find("src="); p != std::string::npos; p = text.find("src=", p + 4)) {
+                std::size_t q = p + 4;
+                if (q >= text.size()) break;
+                char quote = text[q];
+                if (quote != '"' && quote != '\'') continue;
+                std::size_t e = text.find(quote, q + 1);
+                if (e == std::string::npos) break;
+                out.emplace(text.substr(q + 1, e - q - 1), b.pos.line);
+            }
+        },
+        [&](const ir::Inline& in, const ir::Block& owner) {
+            const auto* image = ir::get_if<ir::Image>(in);
+            if (!image) return ir::Descend::yes;
+            out.emplace(image->url, owner.pos.line);
+            // The alt is rendered as plain text: an image inside it is never placed.
+            return ir::Descend::no;
+        });
 }
 
 // ---- Tree helpers --------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ir/walk.h"
 #include "writers/html/escape.h"
 #include "writers/html/raw_html.h"
 #include "writers/html/sanitize.h"
@@ -36,24 +37,10 @@ std::string comment_safe(std::string_view text) {
 }
 
 void collect_footnotes(const ir::Blocks& blocks, std::map<std::string, const ir::Blocks*>& defs) {
-    for (const auto& b : blocks) {
-        std::visit(ir::overloaded{
-                       [&](const ir::FootnoteDefinition& n) {
-                           defs.emplace(n.label, &n.children);  // the first definition wins, as in kramdown
-                           collect_footnotes(n.children, defs);
-                       },
-                       [&](const ir::BlockQuote& n) { collect_footnotes(n.children, defs); },
-                       [&](const ir::List& n) {
-                           for (const auto& item : n.items) collect_footnotes(item.children, defs);
-                       },
-                       [&](const ir::DefinitionList& n) {
-                           for (const auto& item : n.items)
-                               for (const auto& d : item.definitions) collect_footnotes(d, defs);
-                       },
-                       [&](const auto&) {},
-                   },
-                   b.node);
-    }
+    ir::for_each_block(blocks, [&](const ir::Block& b) {
+        if (const auto* n = std::get_if<ir::FootnoteDefinition>(&b.node))
+            defs.emplace(n->label, &n->children);  // the first definition wins, as in kramdown
+    });
 }
 
 class Renderer {

@@ -4,9 +4,9 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <type_traits>
 
 #include "ir/parallel.h"
+#include "ir/walk.h"
 #include "writers/html/html_renderer.h"
 #include "writers/hugo/config_writer.h"
 #include "writers/hugo/front_matter_writer.h"
@@ -327,44 +327,15 @@ private:
         report_.count("Files renamed for macOS and Windows");
     }
 
-    void collect_images(const ir::Blocks& blocks, std::vector<std::string>& urls) {
-        for (const auto& b : blocks) {
-            std::visit(ir::overloaded{
-                           [&](const ir::Paragraph& n) { collect_images(n.children, urls); },
-                           [&](const ir::Heading& n) { collect_images(n.children, urls); },
-                           [&](const ir::BlockQuote& n) { collect_images(n.children, urls); },
-                           [&](const ir::List& n) {
-                               for (const auto& it : n.items) collect_images(it.children, urls);
-                           },
-                           [&](const ir::DefinitionList& n) {
-                               for (const auto& it : n.items) {
-                                   collect_images(it.term, urls);
-                                   for (const auto& d : it.definitions) collect_images(d, urls);
-                               }
-                           },
-                           [&](const ir::Table& n) {
-                               for (const auto* rows : {&n.head, &n.body})
-                                   for (const auto& r : *rows)
-                                       for (const auto& c : r) collect_images(c.children, urls);
-                           },
-                           [&](const ir::FootnoteDefinition& n) { collect_images(n.children, urls); },
-                           [&](const auto&) {},
-                       },
-                       b.node);
-        }
-    }
-    void collect_images(const ir::Inlines& ins, std::vector<std::string>& urls) {
-        for (const auto& in : ins) {
-            ir::visit(ir::overloaded{
-                           [&](const ir::Image& n) { urls.push_back(n.url); },
-                           [&](const ir::Emphasis& n) { collect_images(n.children, urls); },
-                           [&](const ir::Strong& n) { collect_images(n.children, urls); },
-                           [&](const ir::Strikethrough& n) { collect_images(n.children, urls); },
-                           [&](const ir::Link& n) { collect_images(n.children, urls); },
-                           [&](const auto&) {},
-                       },
-                       in);
-        }
+    // Every image URL of a body, in document order.
+    static void collect_images(const ir::Blocks& blocks, std::vector<std::string>& urls) {
+        ir::for_each_inline(blocks, [&](const ir::Inline& in) {
+            const auto* image = ir::get_if<ir::Image>(in);
+            if (!image) return ir::Descend::yes;
+            urls.push_back(image->url);
+            // The alt is written as plain text: an image inside it is never shown, nor copied.
+            return ir::Descend::no;
+        });
     }
 
     static bool is_page_output(const std::string& url) {
@@ -751,48 +722,20 @@ private:
         return out;
     }
     // Calls `f(text, line)` on the text of every raw HTML block and inline that Markdown keeps as
-    // HTML. `Blocks` is ir::Blocks or const ir::Blocks (to look before copying a body to edit it).
+    // HTML, `line` being that of the block holding it. `Blocks` is ir::Blocks or const ir::Blocks
+    // (to look before copying a body to edit it).
     template <typename Blocks, typename F>
     static void each_raw_html(Blocks& blocks, F&& f) {
-        for (auto& b : blocks) {
-            int line = b.pos.line;
-            std::visit(ir::overloaded{
-                           [&](auto& n) {
-                               using N = std::remove_cvref_t<decltype(n)>;
-                               if constexpr (std::is_same_v<N, ir::RawBlock>) {
-                                   if (n.format == "html") f(n.text, line);
-                               } else if constexpr (std::is_same_v<N, ir::Paragraph> || std::is_same_v<N, ir::Heading>) {
-                                   each_raw_html_inline(n.children, line, f);
-                               } else if constexpr (std::is_same_v<N, ir::BlockQuote> ||
-                                                    std::is_same_v<N, ir::FootnoteDefinition>) {
-                                   each_raw_html(n.children, f);
-                               } else if constexpr (std::is_same_v<N, ir::List>) {
-                                   for (auto& it : n.items) each_raw_html(it.children, f);
-                               } else if constexpr (std::is_same_v<N, ir::Table>) {
-                                   for (auto* rows : {&n.head, &n.body})
-                                       for (auto& r : *rows)
-                                           for (auto& c : r) each_raw_html_inline(c.children, line, f);
-                               }
-                           },
-                       },
-                       b.node);
-        }
-    }
-    template <typename Inlines, typename F>
-    static void each_raw_html_inline(Inlines& inlines, int line, F&& f) {
-        for (auto& in : inlines) {
-            ir::visit(
-                [&](auto& n) {
-                    using N = std::remove_cvref_t<decltype(n)>;
-                    if constexpr (std::is_same_v<N, ir::RawInline>) {
-                        if (n.format == "html") f(n.text, line);
-                    } else if constexpr (std::is_same_v<N, ir::Emphasis> || std::is_same_v<N, ir::Strong> ||
-                                         std::is_same_v<N, ir::Strikethrough> || std::is_same_v<N, ir::Link>) {
-                        each_raw_html_inline(n.children, line, f);
-                    }
-                },
-                in);
-        }
+        ir::walk(
+            blocks,
+            [&](auto& b) {
+                if (auto* raw = std::get_if<ir::RawBlock>(&b.node); raw && raw->format == "html") f(raw->text, b.pos.line);
+            },
+            [&](auto& in, auto& owner) {
+                if (auto* raw = ir::get_if<ir::RawInline>(in); raw && raw->format == "html") f(raw->text, owner.pos.line);
+                // An image's alt is written as plain text (raw HTML dropped): nothing there reaches Hugo.
+                return ir::get_if<ir::Image>(in) ? ir::Descend::no : ir::Descend::yes;
+            });
     }
     static bool has_liquid_in_html(const ir::Blocks& blocks) {
         bool found = false;
