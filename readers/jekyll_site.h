@@ -4,6 +4,10 @@
 // _config.yml and front matter, computes dates and permalinks exactly as Jekyll 4.3 does, runs
 // Liquid and then Markdown over each body, and returns an ir::Site. Diagnostics are collected,
 // never printed; one bad post is reported and skipped, the others are read.
+//
+// The steps are in files of their own: readers/site_discovery.h walks the disk (the only part
+// that does), readers/document_builder.h makes each document's metadata from its text, and
+// readers/body_pipeline.h renders each body once every URL is known.
 #pragma once
 
 #include <cstddef>
