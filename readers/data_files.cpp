@@ -52,8 +52,8 @@ ir::Array parse_delimited(std::string_view text, char separator) {
     return rows;
 }
 
-std::optional<ir::Value> parse_data_file(std::string_view text, const std::string& extension, const std::string& display,
-                                         const std::string& key, const Limits& limits,
+std::optional<ir::Value> parse_data_file(std::string_view text, const std::string& extension,
+                                         const std::string& display, const std::string& key, const Limits& limits,
                                          std::vector<ir::Diagnostic>& diagnostics) {
     if (extension == ".yml" || extension == ".yaml" || extension == ".json") {
         YamlResult y = parse_yaml(text, display, 1, limits.max_yaml_nodes);
@@ -65,7 +65,8 @@ std::optional<ir::Value> parse_data_file(std::string_view text, const std::strin
         }
         return y.value;
     }
-    if (extension == ".csv" || extension == ".tsv") return ir::Value(parse_delimited(text, extension == ".csv" ? ',' : '\t'));
+    if (extension == ".csv") return ir::Value(parse_delimited(text, ','));
+    if (extension == ".tsv") return ir::Value(parse_delimited(text, '\t'));
     return std::nullopt;
 }
 

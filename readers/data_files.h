@@ -24,8 +24,8 @@ ir::Array parse_delimited(std::string_view text, char separator);
 // One data file's value, by its extension (`.yml`, `.yaml`, `.json`, `.csv`, `.tsv`, any case
 // already lowered by the caller). nullopt for another extension (not data), and for a YAML error,
 // which is added to `diagnostics` as a warning naming `site.data.<key>` as left empty.
-std::optional<ir::Value> parse_data_file(std::string_view text, const std::string& extension, const std::string& display,
-                                         const std::string& key, const Limits& limits,
+std::optional<ir::Value> parse_data_file(std::string_view text, const std::string& extension,
+                                         const std::string& display, const std::string& key, const Limits& limits,
                                          std::vector<ir::Diagnostic>& diagnostics);
 
 }  // namespace blogconv::readers

@@ -89,8 +89,9 @@ std::optional<ParsedFrontMatter> parse_front_matter(const std::string& yaml, con
     if (y.value.is_object()) {
         out.values = y.value;
     } else if (!y.value.is_null()) {
-        diagnostics.push_back(make_diagnostic(display, 1, 1, "the front matter is not a mapping of keys to values; ignored",
-                                              "---", ir::Severity::warning));
+        diagnostics.push_back(make_diagnostic(display, 1, 1,
+                                              "the front matter is not a mapping of keys to values; ignored", "---",
+                                              ir::Severity::warning));
     }
     out.timestamp_keys = y.plain_timestamp_keys;
     return out;
@@ -161,7 +162,8 @@ DocumentDate document_date(const DocumentSource& source, const std::optional<Dat
         bool from_fm = written && !written->is_null();
         date = parse_jekyll_date(d->to_text(), from_fm && front_matter.timestamp_keys.count("date") > 0, rules.zone);
         if (!date) {
-            out.error = "invalid date '" + d->to_text() + "': write it as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +0000; skipped";
+            out.error = "invalid date '" + d->to_text() +
+                        "': write it as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +0000; skipped";
             out.at_date_key = true;
             return out;
         }
@@ -172,8 +174,8 @@ DocumentDate document_date(const DocumentSource& source, const std::optional<Dat
     if (name && (!date || (rules.now && date->utc_seconds == rules.now->utc_seconds))) {
         date = filename_date(name->year, name->month, name->day, rules.zone);
         if (!date) {
-            out.error = "invalid date in the file name; rename it YYYY-MM-DD-title" + extension_of(source.relative_path) +
-                        "; skipped";
+            out.error = "invalid date in the file name; rename it YYYY-MM-DD-title" +
+                        extension_of(source.relative_path) + "; skipped";
             return out;
         }
         out.source = "filename";
@@ -414,7 +416,8 @@ PreparedDocument build_document(const DocumentSource& source, std::string_view t
     if (!url) return skip(split.yaml, "permalink", 0, url_error + "; skipped");
     doc.url = *url;
     if (leaves_root(*url))
-        return skip(split.yaml, "permalink", 0, "permalink '" + *url + "' climbs above the site root with '..'; skipped");
+        return skip(split.yaml, "permalink", 0,
+                    "permalink '" + *url + "' climbs above the site root with '..'; skipped");
 
     Publication pub = publication(data, doc.date, config, rules);
     doc.published = pub.published;
@@ -426,16 +429,19 @@ PreparedDocument build_document(const DocumentSource& source, std::string_view t
     if (const ir::Value* v = data.find("lang")) doc.lang = v->to_text();
     if (const ir::Value* v = data.find("image")) doc.image = image_url(*v);
     if (const ir::Value* v = data.find("last_modified_at"); v && !v->is_null()) {
-        doc.last_modified = parse_jekyll_date(v->to_text(), fm.timestamp_keys.count("last_modified_at") > 0, rules.zone);
+        doc.last_modified =
+            parse_jekyll_date(v->to_text(), fm.timestamp_keys.count("last_modified_at") > 0, rules.zone);
         if (!doc.last_modified) {
             auto [line, src] = key_line(split.yaml, "last_modified_at");
-            st.diagnostics.push_back(make_diagnostic(shown, line, 0, "invalid last_modified_at '" + v->to_text() + "'; ignored",
-                                                     src, ir::Severity::warning));
+            st.diagnostics.push_back(make_diagnostic(shown, line, 0,
+                                                     "invalid last_modified_at '" + v->to_text() + "'; ignored", src,
+                                                     ir::Severity::warning));
         }
     }
     doc.front_matter = kept_front_matter(fm.values, data, doc.categories);
 
-    if (const ir::Value* r = data.find("render_with_liquid"); r && r->is_bool() && !r->as_bool()) st.render_liquid = false;
+    if (const ir::Value* r = data.find("render_with_liquid"); r && r->is_bool() && !r->as_bool())
+        st.render_liquid = false;
     if (const ir::Value* e = data.find("excerpt_separator"); e && !e->is_null()) st.excerpt_separator = e->to_text();
     else if (config.excerpt_separator) st.excerpt_separator = *config.excerpt_separator;
     if (const ir::Value* e = fm.values.find("excerpt"); e && e->is_string()) st.explicit_excerpt = e->as_string();

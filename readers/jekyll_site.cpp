@@ -144,7 +144,8 @@ void render_document(PreparedDocument& st, const Candidate& c, const RenderShare
             st.doc.excerpt_explicit = true;
         }
     } catch (const std::exception& e) {
-        st.diagnostics.push_back(make_diagnostic(ctx.path, 0, 0, std::string("could not render the body: ") + e.what()));
+        st.diagnostics.push_back(
+            make_diagnostic(ctx.path, 0, 0, std::string("could not render the body: ") + e.what()));
     }
     if (std::any_of(st.diagnostics.begin(), st.diagnostics.end(),
                     [](const ir::Diagnostic& d) { return d.severity == ir::Severity::error; }))

@@ -130,8 +130,9 @@ ir::Value read_data_folder(const SiteFolder& folder, const fs::path& dir, const 
         std::string shown = display_join(display, name);
         if (e.is_directory(ec)) {
             if (refuse_folder_link(folder, e)) {
-                diags.push_back(make_diagnostic(shown, 0, 0, "is a link to a folder outside the site (or a loop); not read",
-                                                {}, ir::Severity::warning));
+                diags.push_back(make_diagnostic(shown, 0, 0,
+                                                "is a link to a folder outside the site (or a loop); not read", {},
+                                                ir::Severity::warning));
             } else {
                 out.set(name, read_data_folder(folder, e.path(), shown, limits, diags, seen));
             }

@@ -34,7 +34,9 @@ bool has_document_extension(const std::filesystem::path& file) {
 }
 
 bool filtered_entry(const std::string& entry) {
-    auto special = [](const std::string& s) { return !s.empty() && std::string_view("._#~").find(s[0]) != std::string_view::npos; };
+    auto special = [](const std::string& s) {
+        return !s.empty() && std::string_view("._#~").find(s[0]) != std::string_view::npos;
+    };
     std::string base = entry.substr(entry.rfind('/') == std::string::npos ? 0 : entry.rfind('/') + 1);
     return special(entry) || special(base) || entry.ends_with("~") || entry.ends_with(".");
 }

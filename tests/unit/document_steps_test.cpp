@@ -455,7 +455,8 @@ TEST_CASE("permalinks: the template by kind and style, placeholders from the pat
     const ir::DateTime date = utc(2020, 3, 4, 5, 6, 7);
     const Case cases[] = {
         {"", post("_posts/2020-03-04-a-post.md"), "{}", {}, "/2020/03/04/a-post.html"},
-        {"", post("_posts/2020-03-04-a-post.md"), "{}", {"News", "two words"}, "/news/two%20words/2020/03/04/a-post.html"},
+        {"", post("_posts/2020-03-04-a-post.md"), "{}", {"News", "two words"},
+         "/news/two%20words/2020/03/04/a-post.html"},
         {"permalink: pretty", post("_posts/2020-03-04-a-post.md"), "{}", {}, "/2020/03/04/a-post/"},
         {"permalink: ordinal", post("_posts/2020-03-04-a-post.md"), "{}", {}, "/2020/064/a-post.html"},
         {"permalink: none", post("_posts/2020-03-04-a-post.md"), "{}", {}, "/a-post.html"},
