@@ -9,7 +9,7 @@
 
 #include "cli/clock.h"
 #include "cli/diagnostic_printer.h"
-#include "readers/jekyll_site.h"
+#include "readers/registry.h"
 #include "writers/registry.h"
 
 namespace fs = std::filesystem;
@@ -63,7 +63,7 @@ int run_check(const Settings& s, std::ostream& out, std::ostream& err) {
     options.limits = s.limits;
 
     ir::Diagnostics diagnostics;
-    ir::Site site = readers::read_jekyll_site(s.sources, options, diagnostics);
+    ir::Site site = readers::find_reader(s.from)->read(s.sources, options, diagnostics);
     if (!s.check_to.empty()) {
         const writers::WriterInfo* writer = writers::find_writer(s.check_to);
         writers::WriterOptions writer_options;

@@ -25,7 +25,7 @@
 #include "cli/terminal_text.h"
 #include "cli/writer_options.h"
 #include "ir/select.h"
-#include "readers/jekyll_site.h"
+#include "readers/registry.h"
 #include "writers/registry.h"
 
 namespace fs = std::filesystem;
@@ -113,11 +113,15 @@ int main(int argc, char** argv) {
     writers::WriterOptions writer_options;
 
     if (list_formats) {
-        for (const auto& w : writers::all_writers()) {
-            std::string line = w.name;
-            for (const auto& a : w.aliases) line += ", " + a;
-            std::cout << line << std::string(line.size() < 20 ? 20 - line.size() : 1, ' ') << w.description << '\n';
-        }
+        auto row = [](const std::string& name, const std::vector<std::string>& aliases, const std::string& what) {
+            std::string line = name;
+            for (const auto& a : aliases) line += ", " + a;
+            std::cout << line << std::string(line.size() < 22 ? 22 - line.size() : 1, ' ') << what << '\n';
+        };
+        std::cout << "Input formats (--from):\n";
+        for (const auto& r : readers::all_readers()) row(r.name, r.aliases, r.description);
+        std::cout << "\nOutput formats (--to):\n";
+        for (const auto& w : writers::all_writers()) row(w.name, w.aliases, w.description);
         return exit_ok;
     }
     if (sources.empty()) {
@@ -218,7 +222,7 @@ int main(int argc, char** argv) {
     // -v says where the time went (the benchmark's first question): reading, the writer, the files.
     using Clock = std::chrono::steady_clock;
     const Clock::time_point read_start = Clock::now();
-    ir::Site site = readers::read_jekyll_site(sources, reader_options, diagnostics);
+    ir::Site site = readers::find_reader(settings.from)->read(sources, reader_options, diagnostics);
     const Clock::time_point write_start = Clock::now();
     ir::select_documents(site, selection);
 

@@ -1,6 +1,7 @@
 #include "cli/options.h"
 
 #include "cli/version.h"
+#include "readers/registry.h"
 #include "writers/registry.h"
 
 #include <algorithm>
@@ -87,10 +88,19 @@ CommandLine define_command_line(CLI::App& app, Settings& s) {
         for (const auto& a : w.aliases) names.push_back(a);
     }
     cl.choices["to"] = names;
+    std::vector<std::string> reader_names;
+    for (const auto& r : readers::all_readers()) {
+        reader_names.push_back(r.name);
+        for (const auto& a : r.aliases) reader_names.push_back(a);
+    }
+    cl.choices["from"] = reader_names;
     cl.choices["format"] = {"text", "json"};
     cl.path_options = {"output"};
 
     app.add_option("SOURCE", s.sources, "A Jekyll site root, a folder of posts, or post files");
+    app.add_option("--from", s.from, "Input format (see --list-formats)")
+        ->check(CLI::IsMember(reader_names))
+        ->capture_default_str();
     app.add_option("-t,--to", s.to, "Output format (see --list-formats)")->check(CLI::IsMember(names));
     app.add_option("-o,--output", s.output,
                    "Output file (or folder for folder formats); '-' or none: standard output");
@@ -152,6 +162,9 @@ CommandLine define_command_line(CLI::App& app, Settings& s) {
     check->add_option("SITE", s.sources, "A Jekyll site root, a folder of posts, or post files")->required();
     check->add_option("--format", s.check_format, "Diagnostics as text (like a compiler) or json")
         ->check(CLI::IsMember(cl.choices["format"]));
+    check->add_option("--from", s.from, "Input format (see --list-formats)")
+        ->check(CLI::IsMember(reader_names))
+        ->capture_default_str();
     check->add_option("-t,--to", s.check_to,
                       "Also run this writer (into nothing) and report its diagnostics too (missing images, …)")
         ->check(CLI::IsMember(names));

@@ -22,6 +22,7 @@ constexpr int exit_fatal = 2;        // usage error, unreadable input or output 
 // Every value the command line can set, with its default. Filled by CLI11 while parsing.
 struct Settings {
     std::vector<std::string> sources;  // SOURCE…: a site root, a folder of posts, or post files
+    std::string from = "jekyll";       // --from: a reader name or alias from readers/registry.cpp
     std::string to;                    // --to: a writer name or alias from writers/registry.cpp
     std::string output;                // -o: a file, a folder, or "-"/"" for standard output
     bool list_formats = false;

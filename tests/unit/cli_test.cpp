@@ -334,3 +334,22 @@ TEST_CASE("a value a format's table refuses is a usage error naming the option a
     CHECK(missing.err == (tmp.path / "none.css").string() + ": error: cannot read the file given to --css\n");
     CHECK_FALSE(fs::exists(tmp.path / "b.epub"));
 }
+
+TEST_CASE("--from names a reader of the registry; jekyll is the default; --list-formats lists both directions") {
+    TempDir tmp;
+    make_site(tmp.path / "site");
+    auto plain = run_blogconv({(tmp.path / "site").string(), "--to", "json"});
+    auto named = run_blogconv({(tmp.path / "site").string(), "--from", "jekyll", "--to", "json"});
+    REQUIRE(plain.exit_code == 0);
+    CHECK(named.exit_code == 0);
+    CHECK(named.out == plain.out);
+    auto unknown = run_blogconv({(tmp.path / "site").string(), "--from", "wordpress", "--to", "json"});
+    CHECK(unknown.exit_code == 2);
+    CHECK(unknown.err.find("--from: wordpress not in {jekyll}") != std::string::npos);
+    auto check = run_blogconv({"check", (tmp.path / "site").string(), "--from", "jekyll"});
+    CHECK(check.exit_code == 0);
+    auto list = run_blogconv({"--list-formats"});
+    CHECK(list.exit_code == 0);
+    CHECK(list.out.starts_with("Input formats (--from):\njekyll "));
+    CHECK(list.out.find("\n\nOutput formats (--to):\njson, ir ") != std::string::npos);
+}

@@ -44,6 +44,12 @@ std::vector<std::string> format_names() {
     while (start < r.out.size()) {
         std::size_t end = r.out.find('\n', start);
         std::string line = r.out.substr(start, end - start);
+        // Section headings ("Output formats (--to):") and the blank line between them name nothing.
+        if (line.empty() || line.back() == ':') {
+            if (end == std::string::npos) break;
+            start = end + 1;
+            continue;
+        }
         // "json, ir            The document model…": names end at the first word without a comma.
         std::istringstream words(line);
         std::string word;
