@@ -32,7 +32,7 @@ void write_split_feeds(const ir::Site& site, const writers::WriterInfo& writer, 
     std::vector<std::string> names;
     std::set<std::string> seen;
     for (const auto& d : site.documents) {
-        if (d.collection != "posts") continue;
+        if (!d.is_post()) continue;
         for (const auto& n : by_tag ? d.tags : d.categories)
             if (seen.insert(n).second) names.push_back(n);
     }
@@ -59,21 +59,7 @@ void write_split_feeds(const ir::Site& site, const writers::WriterInfo& writer, 
 }
 
 std::vector<std::string> configured_split_feeds(const ir::Site& site, bool by_tag) {
-    const ir::Value* feed = site.config.find("feed");
-    const ir::Value* v = feed ? feed->find(by_tag ? "tags" : "categories") : nullptr;
-    if (!v) return {};
-    if (v->is_bool()) return v->as_bool() ? std::vector<std::string>{"*"} : std::vector<std::string>{};
-    std::vector<std::string> out;
-    if (v->is_array())
-        for (const auto& e : v->as_array()) out.push_back(e.to_text());
-    else if (v->is_object()) {
-        // jekyll-feed's `tags: {only: [..]}` / `{except: [..]}`: honour `only`.
-        if (const ir::Value* o = v->find("only"); o && o->is_array())
-            for (const auto& e : o->as_array()) out.push_back(e.to_text());
-        else
-            out.push_back("*");
-    }
-    return out;
+    return by_tag ? site.feed.tag_feeds : site.feed.category_feeds;
 }
 
 }  // namespace blogconv::cli

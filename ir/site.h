@@ -4,6 +4,7 @@
 // document's front matter are kept whole as ir::Value so that nothing is lost in translation.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,10 @@
 #include "ir/value.h"
 
 namespace blogconv::ir {
+
+// What a document is to the site: a post of the blog (dated, in feeds and books), a page, or a
+// document of another collection (talks, projects, …).
+enum class DocumentKind { post, page, collection_document };
 
 struct Document {
     std::string source_path;   // relative to the site root, '/'-separated: "_posts/2018-03-03-x.md"
@@ -39,6 +44,14 @@ struct Document {
     Blocks body;
     Value front_matter;        // every key as written, in order (after defaults were applied)
     std::vector<Diagnostic> diagnostics;
+
+    // Writers ask this instead of comparing `collection` with a reader's label.
+    DocumentKind kind() const {
+        return collection == "posts" ? DocumentKind::post
+               : collection.empty() ? DocumentKind::page
+                                    : DocumentKind::collection_document;
+    }
+    bool is_post() const { return kind() == DocumentKind::post; }
 };
 
 struct Author {
@@ -56,6 +69,21 @@ struct StaticFile {
     bool operator==(const StaticFile&) const = default;
 };
 
+// How the site wants its feeds (jekyll-feed's `feed:` settings), read by the reader so that feed
+// writers need not know the configuration's keys. Unset fields leave the writer's default.
+struct FeedSettings {
+    std::string path;                        // the main feed's path below the site ("/feed.xml"); "" = default
+    std::optional<bool> excerpt_only;        // entries carry only the excerpt
+    std::optional<std::size_t> posts_limit;  // most entries
+    std::string icon;                        // the feed's icon and logo, as written (site-relative or absolute)
+    std::string logo;
+    // Extra feeds, one per tag / per category, beside the main one: the names to write them for,
+    // `*` alone meaning every one. Empty: none.
+    std::vector<std::string> tag_feeds;
+    std::vector<std::string> category_feeds;
+    bool operator==(const FeedSettings&) const = default;
+};
+
 struct Site {
     std::string root;          // the folder read ("" when single files were given)
     std::string title;         // `title`, else `name`
@@ -64,6 +92,8 @@ struct Site {
     std::string baseurl;       // "/blog" or "" (no trailing slash)
     std::string lang;          // `lang` / `language`, "" when unset
     std::vector<Author> authors;
+    std::string cover;         // the site's cover image (`cover:` or `image:`, a path as written), "" when none
+    FeedSettings feed;
     std::string timezone;      // IANA name, "" = UTC
     DateTime time;             // site.time: the newest document date, never the clock
     Value config;              // the whole _config.yml

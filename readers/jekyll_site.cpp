@@ -4,6 +4,8 @@
 // readers/body_pipeline.h renders each body once every URL is known.
 #include "readers/jekyll_site.h"
 
+#include "readers/feed_settings.h"
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
@@ -260,6 +262,8 @@ ir::Site read_jekyll_site(const std::vector<std::string>& sources, const ReaderO
     out.time = time;
     out.config = config.raw;
     out.authors = site_authors(config.author);
+    out.feed = feed_settings(config.raw);
+    out.cover = site_cover(config.raw);
     return out;
 }
 

@@ -353,10 +353,10 @@ TEST_CASE("a cover from an option, declared as the cover image; a missing one is
     CHECK(m.has_diagnostic(ir::Severity::warning, "cover not used"));
     CHECK(m.files.count("EPUB/cover.xhtml") == 0);
 
-    // The config's `cover:` is read from the site folder.
+    // The site's cover (the reader takes it from `cover:` in _config.yml) is read from the site folder.
     ir::Site site = basic_site();
     site.root = tmp.path.string();
-    site.config.set("cover", "/cover.png");
+    site.cover = "/cover.png";
     Book c = make_book(site);
     CHECK(c.file("EPUB/images/cover.png") == tiny_png);
 }

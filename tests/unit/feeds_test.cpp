@@ -262,7 +262,10 @@ TEST_CASE("limit, filters and excerpt_only") {
     CHECK(count(o) == 0);
 
     ir::Site configured = site;
-    configured.config = ir::Object{{"feed", ir::Object{{"posts_limit", 3}, {"excerpt_only", true}, {"path", "/atom.xml"}}}};
+    // The reader fills these from `feed:` in _config.yml (readers/feed_settings.h).
+    configured.feed.posts_limit = 3;
+    configured.feed.excerpt_only = true;
+    configured.feed.path = "/atom.xml";
     const auto doc = parse_xml(run(write_atom, configured));
     CHECK(doc.select_nodes("/feed/entry").size() == 3);
     CHECK(doc.select_nodes("/feed/entry/content").empty());

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "ir/datetime.h"
+#include "readers/feed_settings.h"
 #include "readers/front_matter.h"
 #include "readers/jekyll_dates.h"
 #include "readers/jekyll_site.h"
@@ -422,4 +423,36 @@ TEST_CASE("a folder of posts and single files") {
     auto one = readers::read_jekyll_site({(t.path / "notes/2022-03-04-first.md").string()}, {}, diags);
     REQUIRE(one.documents.size() == 1);
     CHECK(one.documents[0].title == "First");
+}
+
+TEST_CASE("jekyll-feed's feed: settings and the cover are read into the model, so writers never read the config") {
+    using blogconv::readers::feed_settings;
+    using blogconv::readers::site_cover;
+    namespace ir = blogconv::ir;
+    const ir::Value full = ir::Object{
+        {"feed", ir::Object{{"path", "/atom.xml"},
+                            {"excerpt_only", true},
+                            {"posts_limit", 3},
+                            {"icon", "/i.png"},
+                            {"logo", "https://cdn.example/l.png"},
+                            {"tags", ir::Object{{"only", ir::Array{"a", "b"}}}},
+                            {"categories", true}}},
+        {"image", ir::Object{{"path", "/cover.jpg"}}}};
+    ir::FeedSettings want;
+    want.path = "/atom.xml";
+    want.excerpt_only = true;
+    want.posts_limit = 3;
+    want.icon = "/i.png";
+    want.logo = "https://cdn.example/l.png";
+    want.tag_feeds = {"a", "b"};
+    want.category_feeds = {"*"};
+    CHECK(feed_settings(full) == want);
+    CHECK(site_cover(full) == "/cover.jpg");
+    // Wrong types are ignored, as jekyll-feed ignores them; `cover:` wins over `image:`.
+    const ir::Value odd = ir::Object{{"feed", ir::Object{{"path", 5}, {"posts_limit", "ten"}, {"tags", false}}},
+                                     {"cover", "c.png"},
+                                     {"image", "i.png"}};
+    CHECK(feed_settings(odd) == ir::FeedSettings{});
+    CHECK(site_cover(odd) == "c.png");
+    CHECK(feed_settings(ir::Value{}) == ir::FeedSettings{});
 }

@@ -37,9 +37,9 @@ bool rtl_language(const std::string& lang) {
 std::vector<const ir::Document*> chosen_documents(const ir::Site& site, EpubOrder order) {
     std::vector<const ir::Document*> docs;
     bool any_posts = std::any_of(site.documents.begin(), site.documents.end(),
-                                 [](const ir::Document& d) { return d.collection == "posts"; });
+                                 [](const ir::Document& d) { return d.is_post(); });
     for (const auto& d : site.documents)
-        if (!any_posts || d.collection == "posts") docs.push_back(&d);
+        if (!any_posts || d.is_post()) docs.push_back(&d);
     // The reader sorts already; sorting again keeps the book stable whatever the caller did.
     std::stable_sort(docs.begin(), docs.end(), [](const ir::Document* a, const ir::Document* b) {
         std::int64_t ta = a->date ? a->date->utc_seconds : 0, tb = b->date ? b->date->utc_seconds : 0;
@@ -63,17 +63,6 @@ std::string book_author(const ir::Site& site, const std::vector<const ir::Docume
     for (std::size_t i = 0; i < names.size() && i < 3; ++i) out += (i ? ", " : "") + names[i];
     if (names.size() > 3) out += ", et al.";
     return out;
-}
-
-// The cover named in _config.yml (`cover:` or `image:`, a path or a mapping with `path`).
-std::string config_cover(const ir::Site& site) {
-    for (const char* key : {"cover", "image"}) {
-        const ir::Value* v = site.config.find(key);
-        if (!v) continue;
-        if (v->is_string()) return v->as_string();
-        if (const ir::Value* p = v->is_object() ? v->find("path") : nullptr; p && p->is_string()) return p->as_string();
-    }
-    return "";
 }
 
 const char* const container_xml =
@@ -131,7 +120,7 @@ void write_epub(const ir::Site& site, const EpubOptions& options, Sink& sink, ir
         ImageLookup c = images.add_file(options.cover_image, "cover-image");
         if (c.kind == ImageLookup::Kind::embedded) book.cover_href = c.href;
         else diagnostics.add({ir::Severity::warning, options.cover_image, 0, 0, "cover not used: " + c.message, ""});
-    } else if (std::string rel = config_cover(site); !rel.empty()) {
+    } else if (std::string rel = site.cover; !rel.empty()) {
         if (!site.baseurl.empty() && rel.starts_with(site.baseurl + "/")) rel.erase(0, site.baseurl.size());
         while (!rel.empty() && rel.front() == '/') rel.erase(0, 1);
         if (rel.find("://") == std::string::npos) {

@@ -48,11 +48,6 @@ std::string remove_dot_segments(std::string_view path) {
     return result;
 }
 
-const ir::Value* feed_config(const ir::Site& site, std::string_view key) {
-    const ir::Value* feed = site.config.find("feed");
-    return feed && feed->is_object() ? feed->find(key) : nullptr;
-}
-
 bool has_any(const std::vector<std::string>& have, const std::vector<std::string>& wanted) {
     for (const auto& w : wanted)
         if (std::find(have.begin(), have.end(), w) != have.end()) return true;
@@ -79,24 +74,6 @@ std::string percent_encode_non_ascii(std::string_view s) {
             out += hex[c & 15];
         } else {
             out += static_cast<char>(c);
-        }
-    }
-    return out;
-}
-
-std::vector<ir::Author> config_authors(const ir::Site& site) {
-    if (!site.authors.empty()) return site.authors;
-    std::vector<ir::Author> out;
-    if (const ir::Value* a = site.config.find("author")) {
-        if (a->is_string() && !a->as_string().empty()) out.push_back({a->as_string(), "", ""});
-        if (a->is_object()) {
-            ir::Author au;
-            if (const auto* n = a->find("name")) au.name = n->to_text();
-            if (const auto* e = a->find("email")) au.email = e->to_text();
-            if (const auto* u = a->find("uri")) au.uri = u->to_text();
-            if (au.uri.empty())
-                if (const auto* u = a->find("url")) au.uri = u->to_text();
-            if (!au.name.empty()) out.push_back(au);
         }
     }
     return out;
@@ -157,7 +134,7 @@ std::string language_tag(std::string_view lang) {
 std::vector<const ir::Document*> select_posts(const ir::Site& site, const FeedOptions& options, std::size_t limit) {
     std::vector<const ir::Document*> posts;
     for (const auto& d : site.documents) {
-        if (d.collection != "posts" || !d.published) continue;
+        if (!d.is_post() || !d.published) continue;
         if (!options.tags.empty() && !has_any(d.tags, options.tags)) continue;
         if (!options.categories.empty() && !has_any(d.categories, options.categories)) continue;
         posts.push_back(&d);
@@ -200,8 +177,7 @@ std::optional<FeedData> prepare_feed(const ir::Site& site, const FeedOptions& op
     std::string path;
     if (options.path) path = *options.path;
     else if (format == FeedFormat::atom) {
-        const ir::Value* p = feed_config(site, "path");
-        path = p && p->is_string() && !p->as_string().empty() ? p->as_string() : "/feed.xml";
+        path = site.feed.path.empty() ? "/feed.xml" : site.feed.path;
     } else {
         path = format == FeedFormat::rss ? "/rss.xml" : "/feed.json";
     }
@@ -210,23 +186,19 @@ std::optional<FeedData> prepare_feed(const ir::Site& site, const FeedOptions& op
     feed.title = clean(options.title.empty() ? site.title : options.title);
     feed.description = clean(site.description);
     feed.lang = language_tag(site.lang);
-    feed.authors = config_authors(site);
+    feed.authors = site.authors;
     for (auto& a : feed.authors) a = {clean(a.name), clean(a.email), clean(a.uri)};
     // Atom needs an author on every entry or on the feed; a site that names none still deserves
     // a valid feed, and the site's own name is the honest stand-in.
     if (feed.authors.empty()) feed.authors.push_back({feed.title.empty() ? feed.site_url.substr(feed.site_url.find("//") + 2) : feed.title, "", ""});
-    if (const ir::Value* v = feed_config(site, "icon"); v && v->is_string() && !v->as_string().empty())
-        feed.icon = clean(resolve_url(feed.home_url, v->as_string()));
-    if (const ir::Value* v = feed_config(site, "logo"); v && v->is_string() && !v->as_string().empty())
-        feed.logo = clean(resolve_url(feed.home_url, v->as_string()));
+    if (!site.feed.icon.empty()) feed.icon = clean(resolve_url(feed.home_url, site.feed.icon));
+    if (!site.feed.logo.empty()) feed.logo = clean(resolve_url(feed.home_url, site.feed.logo));
 
     std::size_t limit = 10;
     if (options.limit) limit = *options.limit;
-    else if (const ir::Value* v = feed_config(site, "posts_limit"); v && v->is_int() && v->as_int() >= 0)
-        limit = static_cast<std::size_t>(v->as_int());
-    feed.excerpt_only = options.excerpt_only.value_or(false);
-    if (!options.excerpt_only)
-        if (const ir::Value* v = feed_config(site, "excerpt_only")) feed.excerpt_only = v->truthy();
+    else if (site.feed.posts_limit)
+        limit = *site.feed.posts_limit;
+    feed.excerpt_only = options.excerpt_only.value_or(site.feed.excerpt_only.value_or(false));
 
     const auto posts = select_posts(site, options, limit);
     std::optional<ir::DateTime> newest;

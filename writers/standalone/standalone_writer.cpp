@@ -459,9 +459,9 @@ private:
             }
         } else {
             bool any_post = false;
-            for (const auto& d : site_.documents) any_post = any_post || d.collection == "posts";
+            for (const auto& d : site_.documents) any_post = any_post || d.is_post();
             for (const auto& d : site_.documents)
-                if (o_.all_documents || !any_post || d.collection == "posts") docs.push_back(&d);
+                if (o_.all_documents || !any_post || d.is_post()) docs.push_back(&d);
             // The site lists documents oldest first.
             if (!o_.oldest_first) std::reverse(docs.begin(), docs.end());
         }
