@@ -21,6 +21,23 @@ FeedOptions feed_options(const WriterOptions& o) {
     return f;
 }
 
+using FeedFunction = void (*)(const ir::Site&, const FeedOptions&, Sink&, ir::Diagnostics&);
+
+// The three feeds differ only in name and syntax: the same options, the same selection.
+template <FeedFunction write_feed>
+WriterInfo feed_row(std::string name, std::vector<std::string> aliases, std::string description, std::string extension) {
+    return {.name = std::move(name),
+            .aliases = std::move(aliases),
+            .description = std::move(description),
+            .extension = std::move(extension),
+            .picks_newest = true,
+            .splits_feeds = true,
+            .options = bind_options(&WriterOptions::feed, feed_option_table()),
+            .write = [](const ir::Site& s, const WriterOptions& o, Sink& k, ir::Diagnostics& d) {
+                write_feed(s, feed_options(o), k, d);
+            }};
+}
+
 StandaloneOptions standalone_options(const WriterOptions& o, bool split) {
     StandaloneOptions h = o.html;
     h.split = split;
@@ -42,31 +59,9 @@ const std::vector<WriterInfo>& all_writers() {
                  j.jobs = o.jobs;
                  write_json(s, j, k, d);
              }},
-        {.name = "atom",
-         .description = "Atom 1.0 feed of the posts (RFC 4287)",
-         .extension = ".xml",
-         .picks_newest = true,
-         .splits_feeds = true,
-         .options = bind_options(&WriterOptions::feed, feed_option_table()),
-         .write = [](const ir::Site& s, const WriterOptions& o, Sink& k,
-                     ir::Diagnostics& d) { write_atom(s, feed_options(o), k, d); }},
-        {.name = "rss",
-         .description = "RSS 2.0 feed of the posts",
-         .extension = ".rss",
-         .picks_newest = true,
-         .splits_feeds = true,
-         .options = bind_options(&WriterOptions::feed, feed_option_table()),
-         .write = [](const ir::Site& s, const WriterOptions& o, Sink& k,
-                     ir::Diagnostics& d) { write_rss(s, feed_options(o), k, d); }},
-        {.name = "json-feed",
-         .aliases = {"jsonfeed"},
-         .description = "JSON Feed 1.1 of the posts",
-         .extension = ".json",
-         .picks_newest = true,
-         .splits_feeds = true,
-         .options = bind_options(&WriterOptions::feed, feed_option_table()),
-         .write = [](const ir::Site& s, const WriterOptions& o, Sink& k,
-                     ir::Diagnostics& d) { write_json_feed(s, feed_options(o), k, d); }},
+        feed_row<write_atom>("atom", {}, "Atom 1.0 feed of the posts (RFC 4287)", ".xml"),
+        feed_row<write_rss>("rss", {}, "RSS 2.0 feed of the posts", ".rss"),
+        feed_row<write_json_feed>("json-feed", {"jsonfeed"}, "JSON Feed 1.1 of the posts", ".json"),
         {.name = "epub",
          .aliases = {"epub3"},
          .description = "EPUB 3 book, one chapter per post",
