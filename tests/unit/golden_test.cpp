@@ -8,6 +8,8 @@
 // says which file changed and where the new output was left for a look.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -169,10 +171,10 @@ TEST_CASE("every format of the seed post has the golden digests") {
         return writers::find_option(w, "site-url") ? std::vector<std::string>{"--site-url", "https://seed.example"}
                                                    : std::vector<std::string>{};
     };
-    // Kept when a digest differs, for a look (the test prints where).
-    const fs::path keep = fs::temp_directory_path() / "blogconv-golden-seed-post";
-    fs::remove_all(keep);
+    // Written in this run's own folder (other checkouts may run this test at the same moment),
+    // and kept when a digest differs, for a look: the test prints where.
     TempDir tmp;
+    const fs::path keep = tmp.path / "out";
     const fs::path site = stable_copy(shared_dir() / "corpus" / "seed-post", tmp.path / "in");
     std::string all;
     for (const auto& w : writers::all_writers()) {
@@ -190,9 +192,13 @@ TEST_CASE("every format of the seed post has the golden digests") {
         return;
     }
     std::string want = read_file(golden);
-    CHECK_MESSAGE(want == all, "the seed post's output changed; the new output is in "
-                                   << keep.string() << "; `diff` the digests:\n--- golden\n"
+    CHECK_MESSAGE(want == all, "the seed post's output changed; `diff` the digests:\n--- golden\n"
                                    << want << "--- now\n"
                                    << all);
-    if (want == all) fs::remove_all(keep);
+    if (want != all) {
+        const fs::path kept = fs::temp_directory_path() / ("blogconv-golden-seed-post-" + std::to_string(::getpid()));
+        fs::remove_all(kept);
+        fs::copy(keep, kept, fs::copy_options::recursive);
+        MESSAGE("the new output is kept in " << kept.string());
+    }
 }
