@@ -25,6 +25,12 @@ std::size_t Diagnostics::count(Severity s) const {
         std::count_if(items_.begin(), items_.end(), [&](const Diagnostic& d) { return d.severity == s; }));
 }
 
+std::string code_name(DiagnosticCode code) {
+    if (code == DiagnosticCode::none) return {};
+    std::string digits = std::to_string(static_cast<unsigned>(code));
+    return "BC" + std::string(digits.size() < 4 ? 4 - digits.size() : 0, '0') + digits;
+}
+
 const char* severity_name(Severity s) {
     switch (s) {
         case Severity::note: return "note";

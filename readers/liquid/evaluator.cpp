@@ -101,7 +101,7 @@ private:
     void charge_steps(std::size_t n, const Node& at) {
         steps_ += n;
         if (steps_ > context_.limits.max_liquid_steps) {
-            problem(ir::Severity::error, at,
+            problem(ir::Severity::error, ir::DiagnosticCode::liquid_step_limit, at,
                     "Liquid runs more than " + std::to_string(context_.limits.max_liquid_steps) +
                         " steps (nested loops or a huge range?), over the limit (--max-liquid-steps); skipped");
             throw Abort{};
@@ -112,14 +112,14 @@ private:
         if (bytes_ > context_.limits.max_liquid_bytes) over_bytes(at);
     }
     [[noreturn]] void over_bytes(const Node& at) {
-        problem(ir::Severity::error, at,
+        problem(ir::Severity::error, ir::DiagnosticCode::liquid_byte_limit, at,
                 "Liquid makes more than " + std::to_string(context_.limits.max_liquid_bytes) +
                     " bytes of text and values (a value that doubles in a loop?), over the limit "
                     "(--max-liquid-bytes); skipped");
         throw Abort{};
     }
 
-    void problem(ir::Severity s, const Node& n, std::string message) {
+    void problem(ir::Severity s, ir::DiagnosticCode code, const Node& n, std::string message) {
         // Inside an include, point at the include tag of the document itself, and say where in
         // the included file.
         int line = n.line, col = n.col;
@@ -131,7 +131,7 @@ private:
         }
         // A problem inside a loop would be reported once per iteration: once is enough.
         if (!reported_.insert(std::to_string(line) + ":" + std::to_string(col) + ":" + message).second) return;
-        problems_.push_back(Problem{s, line, col, std::move(message)});
+        problems_.push_back(Problem{s, line, col, std::move(message), code});
     }
     ir::SourcePos pos(const Node& n) const {
         int line = include_depth_ > 0 ? include_line_ : n.line;
@@ -207,7 +207,7 @@ private:
                 v = std::move(*result);
                 charge_bytes(value_bytes(v.get()), n);
             } else {
-                problem(ir::Severity::warning, n,
+                problem(ir::Severity::warning, ir::DiagnosticCode::liquid_unknown_filter, n,
                         "unknown Liquid filter '" + filter.name + "' (a plugin's?); the value is kept unfiltered");
             }
         }
@@ -467,7 +467,7 @@ private:
             std::error_code ec;
             std::string folder = target.substr(0, slash);
             if (!std::filesystem::exists(context_.files->root() / folder, ec)) {
-                problem(ir::Severity::warning, n,
+                problem(ir::Severity::warning, ir::DiagnosticCode::liquid_link_outside_site, n,
                         "{% link %}: '" + target + "' is not in this site (it has no " + folder +
                             "/ folder); the link is kept as written");
                 out += target;
@@ -480,7 +480,7 @@ private:
                                      : "there is no file '" + target +
                                            "' in the site; write its path from the site root, with its extension "
                                            "(e.g. _posts/2016-07-26-name.md)";
-        problem(ir::Severity::error, n, "{% " + tag + " %}: " + how);
+        problem(ir::Severity::error, ir::DiagnosticCode::liquid_link_not_found, n, "{% " + tag + " %}: " + how);
         // The tag usually stands inside a Markdown link destination, where a placeholder token
         // would be percent-encoded: keep the target as written so the link still parses.
         out += target;
@@ -531,14 +531,14 @@ private:
         if (!valid_include_name(name)) {
             // Jekyll raises here, and the build stops; we skip the document. `..`, `//` and odd
             // characters never reach the file system.
-            problem(ir::Severity::error, n,
+            problem(ir::Severity::error, ir::DiagnosticCode::include_bad_name, n,
                     std::string("{% ") + tag + " %}: '" + name +
                         "' is not a file name Jekyll accepts (letters, digits and _ / . - ( ) + ~ # @, no '..' or "
                         "'//'); skipped");
             throw Abort{};
         }
         if (include_depth_ >= max_include_depth) {
-            problem(ir::Severity::error, n,
+            problem(ir::Severity::error, ir::DiagnosticCode::include_too_deep, n,
                     std::string("{% ") + tag + " " + name + " %}: includes nest more than " +
                         std::to_string(max_include_depth) + " deep (does it include itself?); skipped");
             throw Abort{};
@@ -578,7 +578,7 @@ private:
         const char* tag = relative ? "include_relative" : "include";
         std::string where = relative ? "beside the document" : "in the site's _includes/";
         if (!context_.files || context_.files->root().empty()) {
-            problem(ir::Severity::warning, n,
+            problem(ir::Severity::warning, ir::DiagnosticCode::include_not_found, n,
                     std::string("{% ") + tag + " " + name + " %}: there is no site folder to find it in; it is kept "
                     "as an unsupported node");
             return nullptr;
@@ -586,11 +586,12 @@ private:
         ir::GuardedReader::File f = context_.files->read(path, context_.limits.max_file_size);
         if (!f.ok()) {
             if (f.error == "no such file") {
-                problem(ir::Severity::warning, n,
+                problem(ir::Severity::warning, ir::DiagnosticCode::include_not_found, n,
                         "include '" + name + "' not found " + where +
                             "; it is kept as an unsupported node (add the file to render it)");
             } else {
-                problem(ir::Severity::error, n, std::string("{% ") + tag + " %}: " + path + " " + f.error + "; skipped");
+                problem(ir::Severity::error, ir::DiagnosticCode::include_unreadable, n,
+                        std::string("{% ") + tag + " %}: " + path + " " + f.error + "; skipped");
             }
             return nullptr;
         }
@@ -598,7 +599,7 @@ private:
         if (!check_file_text(f.text, path, context_.limits, checks) ||
             !check_body_text(f.text, path, 1, context_.limits, checks)) {
             const ir::Diagnostic& d = checks.front();
-            problem(ir::Severity::error, n,
+            problem(ir::Severity::error, ir::DiagnosticCode::include_invalid, n,
                     std::string("{% ") + tag + " %}: " + path + ":" + std::to_string(d.line) + ": " + d.message);
             return nullptr;
         }
@@ -608,19 +609,19 @@ private:
         std::vector<Problem> parse_problems;
         file->nodes = parse_template(f.text, parse_problems);
         for (const Problem& p : parse_problems)
-            problem(p.severity, n, std::string("in ") + path + ":" + std::to_string(p.line) + ": " + p.message);
+            problem(p.severity, p.code, n, std::string("in ") + path + ":" + std::to_string(p.line) + ": " + p.message);
         it->second = std::move(file);
         return it->second.get();
     }
 
     void render_unknown(const UnknownTagNode& u, const Node& n, std::string& out) {
         if (u.has_body) {
-            problem(ir::Severity::warning, n,
+            problem(ir::Severity::warning, ir::DiagnosticCode::liquid_unknown_tag, n,
                     "unknown Liquid block tag '" + u.name + "' (a plugin's?); its body is kept, the tags are dropped");
             render(u.body, out);
             return;
         }
-        problem(ir::Severity::warning, n,
+        problem(ir::Severity::warning, ir::DiagnosticCode::liquid_unknown_tag, n,
                 "unknown Liquid tag '" + u.name + "' (a plugin's?); it is kept as an unsupported node");
         emit_unsupported(out, n, "liquid-tag");
     }

@@ -39,6 +39,7 @@ std::string render_liquid(std::string_view text, const BodyContext& context, Pla
         d.col = p.col;
         d.message = p.message;
         d.source_line = line_text(text, p.line);
+        d.code = p.code;
         diagnostics.push_back(std::move(d));
     }
     return out;

@@ -256,7 +256,7 @@ public:
             Nodes more = body({}, stop);
             for (Node& n : more) nodes.push_back(std::move(n));
             if (stop) {
-                problem(ir::Severity::error, *stop,
+                problem(ir::Severity::error, ir::DiagnosticCode::liquid_unexpected_end, *stop,
                         "unexpected '{% " + stop->name + " %}' with no open block; remove it or add the opening tag");
             }
         }
@@ -264,8 +264,8 @@ public:
     }
 
 private:
-    void problem(ir::Severity s, const Token& t, std::string message) {
-        problems_.push_back(Problem{s, t.line, t.col, std::move(message)});
+    void problem(ir::Severity s, ir::DiagnosticCode code, const Token& t, std::string message) {
+        problems_.push_back(Problem{s, t.line, t.col, std::move(message), code});
     }
 
     Node make(const Token& t, Node::Variant v) {
@@ -316,7 +316,7 @@ private:
     }
 
     void unclosed(const Token& open) {
-        problem(ir::Severity::error, open,
+        problem(ir::Severity::error, ir::DiagnosticCode::liquid_unclosed_block, open,
                 "'{% " + open.name + " %}' is never closed; add '{% end" + open.name + " %}'");
     }
 
@@ -326,7 +326,7 @@ private:
                 out.push_back(make(t, TextNode{t.text, t.raw}));
                 return;
             case Token::Kind::error:
-                problem(ir::Severity::error, t,
+                problem(ir::Severity::error, ir::DiagnosticCode::liquid_unclosed_delimiter, t,
                         std::string("'") + t.source + "' is not closed; add '" + (t.source == "{{" ? "}}" : "%}") +
                             "' or write it as {{ '" + t.source + "' }}");
                 out.push_back(make(t, TextNode{t.source, false}));
@@ -346,7 +346,7 @@ private:
         const std::string& name = t.name;
         const std::string& markup = t.text;
         if (name == "raw") {
-            problem(ir::Severity::error, t, "'{% raw %}' is never closed; add '{% endraw %}'");
+            problem(ir::Severity::error, ir::DiagnosticCode::liquid_unclosed_raw, t, "'{% raw %}' is never closed; add '{% endraw %}'");
             return;
         }
         if (name == "comment") {
@@ -367,7 +367,7 @@ private:
             std::string var = markup.substr(0, eq == std::string::npos ? 0 : eq);
             while (!var.empty() && is_space(var.back())) var.pop_back();
             if (eq == std::string::npos || var.empty()) {
-                problem(ir::Severity::error, t, "bad assign '" + t.source + "'; write {% assign name = value %}");
+                problem(ir::Severity::error, ir::DiagnosticCode::liquid_bad_assign, t, "bad assign '" + t.source + "'; write {% assign name = value %}");
                 return;
             }
             AssignNode a{var, parse_filtered(std::string_view(markup).substr(eq + 1), t.line, t.col, problems_)};
@@ -394,7 +394,7 @@ private:
                 if (!is_else) {
                     bool ok = true;
                     b.condition = parse_condition(cond_markup, ok);
-                    if (!ok) problem(ir::Severity::warning, *at, "could not fully parse the condition '" + cond_markup + "'");
+                    if (!ok) problem(ir::Severity::warning, ir::DiagnosticCode::liquid_partly_parsed, *at, "could not fully parse the condition '" + cond_markup + "'");
                 }
                 const Token* stop = nullptr;
                 b.body = body({"elsif", "else", "end" + name}, stop);
@@ -405,7 +405,8 @@ private:
                 }
                 if (stop->name == "end" + name) break;
                 if (is_else) {
-                    problem(ir::Severity::error, *stop, "'{% " + stop->name + " %}' after '{% else %}'");
+                    problem(ir::Severity::error, ir::DiagnosticCode::liquid_branch_after_else, *stop,
+                            "'{% " + stop->name + " %}' after '{% else %}'");
                 }
                 is_else = stop->name == "else";
                 cond_markup = stop->text;
@@ -417,7 +418,7 @@ private:
         if (name == "case") {
             CaseNode n;
             if (!parse_expression(markup, n.subject))
-                problem(ir::Severity::warning, t, "could not parse the case subject '" + markup + "'");
+                problem(ir::Severity::warning, ir::DiagnosticCode::liquid_partly_parsed, t, "could not parse the case subject '" + markup + "'");
             const Token* stop = nullptr;
             body({"when", "else", "endcase"}, stop);  // text before the first `when` is dropped
             while (stop && stop->name != "endcase") {
@@ -456,7 +457,7 @@ private:
                     p.take();
                 }
             }
-            if (!ok || !p.ok) problem(ir::Severity::warning, t, "could not fully parse '{% for " + markup + " %}'");
+            if (!ok || !p.ok) problem(ir::Severity::warning, ir::DiagnosticCode::liquid_partly_parsed, t, "could not fully parse '{% for " + markup + " %}'");
             const Token* stop = nullptr;
             n.body = body({"else", "endfor"}, stop);
             if (stop && stop->name == "else") n.else_body = body({"endfor"}, stop);
@@ -483,7 +484,8 @@ private:
             return out.push_back(make(t, IncludeNode{name == "include_relative", markup}));
         }
         if (name.rfind("end", 0) == 0 || name == "else" || name == "elsif" || name == "when") {
-            problem(ir::Severity::error, t, "unexpected '{% " + name + " %}' with no open block; remove it");
+            problem(ir::Severity::error, ir::DiagnosticCode::liquid_unexpected_end, t,
+                    "unexpected '{% " + name + " %}' with no open block; remove it");
             return;
         }
         unknown(t, out);
@@ -510,7 +512,7 @@ private:
                 else n.options.emplace_back(key, quoted + word);  // at most one of the two matched
             }
         } else {
-            problem(ir::Severity::error, t,
+            problem(ir::Severity::error, ir::DiagnosticCode::liquid_bad_highlight, t,
                     "bad '{% highlight " + markup + " %}'; write {% highlight LANGUAGE [linenos] %}");
             std::size_t sp = markup.find_first_of(" \t");
             n.language = markup.substr(0, sp);
@@ -565,7 +567,8 @@ FilteredExpr parse_filtered(std::string_view markup, int line, int col, std::vec
     f.filters = p.filters();
     if (!p.ok)
         problems.push_back(Problem{ir::Severity::warning, line, col,
-                                   "could not fully parse '" + std::string(markup) + "'; parts of it were ignored"});
+                                   "could not fully parse '" + std::string(markup) + "'; parts of it were ignored",
+                                   ir::DiagnosticCode::liquid_partly_parsed});
     return f;
 }
 

@@ -143,6 +143,7 @@ struct Problem {
     int line = 1;
     int col = 1;
     std::string message;
+    ir::DiagnosticCode code = ir::DiagnosticCode::none;
 };
 
 }  // namespace blogconv::readers::liquid

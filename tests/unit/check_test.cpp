@@ -140,3 +140,23 @@ TEST_CASE("check usage errors exit 2") {
     CHECK(run_blogconv({"check", (tmp.path / "nope").string()}).exit_code == 2);
     CHECK(run_blogconv({"check", tmp.path.string(), "--format", "xml"}).exit_code == 2);
 }
+
+TEST_CASE("a diagnostic carries its stable code: after the message in text, as \"code\" in JSON") {
+    TempDir tmp;
+    write_file(tmp.path / "_config.yml", "title: T\n");
+    write_file(tmp.path / "_posts/2020-01-01-open.md", "---\ntitle: Open\n---\n{% if x %}\nnever closed\n");
+    write_file(tmp.path / "_posts/2020-01-02-tag.md", "---\ntitle: Tag\n---\n{% gist abc %}\n");
+    auto text = run_blogconv({"check", tmp.path.string()});
+    CHECK(text.exit_code == 1);
+    CHECK(text.err.find("2020-01-01-open.md:4:1: error: '{% if %}' is never closed; add '{% endif %}' [BC1201]\n") !=
+          std::string::npos);
+    CHECK(text.err.find("2020-01-02-tag.md:4:1: warning: unknown Liquid tag 'gist' (a plugin's?); it is kept as an "
+                        "unsupported node [BC1213]\n") != std::string::npos);
+    auto j = json::parse(run_blogconv({"check", tmp.path.string(), "--format", "json"}).out);
+    std::set<std::string> codes;
+    for (const auto& d : j["diagnostics"]) {
+        REQUIRE(d.contains("code"));
+        if (d["code"].is_string()) codes.insert(d["code"].get<std::string>());
+    }
+    CHECK(codes == std::set<std::string>{"BC1201", "BC1213"});
+}
