@@ -352,7 +352,7 @@ private:
         std::string problem;       // why it cannot be embedded ("" when it can)
     };
     std::map<std::string, Embedded> images_;  // by site path
-    std::set<std::string> warned_images_;     // image URLs already warned about
+    std::set<std::string> warned_images_;     // site paths (or URLs) of images already warned about
     std::vector<std::string> uris_;            // the data: URIs of the embedded images
     EmbedBudget budget_{o_.max_embedded_bytes};
     const ir::Document* current_ = nullptr;      // the document being rendered
@@ -593,18 +593,19 @@ private:
         else if (!resources_) why = "no site files are available to this writer";
         else if (image.candidates.empty()) why = "names no file";
         if (!why.empty() && !image.candidates.empty()) where = image.candidates.front();
-        for (const auto& path : why.empty() ? image.candidates : std::vector<std::string>{}) {
+        const std::vector<std::string> none;
+        for (const auto& path : why.empty() ? image.candidates : none) {
             auto it = images_.find(path);
             const bool fresh = it == images_.end();
             if (fresh) it = images_.emplace(path, read_image(path)).first;
             const Embedded& e = it->second;
-            if (e.missing) {
-                if (where.empty()) where = path, why = e.problem;
-                continue;
-            }
-            if (!e.problem.empty()) {
-                where = path, why = e.problem;
-                break;
+            if (e.missing || !e.problem.empty()) {
+                if (where.empty() || !e.missing) {
+                    where = path;
+                    why = e.problem;
+                }
+                if (e.missing) continue;  // the next candidate may be the file
+                break;                    // the file, but not one to embed
             }
             // Each further use is another copy in the page, so it is charged again (read_image
             // charged the first).
