@@ -42,6 +42,15 @@ int open_beneath(int dirfd, const char* path, std::uint64_t resolve) {
     return -1;
 }
 
+ReadStatus errno_status(int err) {
+    switch (err) {
+        case ENOENT:
+        case ENOTDIR: return ReadStatus::missing;
+        case EXDEV: return ReadStatus::outside_root;
+        default: return ReadStatus::unreadable;
+    }
+}
+
 std::string errno_text(int err) {
     switch (err) {
         case ENOENT:
@@ -62,6 +71,14 @@ std::string file_kind(mode_t mode) {
     return "not a regular file";
 }
 
+// Records why a read failed: the status callers branch on and the words users read.
+void fail(GuardedReader::File& f, ReadStatus status, std::string error) {
+    f.status = status;
+    f.error = std::move(error);
+}
+
+void fail_errno(GuardedReader::File& f, int err) { fail(f, errno_status(err), errno_text(err)); }
+
 }  // namespace
 
 GuardedReader::GuardedReader(const fs::path& root) : root_(root) {
@@ -76,29 +93,29 @@ GuardedReader::~GuardedReader() {
     if (root_fd_ >= 0) ::close(root_fd_);
 }
 
-int GuardedReader::open(std::string_view path, std::string& error) const {
+int GuardedReader::open(std::string_view path, File& failure) const {
     std::string p(path);
     if (p.empty() || p.find('\0') != std::string::npos) {
-        error = "not a file name";
+        fail(failure, ReadStatus::missing, "not a file name");
         return -1;
     }
     if (root_.empty()) {
         int fd = ::open(p.c_str(), kOpenFlags);
-        if (fd < 0) error = errno_text(errno);
+        if (fd < 0) fail_errno(failure, errno);
         return fd;
     }
     if (!root_error_.empty()) {
-        error = root_error_;
+        fail(failure, ReadStatus::unreadable, root_error_);
         return -1;
     }
     if (p.front() == '/') {
-        error = errno_text(EXDEV);
+        fail_errno(failure, EXDEV);
         return -1;
     }
     int fd = open_beneath(root_fd_, p.c_str(), RESOLVE_BENEATH);
     if (fd >= 0) return fd;
     if (errno != EXDEV && errno != ENOSYS) {
-        error = errno_text(errno);
+        fail_errno(failure, errno);
         return -1;
     }
     // Either openat2 is missing, or the path holds a link with an absolute target (which
@@ -107,40 +124,41 @@ int GuardedReader::open(std::string_view path, std::string& error) const {
     std::error_code ec;
     fs::path target = fs::weakly_canonical(root_ / p, ec);
     if (ec) {
-        error = errno_text(ENOENT);
+        fail_errno(failure, ENOENT);
         return -1;
     }
     fs::path rel = target.lexically_relative(canonical_root_);
     if (rel.empty() || *rel.begin() == "..") {
-        error = errno_text(EXDEV);
+        fail_errno(failure, EXDEV);
         return -1;
     }
     // The resolved path has no links left: refuse any that appear now (a swap in between).
     fd = open_beneath(root_fd_, rel.c_str(), RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS);
     if (fd < 0 && errno == ENOSYS) fd = ::openat(root_fd_, rel.c_str(), kOpenFlags | O_NOFOLLOW);
-    if (fd < 0) error = errno_text(errno == ELOOP ? EXDEV : errno);
+    if (fd < 0) fail_errno(failure, errno == ELOOP ? EXDEV : errno);
     return fd;
 }
 
 GuardedReader::File GuardedReader::read(std::string_view path, std::size_t max_size, std::size_t head_only) const {
     File f;
-    int fd = open(path, f.error);
+    int fd = open(path, f);
     if (fd < 0) return f;
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
-        f.error = errno_text(errno);
+        fail_errno(f, errno);
         ::close(fd);
         return f;
     }
     if (!S_ISREG(st.st_mode)) {
-        f.error = "is " + file_kind(st.st_mode) + ", not a regular file; not read";
+        fail(f, ReadStatus::not_regular_file, "is " + file_kind(st.st_mode) + ", not a regular file; not read");
         ::close(fd);
         return f;
     }
     const auto size = static_cast<std::size_t>(st.st_size);
     if (head_only == 0 && size > max_size) {
         ::close(fd);
-        f.error = "file is larger than the limit of " + std::to_string(max_size) + " bytes (--max-file-size)";
+        fail(f, ReadStatus::too_large,
+             "file is larger than the limit of " + std::to_string(max_size) + " bytes (--max-file-size)");
         return f;
     }
     f.mtime = static_cast<std::int64_t>(st.st_mtime);
@@ -156,7 +174,7 @@ GuardedReader::File GuardedReader::read(std::string_view path, std::size_t max_s
         ssize_t n = ::read(fd, f.text.data() + got, f.text.size() - got);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
-            f.error = errno_text(errno);
+            fail_errno(f, errno);
             f.text.clear();
             ::close(fd);
             return f;
@@ -168,7 +186,8 @@ GuardedReader::File GuardedReader::read(std::string_view path, std::size_t max_s
     f.text.resize(got);
     if (!head_only && got > max_size) {
         f.text.clear();
-        f.error = "file is larger than the limit of " + std::to_string(max_size) + " bytes (--max-file-size)";
+        fail(f, ReadStatus::too_large,
+             "file is larger than the limit of " + std::to_string(max_size) + " bytes (--max-file-size)");
     }
     return f;
 }

@@ -21,15 +21,27 @@
 
 namespace blogconv::ir {
 
+// Why a read failed, for callers that act on the reason (an image outside the site is refused,
+// a missing one is looked for elsewhere); the message beside it is for people.
+enum class ReadStatus {
+    ok,
+    missing,           // no such file (or a folder on its path is missing)
+    outside_root,      // `..`, an absolute name or a symbolic link leads out of the root
+    not_regular_file,  // a folder, FIFO, socket or device
+    too_large,         // over the size cap (--max-file-size)
+    unreadable         // permission denied, a link loop, an I/O error, a root that cannot be opened
+};
+
 class GuardedReader {
 public:
-    // The outcome of one read: `text` when `error` is empty, otherwise `error` says why in words
-    // a user can act on ("no such file", "leaves the site …").
+    // The outcome of one read: `text` when `status` is ok, otherwise `error` says why in words
+    // a user can act on ("no such file", "leaves the site …"). Both are set together.
     struct File {
         std::string text;
         std::int64_t mtime = 0;  // seconds since the epoch
+        ReadStatus status = ReadStatus::ok;
         std::string error;
-        bool ok() const { return error.empty(); }
+        bool ok() const { return status == ReadStatus::ok; }
     };
 
     // Files below `root`. An empty root reads loose files (posts named on the command line) as
@@ -49,12 +61,12 @@ public:
     const std::filesystem::path& root() const { return root_; }
 
 private:
-    int open(std::string_view path, std::string& error) const;
+    int open(std::string_view path, File& failure) const;
 
     std::filesystem::path root_;
     std::filesystem::path canonical_root_;
     int root_fd_ = -1;
-    std::string root_error_;
+    std::string root_error_;  // why the root cannot be opened ("" when it can)
 };
 
 }  // namespace blogconv::ir

@@ -13,17 +13,40 @@
 #include <string>
 
 #include "ir/guarded_reader.h"
+#include "writers/site_urls.h"
 
 namespace blogconv::writers {
+
+// Why a site file could not be read: the one set of reasons ir::GuardedReader gives, so a writer
+// branches on the reason (refuse an image outside the site, look elsewhere for a missing one)
+// and never on the wording of the message.
+using ResourceStatus = ir::ReadStatus;
+
+// The outcome of reading one site file.
+struct ResourceRead {
+    ResourceStatus status = ResourceStatus::missing;
+    std::string bytes;    // the file's bytes when status is ok
+    std::string message;  // why not, in words a user can act on ("no such file", …); "" when ok
+    bool ok() const { return status == ResourceStatus::ok; }
+};
 
 class ResourceReader {
 public:
     virtual ~ResourceReader() = default;
-    // The bytes of `site_path` (a '/'-separated path relative to the site root, no leading '/').
-    // On failure nullopt, with `error` saying why in words a user can act on ("no such file",
-    // "leaves the site root", …).
-    virtual std::optional<std::string> read(const std::string& site_path, std::string& error) const = 0;
+    // The bytes of `site_path` (a '/'-separated path relative to the site root, no leading '/'),
+    // or the status and message of the failure.
+    virtual ResourceRead read(const std::string& site_path) const = 0;
 };
+
+// A file a URL names, read: the first of `url`'s candidates (site_urls.h, in their order) that
+// reads. When none does, the failure of the most telling candidate: one that exists but cannot
+// be read (outside the root through a link, too large, …) over one that is missing, else the
+// first. `site_path` is the candidate the read belongs to ("" when `url` has none).
+struct FoundResource {
+    std::string site_path;
+    ResourceRead read;
+};
+FoundResource read_site_url(const ResourceReader& reader, const SiteUrl& url);
 
 // Reads files below one folder through ir::GuardedReader, the reader every file of a site goes
 // through: refuses absolute paths, `..` that climbs out, links whose target is outside the
@@ -31,7 +54,7 @@ public:
 class FolderResources : public ResourceReader {
 public:
     explicit FolderResources(const std::filesystem::path& root, std::size_t max_size = 64 * 1024 * 1024);
-    std::optional<std::string> read(const std::string& site_path, std::string& error) const override;
+    ResourceRead read(const std::string& site_path) const override;
 
 private:
     std::shared_ptr<const ir::GuardedReader> files_;
@@ -70,13 +93,10 @@ private:
 // Files held in memory (tests).
 class MemoryResources : public ResourceReader {
 public:
-    std::optional<std::string> read(const std::string& site_path, std::string& error) const override {
+    ResourceRead read(const std::string& site_path) const override {
         auto it = files.find(site_path);
-        if (it == files.end()) {
-            error = "no such file";
-            return std::nullopt;
-        }
-        return it->second;
+        if (it == files.end()) return {ResourceStatus::missing, {}, "no such file"};
+        return {ResourceStatus::ok, it->second, {}};
     }
     std::map<std::string, std::string> files;
 };

@@ -347,7 +347,7 @@ TEST_CASE("a permalink or image path with .. never leaves the root") {
     // Plain `..` is dropped from the permalink, as Jekyll does.
     for (const auto& d : r.site.documents) CHECK(d.url.find("..") == std::string::npos);
     // Images: the URL resolver refuses a path that climbs out.
-    auto url = writers::resolve_site_url("../../../etc/passwd", "/p/", "_posts/x.md", "");
+    auto url = writers::resolve_site_url("../../../etc/passwd", {"_posts/x.md", "/p/", "", ""});
     CHECK(url.kind == writers::UrlKind::outside_root);
 }
 

@@ -12,6 +12,7 @@
 #include "ir/walk.h"
 #include "writers/html/escape.h"
 #include "writers/html/html_renderer.h"
+#include "writers/site_urls.h"
 #include "writers/html/sanitize.h"
 
 namespace blogconv::writers::epub {
@@ -20,17 +21,6 @@ namespace {
 
 using html::escape;
 using html::xml_clean;
-
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
-bool has_scheme(std::string_view url) {
-    if (url.empty() || !std::isalpha(static_cast<unsigned char>(url[0]))) return false;
-    for (char c : url) {
-        if (c == ':') return true;
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return false;
-    }
-    return false;
-}
 
 // ---- Where each image URL was written (for file:line in diagnostics) -------------------------
 
@@ -358,8 +348,8 @@ private:
             if (src.empty()) src = e.attribute("data").value();
             if (src.empty())
                 if (auto s = e.find_child_by_attribute("source", "src", nullptr); s) src = s.attribute("src").value();
-            if (starts_with(src, "//")) src = "https:" + src;
-            if (starts_with(src, "http://") || starts_with(src, "https://")) {
+            if (src.starts_with("//")) src = "https:" + src;
+            if (src.starts_with("http://") || src.starts_with("https://")) {
                 pugi::xml_node made = replace_with_text(e, "embed", src, src);
                 if (named(made, "a")) listed_.made_links.push_back(made);
             } else {
@@ -526,25 +516,10 @@ void footnotes(Listed& listed) {
 }
 
 // A link's path as a key of file_by_url: without the site's origin, baseurl, query and fragment.
-std::string site_path(std::string url, const ir::Site& site) {
-    if (!site.url.empty() && starts_with(url, site.url)) url.erase(0, site.url.size());
-    if (auto q = url.find_first_of("?#"); q != std::string::npos) url.erase(q);
-    if (!site.baseurl.empty() && starts_with(url, site.baseurl + "/")) url.erase(0, site.baseurl.size());
-    return url;
-}
-
-std::string percent_decoded(const std::string& s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-            out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
+std::string site_path(const std::string& url, const ir::Site& site) {
+    std::string u = own_site_path(url, site.url).value_or(url);
+    u.erase(std::min(u.find_first_of("?#"), u.size()));
+    return std::string(strip_baseurl(u, site.baseurl));
 }
 
 std::string chapter_for_url(const std::string& url, const ChapterContext& ctx) {
@@ -742,7 +717,7 @@ void finish_chapter(Chapter& ch, const ChapterIndex& index, const ChapterContext
     const ir::Site& site = *ctx.site;
     for (pugi::xml_node a : ch.links) {
         std::string href = a.attribute("href").value();
-        if (starts_with(href, "//")) href = "https:" + href;
+        if (href.starts_with("//")) href = "https:" + href;
         if (has_scheme(href)) {
             if (!registered_scheme(href) || !plausible_web_url(href)) a.remove_attribute("href");
             else a.attribute("href").set_value(uri_safe(href).c_str());
@@ -755,7 +730,7 @@ void finish_chapter(Chapter& ch, const ChapterIndex& index, const ChapterContext
             target = it == index.by_file.end() ? nullptr : &(*index.chapters)[it->second];
         }
         if (target) {
-            if (!frag.empty() && !target->ids.count(frag) && !target->ids.count(percent_decoded(frag))) {
+            if (!frag.empty() && !target->ids.count(frag) && !target->ids.count(percent_decode(frag))) {
                 if (file.empty()) a.remove_attribute("href");
                 else a.attribute("href").set_value(file.c_str());
             } else {
@@ -770,7 +745,7 @@ void finish_chapter(Chapter& ch, const ChapterIndex& index, const ChapterContext
         }
         std::string abs;
         if (href.front() == '/') {
-            abs = site.url + (site.baseurl.empty() || starts_with(href, site.baseurl + "/") ? "" : site.baseurl) + href;
+            abs = site.url + (site.baseurl.empty() || href.starts_with(site.baseurl + "/") ? "" : site.baseurl) + href;
         } else {
             std::string dir = ch.doc->url.substr(0, ch.doc->url.rfind('/') + 1);
             if (dir.empty()) dir = "/";

@@ -10,6 +10,7 @@
 #include "writers/epub/book.h"
 #include "writers/epub/chapter.h"
 #include "writers/epub/default_style.h"
+#include "writers/site_urls.h"
 #include "writers/epub/images.h"
 #include "writers/epub/navigation.h"
 #include "writers/epub/package.h"
@@ -121,7 +122,7 @@ void write_epub(const ir::Site& site, const EpubOptions& options, Sink& sink, ir
         if (c.kind == ImageLookup::Kind::embedded) book.cover_href = c.href;
         else diagnostics.add({ir::Severity::warning, options.cover_image, 0, 0, "cover not used: " + c.message, ""});
     } else if (std::string rel = site.cover; !rel.empty()) {
-        if (!site.baseurl.empty() && rel.starts_with(site.baseurl + "/")) rel.erase(0, site.baseurl.size());
+        rel = std::string(strip_baseurl(rel, site.baseurl));
         while (!rel.empty() && rel.front() == '/') rel.erase(0, 1);
         if (rel.find("://") == std::string::npos) {
             ImageLookup c = images.add_site_file(rel, "cover-image");

@@ -11,63 +11,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
-// "https:", "mailto:" — a scheme is letters, digits, + - . before the first ':' and any '/'.
-bool has_scheme(std::string_view url) {
-    if (url.empty() || !std::isalpha(static_cast<unsigned char>(url[0]))) return false;
-    for (char c : url) {
-        if (c == ':') return true;
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return false;
-    }
-    return false;
-}
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-std::string percent_decode(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size()) {
-            int hi = hex_value(s[i + 1]), lo = hex_value(s[i + 2]);
-            if (hi >= 0 && lo >= 0) {
-                out += static_cast<char>(hi * 16 + lo);
-                i += 2;
-                continue;
-            }
-        }
-        out += s[i];
-    }
-    return out;
-}
-
-std::string trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return std::string(s);
-}
-
-// The URL without its scheme and host when it is on `site_url` ("https://x.org/a.png" -> "/a.png"),
-// also for the scheme-relative and other-scheme forms of the same host; "" when it is not.
-std::string own_site_path(std::string_view url, std::string_view site_url) {
-    auto host_part = [](std::string_view u) {
-        auto p = u.find("//");
-        return p == std::string_view::npos ? std::string_view{} : u.substr(p + 2);
-    };
-    std::string_view site_host = host_part(site_url);
-    std::string_view host = host_part(url);
-    if (site_host.empty() || host.empty() || !starts_with(host, site_host)) return "";
-    std::string_view rest = host.substr(site_host.size());
-    if (rest.empty()) return "/";
-    if (rest.front() != '/') return "";  // "x.org.evil.com"
-    return std::string(rest);
-}
-
 std::string extension_for(const std::string& media_type) {
     if (media_type == "image/png") return ".png";
     if (media_type == "image/jpeg") return ".jpg";
@@ -79,14 +22,14 @@ std::string extension_for(const std::string& media_type) {
 }  // namespace
 
 std::string sniff_media_type(std::string_view b) {
-    if (starts_with(b, "\x89PNG\r\n\x1a\n")) return "image/png";
-    if (starts_with(b, "\xff\xd8\xff")) return "image/jpeg";
-    if (starts_with(b, "GIF87a") || starts_with(b, "GIF89a")) return "image/gif";
-    if (b.size() >= 12 && starts_with(b, "RIFF") && b.substr(8, 4) == "WEBP") return "image/webp";
+    if (b.starts_with("\x89PNG\r\n\x1a\n")) return "image/png";
+    if (b.starts_with("\xff\xd8\xff")) return "image/jpeg";
+    if (b.starts_with("GIF87a") || b.starts_with("GIF89a")) return "image/gif";
+    if (b.size() >= 12 && b.starts_with("RIFF") && b.substr(8, 4) == "WEBP") return "image/webp";
     // SVG is text: an <svg element near the start, after an optional BOM, XML declaration,
     // comments or doctype.
     std::string_view head = b.substr(0, 4096);
-    if (starts_with(head, "\xef\xbb\xbf")) head.remove_prefix(3);
+    if (head.starts_with("\xef\xbb\xbf")) head.remove_prefix(3);
     std::size_t i = 0;
     while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
     if (i < head.size() && head[i] == '<' && head.find("<svg") != std::string_view::npos) return "image/svg+xml";
@@ -94,82 +37,44 @@ std::string sniff_media_type(std::string_view b) {
 }
 
 ImageStore::ImageStore(const ResourceReader* reader, std::string site_url, std::string baseurl, EmbedBudget* budget)
-    : reader_(reader), budget_(budget), site_url_(std::move(site_url)), baseurl_(std::move(baseurl)) {
-    while (!baseurl_.empty() && baseurl_.back() == '/') baseurl_.pop_back();
-}
-
-namespace {
-
-// `p` made relative to the site root without touching the disk: "" when `..` climbs out of it.
-std::string site_relative(const fs::path& p) {
-    fs::path n = p.lexically_normal();
-    if (n.empty() || n == ".") return "";
-    auto first = *n.begin();
-    if (first == ".." || n.is_absolute()) return "";
-    return n.generic_string();
-}
-
-bool leaves_root(const std::string& error) { return error.find("leaves") != std::string::npos; }
-
-}  // namespace
+    : reader_(reader), budget_(budget), site_url_(std::move(site_url)), baseurl_(std::move(baseurl)) {}
 
 ImageLookup ImageStore::resolve(const std::string& raw_url, const std::string& source_path,
                                 const std::string& permalink) {
     ImageLookup r;
-    std::string url = trim(raw_url);
-    if (url.empty()) {
-        r.message = "an image without a URL";
-        return r;
-    }
-    if (starts_with(url, "data:")) {
-        r.kind = ImageLookup::Kind::data;
-        r.message = "a data: URL image cannot be declared in the book's manifest; shown as its alt text";
-        return r;
-    }
-    if (has_scheme(url) || starts_with(url, "//")) {
-        std::string own = site_url_.empty() ? "" : own_site_path(url, site_url_);
-        if (own.empty()) {
-            r.kind = ImageLookup::Kind::remote;
-            r.message = "remote image " + url + " is not embedded (a book should not fetch from the web); shown as a link";
+    const SiteUrl url = resolve_site_url(raw_url, {source_path, permalink, site_url_, baseurl_});
+    switch (url.kind) {
+        case UrlKind::empty:
+        case UrlKind::fragment:
+            r.message = "an image without a URL";
             return r;
-        }
-        url = own;
+        case UrlKind::data:
+            r.kind = ImageLookup::Kind::data;
+            r.message = "a data: URL image cannot be declared in the book's manifest; shown as its alt text";
+            return r;
+        case UrlKind::remote:
+            r.kind = ImageLookup::Kind::remote;
+            r.message = "remote image " + raw_url + " is not embedded (a book should not fetch from the web); shown as a link";
+            return r;
+        case UrlKind::outside_root:
+            r.kind = ImageLookup::Kind::refused;
+            r.message = "image " + raw_url + " lies outside the site folder; refusing to embed it";
+            return r;
+        case UrlKind::site: break;
     }
-    if (auto q = url.find_first_of("?#"); q != std::string::npos) url.erase(q);
-    std::string path = percent_decode(url);
     if (!reader_) {
         r.message = "image " + raw_url + " not found: there is no site folder to read it from; shown as its alt text";
         return r;
     }
-
-    std::vector<fs::path> candidates;
-    if (!path.empty() && path.front() == '/') {
-        // `{{ site.baseurl }}/assets/x.png` reaches us with the baseurl in front.
-        if (!baseurl_.empty() && (path == baseurl_ || starts_with(path, baseurl_ + "/")))
-            path.erase(0, baseurl_.size());
-        candidates.push_back(fs::path(path).relative_path());
-    } else {
-        // Authors write paths relative to the post's file; a browser resolves them against the
-        // permalink. Accept either, the source folder first.
-        candidates.push_back(fs::path(source_path).parent_path() / path);
-        std::size_t slash = permalink.rfind('/');
-        std::string dir = slash == std::string::npos ? "" : permalink.substr(0, slash + 1);
-        candidates.push_back(fs::path(percent_decode(dir)).relative_path() / path);
-    }
+    // The candidates in their order (site_urls.h); one seen before is not read again.
     bool escaped = false;
     std::string error;
-    for (const auto& c : candidates) {
-        std::string site_path = site_relative(c);
-        if (site_path.empty()) {
-            escaped = true;
-            continue;
-        }
-        if (auto it = by_path_.find(site_path); it != by_path_.end()) return it->second;
-        std::string why;
-        std::optional<std::string> bytes = reader_->read(site_path, why);
-        if (bytes) return embed(site_path, std::move(*bytes), fs::path(site_path).filename().string(), "");
-        if (leaves_root(why)) escaped = true;
-        if (error.empty()) error = site_path + ": " + why;
+    for (const auto& c : url.candidates) {
+        if (auto it = by_path_.find(c); it != by_path_.end()) return it->second;
+        ResourceRead read = reader_->read(c);
+        if (read.ok()) return embed(c, std::move(read.bytes), fs::path(c).filename().string(), "");
+        escaped = escaped || read.status == ResourceStatus::outside_root;
+        if (error.empty()) error = c + ": " + read.message;
     }
     if (escaped) {
         r.kind = ImageLookup::Kind::refused;
@@ -194,17 +99,16 @@ ImageLookup ImageStore::add_file(const fs::path& file, const std::string& proper
 
 ImageLookup ImageStore::add_site_file(const std::string& site_path_in, const std::string& properties) {
     ImageLookup r;
-    std::string site_path = site_relative(site_path_in);
-    std::string why = "the path leaves the site root";
-    std::optional<std::string> bytes;
-    if (!site_path.empty() && reader_) bytes = reader_->read(site_path, why);
-    if (!reader_) why = "there is no site folder to read it from";
-    if (!bytes) {
-        r.kind = leaves_root(why) ? ImageLookup::Kind::refused : ImageLookup::Kind::missing;
-        r.message = "image " + site_path_in + ": " + why;
+    const std::string site_path = join_site_path("", site_path_in).value_or("");
+    ResourceRead read{ResourceStatus::outside_root, {}, "the path leaves the site root"};
+    if (!reader_) read = {ResourceStatus::missing, {}, "there is no site folder to read it from"};
+    else if (!site_path.empty()) read = reader_->read(site_path);
+    if (!read.ok()) {
+        r.kind = read.status == ResourceStatus::outside_root ? ImageLookup::Kind::refused : ImageLookup::Kind::missing;
+        r.message = "image " + site_path_in + ": " + read.message;
         return r;
     }
-    return embed(site_path, std::move(*bytes), fs::path(site_path).filename().string(), properties);
+    return embed(site_path, std::move(read.bytes), fs::path(site_path).filename().string(), properties);
 }
 
 ImageLookup ImageStore::embed(const std::string& key, std::string bytes, const std::string& name,

@@ -5,20 +5,11 @@
 
 #include "writers/html/escape.h"
 #include "writers/html/html_renderer.h"
+#include "writers/site_urls.h"
 
 namespace blogconv::writers::feeds {
 
 namespace {
-
-bool has_scheme(std::string_view s) {
-    if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
-    for (std::size_t i = 1; i < s.size(); ++i) {
-        const char c = s[i];
-        if (c == ':') return true;
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return false;
-    }
-    return false;
-}
 
 std::string remove_dot_segments(std::string_view path) {
     std::vector<std::string> out;
@@ -61,22 +52,6 @@ std::string ruby_dirname(std::string_view path) {
     if (slash == std::string_view::npos) return ".";
     if (slash == 0) return "/";
     return std::string(path.substr(0, slash));
-}
-
-// Addressable's normalize, as far as ids need it: bytes outside printable ASCII percent-encoded.
-std::string percent_encode_non_ascii(std::string_view s) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (c >= 0x80 || c <= 0x20 || c == '"' || c == '<' || c == '>') {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    return out;
 }
 
 std::string clean(std::string_view s) { return html::xml_clean(s); }
@@ -212,21 +187,30 @@ std::optional<FeedData> prepare_feed(const ir::Site& site, const FeedOptions& op
         FeedEntry e;
         e.doc = d;
         e.title = clean(d->title);
-        e.url = clean(percent_encode_non_ascii(base + d->url));
+        // Addressable's normalize, as far as ids need it: bytes outside printable ASCII percent-encoded.
+        e.url = clean(percent_encode_url(base + d->url));
         if (options.jekyll_ids) {
             std::string slug = d->slug;
             if (const ir::Value* s = d->front_matter.find("slug"); s && s->is_string() && !s->as_string().empty())
                 slug = s->as_string();
             std::string dir = ruby_dirname(d->url);
             std::string id_path = dir == "." ? "/" + slug : (dir == "/" ? "/" + slug : dir + "/" + slug);
-            e.id = clean(percent_encode_non_ascii(base + id_path));
+            e.id = clean(percent_encode_url(base + id_path));
         } else {
             e.id = e.url;
         }
         HtmlOptions ho;
         // Post HTML as jekyll-feed gives it: a feed reader sanitizes what it shows (sanitize.h).
         ho.sanitize = false;
-        ho.rewrite_url = [&e](const std::string& u, const std::string&) { return resolve_url(e.url, u); };
+        // A feed reader resolves a relative URL against the entry's link, as a browser on the
+        // site would; an image written relative to the post's source file is pointed at where
+        // its file is served instead, so the feed shows the file every other format embeds.
+        const UrlBase url_base_of_post = url_base(*d, site);
+        ho.rewrite_url = [&e, &site, &site_url, &url_base_of_post](const std::string& u, const std::string&) {
+            auto is_static = [&site](const std::string& path) { return is_static_file(site, path); };
+            if (auto moved = relocated_url(u, url_base_of_post, is_static, site_url)) return *moved;
+            return resolve_url(e.url, u);
+        };
         if (!feed.excerpt_only) e.content_html = clean(render_html(d->body, ho));
         if (!d->description.empty()) {
             e.summary = clean(d->description);
@@ -254,7 +238,7 @@ std::optional<FeedData> prepare_feed(const ir::Site& site, const FeedOptions& op
             if (!clean(a).empty()) e.authors.push_back(clean(a));
         // jekyll-feed runs `image | absolute_url`: a site-relative path gets site URL and baseurl.
         if (!d->image.empty())
-            e.image = clean(percent_encode_non_ascii(
+            e.image = clean(percent_encode_url(
                 has_scheme(d->image) || d->image.substr(0, 2) == "//"
                     ? resolve_url(e.url, d->image)
                     : base + (d->image[0] == '/' ? "" : "/") + d->image));

@@ -13,36 +13,13 @@
 #include "writers/hugo/migration_report.h"
 #include "writers/hugo/portable_names.h"
 #include "writers/markdown/commonmark_writer.h"
+#include "writers/site_urls.h"
 
 namespace blogconv::writers {
 
 namespace {
 
 using hugo::MigrationReport;
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
-std::string percent_decode(std::string_view s) {
-    std::string out;
-    auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() + 0 && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-            out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
 
 std::string dirname_of(const std::string& p) {
     auto slash = p.rfind('/');
@@ -96,8 +73,8 @@ std::optional<std::string> expand_pattern(const std::string& pattern, const std:
             return std::nullopt;
         }
     }
-    if (ugly) return ends_with(out, "/") ? std::nullopt : std::optional<std::string>(out + ".html");
-    if (!ends_with(out, "/")) out += "/";
+    if (ugly) return out.ends_with("/") ? std::nullopt : std::optional<std::string>(out + ".html");
+    if (!out.ends_with("/")) out += "/";
     return out;
 }
 
@@ -114,8 +91,8 @@ std::optional<std::string> pattern_from_jekyll(std::string t) {
     replace_all(":output_ext", "");
     replace_all(":title", ":slug");
     replace_all(":collection", ":section");
-    if (ends_with(t, ".html")) t.resize(t.size() - 5);
-    while (ends_with(t, "/")) t.pop_back();
+    if (t.ends_with(".html")) t.resize(t.size() - 5);
+    while (t.ends_with("/")) t.pop_back();
     if (t.empty() || t.find(':') == std::string::npos) return std::nullopt;
     return t;
 }
@@ -143,7 +120,7 @@ std::string protect_shortcodes(std::string_view text) {
             continue;
         }
         std::string_view inner = text.substr(p + 3, c - (p + 3));
-        if (starts_with(inner, "/*")) {  // already escaped
+        if (inner.starts_with("/*")) {  // already escaped
             out.append(text.substr(p, c + 3 - p));
         } else {
             out += std::string("{{") + kind + "/*" + std::string(inner) + "*/" + close;
@@ -181,7 +158,7 @@ std::string fix_html_comments(const std::string& html) {
 // `{% gist user/id [file] %}` -> Hugo's gist shortcode.
 std::optional<std::string> gist_shortcode(const std::string& text) {
     std::size_t p = text.find("gist");
-    if (!starts_with(text, "{%") || p == std::string::npos) return std::nullopt;
+    if (!text.starts_with("{%") || p == std::string::npos) return std::nullopt;
     std::string rest = text.substr(p + 4);
     auto e = rest.find("%}");
     if (e == std::string::npos) return std::nullopt;
@@ -268,26 +245,31 @@ private:
         for (const auto& f : site_.static_files) static_paths_.insert(f.source_path);
     }
 
-    // The site path of a local image URL, or "" when it is not one of the site's static files.
-    std::string static_path_of(const std::string& url) const {
-        std::string u = url;
-        if (!site_.url.empty() && starts_with(u, site_.url + "/")) u = u.substr(site_.url.size());
-        if (!starts_with(u, "/")) return "";
-        if (!site_.baseurl.empty() && starts_with(u, site_.baseurl + "/")) u = u.substr(site_.baseurl.size());
-        u = u.substr(0, u.find_first_of("?#"));
-        std::string path = percent_decode(u.substr(1));
-        return static_paths_.count(path) ? path : "";
+    // The static file an image URL written in `d` names (site_urls.h: the source file's folder,
+    // then the permalink's, then the root), or "" when it names none.
+    std::string static_path_of(const std::string& url, const ir::Document& d) const {
+        const SiteUrl r = resolve_site_url(url, url_base(d, site_));
+        if (r.kind != UrlKind::site) return "";
+        return first_existing(r, [this](const std::string& path) { return static_paths_.count(path) > 0; }).value_or("");
+    }
+
+    // `url` as the Hugo page at the Jekyll page's URL must write it to show the static file it
+    // names: as written when a browser finds that file from the page, else the file's own URL
+    // (an image written relative to the post's source file).
+    std::string served_image_url(const std::string& url, const ir::Document& d) const {
+        auto is_static = [this](const std::string& path) { return static_paths_.count(path) > 0; };
+        return relocated_url(url, url_base(d, site_), is_static, "").value_or(url);
     }
 
     void decide_url_style() {
         int ugly = 0, pretty = 0;
         for (const auto& d : site_.documents) {
-            if (d.collection != "posts") continue;
-            if (ends_with(d.url, ".html")) ++ugly;
-            else if (ends_with(d.url, "/")) ++pretty;
+            if (!d.is_post()) continue;
+            if (d.url.ends_with(".html")) ++ugly;
+            else if (d.url.ends_with("/")) ++pretty;
         }
         if (ugly == 0 && pretty == 0)
-            for (const auto& d : site_.documents) ends_with(d.url, ".html") ? ++ugly : ++pretty;
+            for (const auto& d : site_.documents) d.url.ends_with(".html") ? ++ugly : ++pretty;
         ugly_ = ugly > pretty;
     }
 
@@ -339,7 +321,7 @@ private:
     }
 
     static bool is_page_output(const std::string& url) {
-        if (ends_with(url, "/") || ends_with(url, ".html") || ends_with(url, ".htm")) return true;
+        if (url.ends_with("/") || url.ends_with(".html") || url.ends_with(".htm")) return true;
         std::string last = basename_of(url);
         return last.find('.') == std::string::npos;  // an extensionless URL is served as HTML
     }
@@ -356,9 +338,9 @@ private:
             collect_images(site_.documents[i].body, urls);
             std::set<std::string> paths;
             for (const auto& u : urls)
-                if (auto p = static_path_of(u); !p.empty()) paths.insert(p);
+                if (auto p = static_path_of(u, site_.documents[i]); !p.empty()) paths.insert(p);
             if (!site_.documents[i].image.empty())
-                if (auto p = static_path_of(site_.documents[i].image); !p.empty()) paths.insert(p);
+                if (auto p = static_path_of(site_.documents[i].image, site_.documents[i]); !p.empty()) paths.insert(p);
             for (const auto& p : paths) image_users[p]++;
             doc_images[i] = urls;
         }
@@ -370,7 +352,7 @@ private:
             p.url = percent_decode(d.url);
             // Jekyll writes an extensionless permalink (`/talks/x`) as `x.html`, which servers
             // answer for `/x`; Hugo would make it `x/index.html` instead, so ask for the file.
-            if (!p.url.empty() && !ends_with(p.url, "/") && basename_of(p.url).find('.') == std::string::npos)
+            if (!p.url.empty() && !p.url.ends_with("/") && basename_of(p.url).find('.') == std::string::npos)
                 p.url += ".html";
             p.html = d.input_format == "html";
             p.built = !d.draft && d.published && !d.future;
@@ -396,21 +378,23 @@ private:
             }
             const ir::Value* fm_slug = d.front_matter.find("slug");
             p.slug = fm_slug && fm_slug->is_string() && !fm_slug->as_string().empty() ? fm_slug->as_string() : d.slug;
-            if (d.collection == "posts") {
+            if (d.is_post()) {
                 p.section = o_.posts_section;
                 std::string name = unique_content_path(p.section, p.slug.empty() ? stem_of(d.source_path) : p.slug,
                                                        stem_of(d.source_path), ext, p.section);
                 const std::string unportable = unportable_name_;
                 // Images used by this post alone go beside it, when its URL is a folder the
                 // images can sit in (relative links then resolve there).
-                if (o_.page_bundles && !p.html && ends_with(p.url, "/")) {
-                    std::set<std::string> taken;
+                if (o_.page_bundles && !p.html && p.url.ends_with("/")) {
+                    // A file name beside the post holds one site file, whichever URLs (relative,
+                    // root-absolute, with the baseurl) name it.
+                    std::map<std::string, std::string> taken;  // local name -> site path
                     for (const auto& u : doc_images[i]) {
-                        std::string sp = static_path_of(u);
+                        std::string sp = static_path_of(u, d);
                         if (sp.empty() || image_users[sp] != 1) continue;
                         std::string local = basename_of(sp);
-                        if (taken.count(local) && !p.images.count(u)) continue;
-                        taken.insert(local);
+                        if (auto t = taken.find(local); t != taken.end() && t->second != sp) continue;
+                        taken.emplace(local, sp);
                         p.images[u] = local;
                         bundled_static_[sp] = "content/" + p.section + "/" + name + "/" + local;
                     }
@@ -519,7 +503,7 @@ private:
             std::vector<std::string> aliases;
             auto add = [&](std::string a) {
                 // Under uglyURLs Hugo writes `/old/` as `/old.html`; Jekyll wrote `/old/index.html`.
-                if (ugly_ && ends_with(a, "/")) a += "index.html";
+                if (ugly_ && a.ends_with("/")) a += "index.html";
                 aliases.push_back(a);
             };
             if (r->is_string()) add(r->as_string());
@@ -567,17 +551,17 @@ private:
             auto it = by_source_.find(link.target_document);
             if (it == by_source_.end()) return "";
             const Placed& target = placed_[it->second];
-            if (!target.built || ends_with(target.content_path, "content/_index.md") ||
-                ends_with(target.content_path, "content/_index.html"))
+            if (!target.built || target.content_path.ends_with("content/_index.md") ||
+                target.content_path.ends_with("content/_index.html"))
                 return "";
             std::string ref = target.content_path.substr(std::string("content").size());
             if (auto hash = link.url.find('#'); hash != std::string::npos) ref += link.url.substr(hash);
             out.report.count("Links to documents turned into `ref`");
             return "{{< ref \"" + ref + "\" >}}";
         };
-        mo.image_url = [&p](const std::string& url) {
+        mo.image_url = [this, &p](const std::string& url) {
             auto it = p.images.find(url);
-            return it == p.images.end() ? url : it->second;
+            return it == p.images.end() ? served_image_url(url, *p.doc) : it->second;
         };
         mo.unsupported = [](const UnsupportedNode& n, bool block) -> std::string {
             if (auto g = gist_shortcode(n.text)) return *g;
@@ -596,7 +580,7 @@ private:
                 continue;
             }
             std::string topic = u.kind == "include" ? "Includes" :
-                                starts_with(u.kind, "liquid") ? "Liquid not translated" : "Not converted: " + u.kind;
+                                u.kind.starts_with("liquid") ? "Liquid not translated" : "Not converted: " + u.kind;
             out.report.item(d.source_path, u.pos.line, topic,
                          hugo::report_code(u.text) + " was left as an HTML comment; rewrite it as Hugo markup or a shortcode");
             out.report.count("Constructs left as comments");
@@ -681,7 +665,7 @@ private:
                 block_attributes_ = block_attributes_ || out.block_attributes;
                 sink_.write_owned(p.content_path, std::move(out.text));
                 for (const auto& [url, local] : p.images) {
-                    std::string sp = static_path_of(url);
+                    std::string sp = static_path_of(url, *p.doc);
                     if (auto bytes = read(sp)) sink_.write(dirname_of(p.content_path) + "/" + local, *bytes);
                 }
             }
@@ -755,10 +739,12 @@ private:
             warned_no_resources_ = true;
             return std::nullopt;
         }
-        std::string error;
-        auto bytes = resources_->read(site_path, error);
-        if (!bytes) diags_.add({ir::Severity::warning, site_path, 0, 0, "not copied to the Hugo site: " + error, ""});
-        return bytes;
+        ResourceRead read = resources_->read(site_path);
+        if (!read.ok()) {
+            diags_.add({ir::Severity::warning, site_path, 0, 0, "not copied to the Hugo site: " + read.message, ""});
+            return std::nullopt;
+        }
+        return std::move(read.bytes);
     }
 
     void write_static_files() {
@@ -810,7 +796,7 @@ private:
                     for (std::size_t i = 1; i < text.size();) {
                         auto nl = text.find('\n', i);
                         std::string line = text.substr(i, nl == std::string::npos ? std::string::npos : nl - i);
-                        out += (starts_with(line, "  ") ? line.substr(2) : line) + "\n";
+                        out += (line.starts_with("  ") ? line.substr(2) : line) + "\n";
                         if (nl == std::string::npos) break;
                         i = nl + 1;
                     }

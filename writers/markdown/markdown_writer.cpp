@@ -4,6 +4,7 @@
 
 #include "writers/hugo/front_matter_writer.h"
 #include "writers/markdown/commonmark_writer.h"
+#include "writers/site_urls.h"
 
 namespace blogconv::writers {
 
@@ -67,6 +68,12 @@ void write_markdown_site(const ir::Site& site, const MarkdownOptions& options, c
         CommonMarkOptions mo;
         // Portable CommonMark has no attribute syntax: ids, classes and IAL attributes are left out.
         mo.attributes = AttributeSyntax::none;
+        // The page keeps its permalink and the site's files keep their paths: an image written
+        // relative to the source file is pointed at where its file is served (site_urls.h).
+        mo.image_url = [&site, &d](const std::string& url) {
+            auto is_static = [&site](const std::string& path) { return is_static_file(site, path); };
+            return relocated_url(url, url_base(d, site), is_static, "").value_or(url);
+        };
         int nulls = 0;
         std::string text = hugo::front_matter_block(front_matter(d), so, &nulls);
         // What Markdown cannot express is written as an HTML comment with `{%`/`{{` broken up
@@ -87,13 +94,12 @@ void write_markdown_site(const ir::Site& site, const MarkdownOptions& options, c
                              "--to markdown: not copied: a converted document has the same path", ""});
             continue;
         }
-        std::string error;
-        auto bytes = resources->read(f.source_path, error);
-        if (!bytes) {
-            diagnostics.add({ir::Severity::warning, f.source_path, 0, 0, "--to markdown: not copied: " + error, ""});
+        ResourceRead read = resources->read(f.source_path);
+        if (!read.ok()) {
+            diagnostics.add({ir::Severity::warning, f.source_path, 0, 0, "--to markdown: not copied: " + read.message, ""});
             continue;
         }
-        sink.write(f.source_path, *bytes);
+        sink.write(f.source_path, read.bytes);
     }
 }
 

@@ -11,6 +11,7 @@
 #include "writers/html/escape.h"
 #include "writers/html/html_renderer.h"
 #include "writers/html/sanitize.h"
+#include "writers/site_urls.h"
 #include "writers/standalone/template.h"
 
 namespace blogconv::writers {
@@ -52,41 +53,6 @@ std::string id_part(std::string_view s) {
     return out.empty() ? "x" : out;
 }
 
-// Percent-encodes what may not stand in a URL path as it is (non-ASCII, space, `%`, `#`, `?`).
-std::string url_path_encode(std::string_view s) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (c >= 0x80 || c <= 0x20 || c == '%' || c == '#' || c == '?' || c == '"' || c == '<' || c == '>') {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    return out;
-}
-
-std::string percent_decode(std::string_view s) {
-    auto val = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() + 0 && val(s[i + 1]) >= 0 && val(s[i + 2]) >= 0) {
-            out += static_cast<char>(val(s[i + 1]) * 16 + val(s[i + 2]));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
 // The text of an HTML attribute value: the entity references our renderer and ordinary HTML
 // write undone (&amp; &lt; &gt; &quot; &#39; and numeric references to ASCII).
 std::string attribute_text(std::string_view v) {
@@ -120,37 +86,6 @@ std::string attribute_text(std::string_view v) {
         out += c;
         i = semi;
     }
-    return out;
-}
-
-bool has_scheme(std::string_view url) {
-    const std::size_t colon = url.find(':');
-    if (colon == std::string_view::npos || colon == 0) return false;
-    for (std::size_t i = 0; i < colon; ++i) {
-        const char c = url[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))))
-            return false;
-    }
-    return true;
-}
-
-// `path` with `.` and `..` segments resolved, as a browser does (`..` never climbs above the root).
-std::string normalize_path(std::string_view path) {
-    std::vector<std::string> parts;
-    std::size_t p = 0;
-    while (p <= path.size()) {
-        std::size_t e = path.find('/', p);
-        if (e == std::string_view::npos) e = path.size();
-        const std::string_view seg = path.substr(p, e - p);
-        if (seg == "..") {
-            if (!parts.empty()) parts.pop_back();
-        } else if (!seg.empty() && seg != ".") {
-            parts.emplace_back(seg);
-        }
-        p = e + 1;
-    }
-    std::string out;
-    for (const auto& s : parts) out += (out.empty() ? "" : "/") + s;
     return out;
 }
 
@@ -413,8 +348,11 @@ private:
         static constexpr std::size_t none = static_cast<std::size_t>(-1);
         std::size_t index = none;  // in uris_ (none: the file could not be embedded)
         std::uint64_t size = 0;    // the image's bytes
+        bool missing = false;      // no file at this path: the next candidate is tried
+        std::string problem;       // why it cannot be embedded ("" when it can)
     };
     std::map<std::string, Embedded> images_;  // by site path
+    std::set<std::string> warned_images_;     // site paths (or URLs) of images already warned about
     std::vector<std::string> uris_;            // the data: URIs of the embedded images
     EmbedBudget budget_{o_.max_embedded_bytes};
     const ir::Document* current_ = nullptr;      // the document being rendered
@@ -586,32 +524,27 @@ private:
         const std::string id = fragment.empty() ? e.anchor : e.anchor + ":" + fragment;
         if (!o_.split) return "#" + id;
         const std::string file = page_is_post_ ? e.file.substr(std::string("posts/").size()) : e.file;
-        return url_path_encode(file) + (fragment.empty() ? "" : "#" + id);
+        return percent_encode_path(file) + (fragment.empty() ? "" : "#" + id);
     }
 
     std::string tag_href(const std::string& tag) const {
         return (o_.split && page_is_post_ ? "../index.html#" : "#") + tag_ids_.at(tag);
     }
 
-    // The site path a URL names, or nullopt for a URL off the site (another host, mailto:, …).
-    std::optional<std::string> site_path(const std::string& url) const {
-        std::string u = url.substr(0, url.find_first_of("?#"));
-        if (!site_.url.empty() && u.starts_with(site_.url) && (u.size() == site_.url.size() || u[site_.url.size()] == '/'))
-            u = u.substr(site_.url.size());
-        else if (u.starts_with("//") || has_scheme(u))
-            return std::nullopt;
-        if (u.starts_with("/")) {
-            if (!site_.baseurl.empty() && u.starts_with(site_.baseurl) &&
-                (u.size() == site_.baseurl.size() || u[site_.baseurl.size()] == '/'))
-                u = u.substr(site_.baseurl.size());
-        } else {
-            // Relative to the page the document becomes on the site.
-            std::string base = current_ ? current_->url : "/";
-            base = base.substr(0, base.rfind('/') + 1);
-            u = base + u;
-        }
-        return percent_decode(normalize_path(u));
+    // The site path a link names, as a browser on the site resolves it (against the permalink of
+    // the page being written, site_urls.h's helpers), or nullopt for a URL off the site (another
+    // host, mailto:, …) or one whose `..` climbs above the root.
+    std::optional<std::string> site_path(const std::string& url) const { return browser_site_path(url, current_base()); }
+
+    // What URLs in the document being rendered are resolved against (site_urls.h).
+    UrlBase current_base() const {
+        static const ir::Document none;
+        return url_base(current_ ? *current_ : none, site_);
     }
+
+    // Where an image written in the document being rendered is: the one resolution every writer
+    // shares (the source file's folder, then the permalink's, then the root: site_urls.h).
+    SiteUrl image_url(const std::string& src) const { return resolve_site_url(src, current_base()); }
 
     std::string rewrite_link(const std::string& url, const std::string& target_document) const {
         // `#` alone came out of the renderer as `#post-x:`: the top of the post.
@@ -630,10 +563,14 @@ private:
         auto it = by_url_.find("/" + *path);
         if (it == by_url_.end() && path->empty()) it = by_url_.find("/");
         if (it != by_url_.end()) return href_to(it->second, fragment);
+        // A site file written relative to the source file, which the page's URL would not find:
+        // the file's own address (and, for an image, the file self_contain embeds).
+        auto is_static = [this](const std::string& p) { return is_static_file(site_, p); };
+        if (auto moved = relocated_url(url, current_base(), is_static, site_.url)) return *moved;
         // A file or page of the site that is not in this book: its address on the web, when known.
         if (!site_.url.empty() && (url[0] == '/' || !has_scheme(url))) {
             const std::string rest = url.find_first_of("?#") == std::string::npos ? "" : url.substr(url.find_first_of("?#"));
-            return site_.url + site_.baseurl + "/" + url_path_encode(*path) + rest;
+            return site_.url + site_.baseurl + "/" + percent_encode_path(*path) + rest;
         }
         return url;
     }
@@ -646,40 +583,61 @@ private:
     // its scheme.
     static constexpr std::string_view placeholder_ = "blogconv-embedded-image:";
 
-    // The placeholder for a site file's data: URI, or "" when it cannot be embedded: with a
-    // warning, or, past the page's EmbedBudget, with the one warning report_budget gives.
-    std::string embed(const std::string& path, const std::string& url) {
-        auto it = images_.find(path);
-        if (it == images_.end()) {
-            Embedded e;
-            std::string error;
-            std::optional<std::string> bytes;
-            if (!resources_) error = "no site files are available to this writer";
-            else bytes = resources_->read(path, error);
-            if (bytes) {
-                const std::string mime = image_mime_type(*bytes);
-                if (mime.empty()) {
-                    error = "not an image format a browser shows (PNG, JPEG, GIF, WebP, AVIF, SVG, BMP, ICO)";
-                } else if (!budget_.charge(bytes->size())) {
-                    // Not encoded or kept: an image past the budget costs no memory after this.
-                    images_.emplace(path, e);
-                    return {};
-                } else {
-                    e.index = uris_.size();
-                    e.size = bytes->size();
-                    uris_.push_back("data:" + mime + ";base64," + base64_encode(*bytes));
-                    images_.emplace(path, e);
-                    return std::string(placeholder_) + std::to_string(e.index);
+    // The placeholder for the data: URI of the site file an image names, or "" when it cannot be
+    // embedded: with a warning, or, past the page's EmbedBudget, with the one warning
+    // report_budget gives. The candidates are tried in their order; the first that exists is
+    // the image (site_urls.h).
+    std::string embed(const SiteUrl& image, const std::string& url) {
+        std::string where, why;  // the file that could not be embedded, and why
+        if (image.kind == UrlKind::outside_root) why = "lies outside the site folder; refused";
+        else if (!resources_) why = "no site files are available to this writer";
+        else if (image.candidates.empty()) why = "names no file";
+        if (!why.empty() && !image.candidates.empty()) where = image.candidates.front();
+        const std::vector<std::string> none;
+        for (const auto& path : why.empty() ? image.candidates : none) {
+            auto it = images_.find(path);
+            const bool fresh = it == images_.end();
+            if (fresh) it = images_.emplace(path, read_image(path)).first;
+            const Embedded& e = it->second;
+            if (e.missing || !e.problem.empty()) {
+                if (where.empty() || !e.missing) {
+                    where = path;
+                    why = e.problem;
                 }
+                if (e.missing) continue;  // the next candidate may be the file
+                break;                    // the file, but not one to embed
             }
-            warn(current_ ? current_->source_path : "",
-                 "image " + url + " (" + path + "): " + error + "; its alt text is shown instead");
-            images_.emplace(path, e);
-            return {};
+            // Each further use is another copy in the page, so it is charged again (read_image
+            // charged the first).
+            if (e.index == Embedded::none || (!fresh && !budget_.charge(e.size))) return {};
+            return std::string(placeholder_) + std::to_string(e.index);
         }
-        // Each further use is another copy in the page, so it is charged again.
-        if (it->second.index == Embedded::none || !budget_.charge(it->second.size)) return {};
-        return std::string(placeholder_) + std::to_string(it->second.index);
+        if (warned_images_.insert(where.empty() ? url : where).second)
+            warn(current_ ? current_->source_path : "",
+                 "image " + url + (where.empty() ? "" : " (" + where + ")") + ": " + why + "; its alt text is shown instead");
+        return {};
+    }
+
+    // The site file at `path` read, charged to the budget and encoded, or why not.
+    Embedded read_image(const std::string& path) {
+        Embedded e;
+        ResourceRead read = resources_->read(path);
+        if (!read.ok()) {
+            e.missing = read.status == ResourceStatus::missing;
+            e.problem = read.message;
+            return e;
+        }
+        const std::string mime = image_mime_type(read.bytes);
+        if (mime.empty()) {
+            e.problem = "not an image format a browser shows (PNG, JPEG, GIF, WebP, AVIF, SVG, BMP, ICO)";
+            return e;
+        }
+        e.size = read.bytes.size();
+        // Past the budget it is neither encoded nor kept, so it costs no memory after this.
+        if (!budget_.charge(e.size)) return e;
+        e.index = uris_.size();
+        uris_.push_back("data:" + mime + ";base64," + base64_encode(read.bytes));
+        return e;
     }
 
     // `html` as parts for the sink, each image placeholder (in a src="…") replaced by its data:
@@ -813,9 +771,9 @@ private:
                 out += write_tag(tag);
                 continue;
             }
-            const auto path = site_path(src);
+            const SiteUrl image = image_url(src);
             std::string uri;
-            if (!src.empty() && path) uri = embed(*path, src);
+            if (!src.empty() && image.kind != UrlKind::remote) uri = embed(image, src);
             if (!uri.empty()) {
                 std::erase_if(tag.attributes, [](const auto& kv) {
                     return kv.first == "srcset" || kv.first == "sizes" || kv.first == "loading";
@@ -826,7 +784,7 @@ private:
                 continue;
             }
             const std::string text = alt_or_name(tag, src);
-            if (!path && !src.empty()) {
+            if (image.kind == UrlKind::remote) {
                 warn(file, "remote image " + src + " is not embedded (the page makes no requests); its alt text and a link are shown instead");
                 if (link_depth > 0) out += "<span class=\"remote-image\">" + escape(text) + "</span>";
                 else out += "<a class=\"remote-image\" href=\"" + escape(src) + "\">" + escape(text) + "</a>";
