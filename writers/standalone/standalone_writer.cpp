@@ -234,6 +234,9 @@ private:
     const ir::Document* current_ = nullptr;      // the document being rendered
     bool page_is_post_ = false;                  // split mode: writing posts/<slug>.html
     bool template_checked_ = false;
+    // While a post renders: its image and embed warnings, given after the sanitizer's one
+    // warning for the post, in the order the log has always had them.
+    std::vector<ir::Diagnostic>* held_ = nullptr;
 
     std::string site_title() const {
         if (!o_.title.empty()) return o_.title;
@@ -245,7 +248,8 @@ private:
         d.severity = severity;
         d.file = file;
         d.message = std::move(message);
-        diags_.add(std::move(d));
+        if (held_) held_->push_back(std::move(d));
+        else diags_.add(std::move(d));
     }
 
     // One warning per post for everything the sanitizer took out of its HTML.
@@ -591,8 +595,12 @@ private:
                 return highlight::highlight_html(code, language);
             };
         ho.element = [this](const HtmlElement& e) { return self_contained(e); };
+        std::vector<ir::Diagnostic> held;
+        held_ = &held;
         std::string html = render_html(d.body, ho);
+        held_ = nullptr;
         warn_removed(d.source_path, removed, "page");
+        for (auto& diagnostic : held) diags_.add(std::move(diagnostic));
         return html;
     }
 
