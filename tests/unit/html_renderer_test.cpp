@@ -3,6 +3,7 @@
 
 #include <pugixml.hpp>
 
+#include "writers/html/elements.h"
 #include "writers/html/escape.h"
 #include "writers/html/html_renderer.h"
 #include "writers/html/raw_html.h"
@@ -146,6 +147,13 @@ TEST_CASE("the URL rewriter sees IR links, images and raw HTML URLs, with the ta
     const std::string html = render_html(b, o);
     CHECK(seen == std::vector<std::string>{"a.html|_posts/2020-01-01-a.md", "i.png|", "r.png|", "s1.png|", "s2.png|",
                                            "q|"});
+    // Hooks that keep every element see the same URLs, each rewritten once, and change nothing.
+    seen.clear();
+    o.element = [](const HtmlElement&) { return std::optional<std::string>(); };
+    o.heading_end = [](const std::string&) { return std::string("#"); };
+    CHECK(render_html(b, o) == html);
+    CHECK(seen == std::vector<std::string>{"a.html|_posts/2020-01-01-a.md", "i.png|", "r.png|", "s1.png|", "s2.png|",
+                                           "q|"});
     // A rewritten value is written anew, escaped in double quotes (it may hold the site's `url:`).
     CHECK(html.find("<img src=\"https://x.org/r.png\" srcset=\"https://x.org/s1.png 1x, https://x.org/s2.png 2x\">") !=
           std::string::npos);
@@ -226,4 +234,99 @@ TEST_CASE("render_inline_html and blocks_plain_text") {
     ir::Blocks b = para({ir::Text{"Hello  "}, ir::SoftBreak{}, ir::Strong{{ir::Text{"world"}}}});
     b.push_back(ir::Heading{2, {ir::Text{"T"}}, {}});
     CHECK(blocks_plain_text(b) == "Hello world\n\nT");
+}
+
+TEST_CASE("the heading hook appends inside every heading with an id, IR or raw HTML") {
+    HtmlOptions o;
+    o.id_prefix = "p:";
+    o.heading_end = [](const std::string& id) { return "[#" + id + "]"; };
+    ir::Blocks b = {ir::Heading{2, {ir::Text{"Hi"}}, {"hi", {}, {}}}, ir::Heading{3, {ir::Text{"No id"}}, {}}};
+    // Raw HTML keeps its own ids (no prefix); the hook gets the id as text.
+    b.push_back(ir::RawBlock{"html", "<h4 id=\"r&amp;s\">Raw</h4><h5>none</h5><H6 id=u>upper</H6>"});
+    CHECK(render_html(b, o) ==
+          "<h2 id=\"p:hi\">Hi[#p:hi]</h2>\n<h3>No id</h3>\n"
+          "<h4 id=\"r&amp;s\">Raw[#r&s]</h4><h5>none</h5><H6 id=u>upper</H6>\n");
+}
+
+TEST_CASE("the code hook gets the code as text, never escaped and un-escaped again") {
+    // `&lt;` written by the author, and `<` and `&` in code: the hook sees each byte as written.
+    const std::string code = "if (a < b && s == \"&lt;\") {}\n";
+    std::vector<std::string> seen;
+    HtmlOptions o;
+    o.code = [&](const std::string& text, const std::string& language) -> std::optional<std::string> {
+        seen.push_back(language + "|" + text);
+        if (language == "plain") return std::nullopt;
+        return "<b>" + language + "</b>";
+    };
+    ir::Blocks b = {ir::CodeBlock{"c", code, false, {}, {}}, ir::CodeBlock{"plain", code, false, {}, {}},
+                    ir::CodeBlock{"", code, false, {}, {}}};
+    b.push_back(ir::Paragraph{{ir::Code{"a<b", {"", {"language-ruby"}, {}}}, ir::Code{"c", {"", {"language-ruby", "x"}, {}}}}, {}});
+    CHECK(render_html(b, o) ==
+          "<pre><code class=\"language-c\"><b>c</b></code></pre>\n"
+          "<pre><code class=\"language-plain\">if (a &lt; b &amp;&amp; s == &quot;&amp;lt;&quot;) {}\n</code></pre>\n"
+          "<pre><code>if (a &lt; b &amp;&amp; s == &quot;&amp;lt;&quot;) {}\n</code></pre>\n"
+          "<p><code class=\"language-ruby\"><b>ruby</b></code><code class=\"language-ruby x\">c</code></p>\n");
+    CHECK(seen == std::vector<std::string>{"c|" + code, "plain|" + code, "ruby|a<b"});
+}
+
+TEST_CASE("the element hook replaces images, sources, frames and scripts, knowing when it is inside a link") {
+    std::vector<std::string> seen;
+    HtmlOptions o;
+    o.rewrite_url = [](const std::string& u, const std::string&) { return u.starts_with("https:") ? u : "/r/" + u; };
+    o.element = [&](const HtmlElement& e) -> std::optional<std::string> {
+        std::string s = e.name + (e.in_link ? " in link:" : ":");
+        for (const auto& [k, v] : e.attributes) s += " " + k + "=" + v;
+        seen.push_back(s);
+        if (e.name == "source") return std::string();
+        if (e.find("alt") && *e.find("alt") == "keep") return std::nullopt;
+        return "[" + e.name + "]";
+    };
+    ir::Blocks b = para(
+        {ir::Link{"l", "", {ir::Image{"a.png", "T", {ir::Text{"A & B"}}, {"", {"c"}, {{"Width", "2"}}}},
+                            ir::RawInline{"html", "<img src=f.png>"}}, {}, ""},
+         ir::Image{"k.png", "", {ir::Text{"keep"}}, {}}});
+    b.push_back(ir::RawBlock{"html", "<a href=\"x\"><img src=\"b.png\" alt=\"&quot;q&quot; &amp; r\" ismap></a> <img src=d.png>"});
+    b.push_back(ir::RawBlock{"html", "<picture><source srcset=\"s.png\"><img src=e.png></picture>"});
+    b.push_back(ir::RawBlock{"html", "<iframe src=\"https://v.example/1\">inside</iframe> after"});
+    // A script whose end tag comes in a later raw node: what lies between goes with it.
+    b.push_back(ir::Paragraph{{ir::Text{"x"}, ir::RawInline{"html", "<script src=\"s.js\">"}, ir::Text{"dropped"},
+                               ir::Image{"g.png", "", {}, {}}, ir::RawInline{"html", "</script>"}, ir::Text{"y"}},
+                              {}});
+    CHECK(render_html(b, o) ==
+          "<p><a href=\"/r/l\">[img][img]</a><img src=\"/r/k.png\" alt=\"keep\" /></p>\n"
+          "<a href=\"/r/x\">[img]</a> [img]\n"
+          "<picture>[img]</picture>\n"
+          "[iframe] after\n"
+          "<p>x[script]y</p>\n");
+    CHECK(seen == std::vector<std::string>{
+                      "img in link: src=/r/a.png alt=A & B title=T class=c width=2",
+                      "img in link: src=/r/f.png",
+                      "img: src=/r/k.png alt=keep",
+                      "img in link: src=/r/b.png alt=\"q\" & r ismap=",
+                      "img: src=/r/d.png",
+                      "source: srcset=/r/s.png",
+                      "img: src=/r/e.png",
+                      "iframe: src=https://v.example/1",
+                      "script: src=/r/s.js",
+                      "img: src=/r/g.png alt=",  // offered before it was known to be dropped
+                  });
+}
+
+TEST_CASE("an element replaced without its end tag keeps what follows, images offered as usual") {
+    HtmlOptions o;
+    o.element = [](const HtmlElement& e) -> std::optional<std::string> { return "[" + e.name + "]"; };
+    const ir::Blocks b = {ir::RawBlock{"html", "<iframe src=\"https://v.example/1\">"},
+                          ir::Paragraph{{ir::Text{"kept "}, ir::Image{"h.png", "", {}, {}}}, {}},
+                          ir::RawBlock{"html", "<img src=i.png>"}};
+    CHECK(render_html(b, o) == "[iframe]\n<p>kept [img]</p>\n[img]\n");
+}
+
+TEST_CASE("one start tag writer and one void-element list") {
+    CHECK(html::start_tag("img", {{"src", "a\"b&c.png"}, {"ismap", ""}}) == "<img src=\"a&quot;b&amp;c.png\" ismap=\"\" />");
+    CHECK(html::start_tag("span", {{"class", "x"}}) == "<span class=\"x\">");
+    CHECK(html::is_void_element("source"));
+    CHECK(html::is_void_element("param"));
+    CHECK_FALSE(html::is_void_element("iframe"));
+    CHECK(html::unescape_attribute("a&amp;b &lt;&gt; &quot;&#39;&apos; &#65; &eacute; &#x41;") ==
+          "a&b <> \"'' A &eacute; &#x41;");
 }

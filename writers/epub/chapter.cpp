@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "ir/walk.h"
+#include "writers/html/elements.h"
 #include "writers/html/escape.h"
 #include "writers/html/html_renderer.h"
 #include "writers/site_urls.h"
@@ -308,14 +309,6 @@ bool digits_only(const char* s) {
     return true;
 }
 
-bool is_void(const char* name) {
-    static const char* const v[] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
-                                    "link", "meta", "source", "track", "wbr"};
-    for (const char* x : v)
-        if (std::strcmp(name, x) == 0) return true;
-    return false;
-}
-
 // The chapter-wide fixes, in one walk over the body.
 class Fixer {
 public:
@@ -588,7 +581,7 @@ std::string fragment_of(const std::string& url) {
 void add_empty_text_to_non_void(pugi::xml_node n) {
     for (auto c = n.first_child(); c; c = c.next_sibling()) {
         if (c.type() != pugi::node_element) continue;
-        if (!c.first_child() && !is_void(c.name())) c.append_child(pugi::node_pcdata);
+        if (!c.first_child() && !html::is_void_element(c.name())) c.append_child(pugi::node_pcdata);
         else add_empty_text_to_non_void(c);
     }
 }

@@ -139,6 +139,40 @@ bool plain_ascii(unsigned char b) { return b >= 0x20 && b < 0x80; }
 
 }  // namespace
 
+std::string unescape_attribute(std::string_view v) {
+    std::string out;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (v[i] != '&') {
+            out += v[i];
+            continue;
+        }
+        const std::size_t semi = v.find(';', i);
+        if (semi == std::string_view::npos || semi - i > 8) {
+            out += v[i];
+            continue;
+        }
+        const std::string_view e = v.substr(i + 1, semi - i - 1);
+        char c = 0;
+        if (e == "amp") c = '&';
+        else if (e == "lt") c = '<';
+        else if (e == "gt") c = '>';
+        else if (e == "quot") c = '"';
+        else if (e == "apos" || e == "#39") c = '\'';
+        else if (e.size() > 1 && e[0] == '#' && e[1] != 'x') {
+            int n = 0;
+            for (char d : e.substr(1)) n = (d >= '0' && d <= '9') ? n * 10 + (d - '0') : 1000;
+            if (n > 0 && n < 128) c = static_cast<char>(n);
+        }
+        if (!c) {
+            out += v[i];
+            continue;
+        }
+        out += c;
+        i = semi;
+    }
+    return out;
+}
+
 std::string xml_clean(std::string_view text) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();

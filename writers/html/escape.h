@@ -13,6 +13,11 @@ void append_escaped(std::string& out, std::string_view text);
 // `text` escaped as append_escaped does.
 std::string escape(std::string_view text);
 
+// The text of an attribute value as written: the references append_escaped writes undone
+// (`&amp;` `&lt;` `&gt;` `&quot;`), and `&apos;`, `&#39;` and decimal references to ASCII, which
+// hand-written HTML uses. Anything else stays as written.
+std::string unescape_attribute(std::string_view value);
+
 // `text` with every character XML 1.0 forbids removed (C0 controls other than tab, newline and
 // carriage return, U+FFFE, U+FFFF) and every invalid UTF-8 sequence replaced by U+FFFD. Strings
 // that reach XML or JSON output pass through here so that hostile input still gives a

@@ -1,5 +1,6 @@
 #include "writers/html/html_renderer.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <string_view>
@@ -67,6 +68,9 @@ private:
     std::map<std::string, int> footnote_refs_;      // label -> references seen so far
     bool escape_raw_ = false;                       // xhtml fallback: raw HTML shown as text
     bool saw_raw_ = false;                          // a raw node was written since last reset
+    int link_depth_ = 0;                            // open IR links and <a> tags of raw HTML
+    html::RawHtmlState raw_state_;                  // raw HTML carried from one raw node to the next
+    std::map<char, std::string> raw_headings_;      // an open raw <hN id>, by level: its id
 
     // In XHTML mode each top-level block that holds raw HTML is checked for well-formedness. An
     // HTML block often opens in one raw block and closes in a later one (`<div>` … Markdown …
@@ -137,23 +141,16 @@ private:
         if (o_.removed) o_.removed(what);
     }
 
-    // `element`: the element the attributes go on ("" = any), for the sanitizer's rules.
-    void attrs(const ir::Attr& a, const std::vector<std::string>& extra_classes = {}, std::string_view element = {}) {
-        if (!a.id.empty()) {
-            out_ += " id=\"";
-            append_escaped(out_, id(a.id));
-            out_ += '"';
-        }
+    // The attributes an Attr gives, as text in the order they are written. `element`: the element
+    // they go on ("" = any), for the sanitizer's rules.
+    html::AttributeList attr_list(const ir::Attr& a, std::string_view element = {}) const {
+        html::AttributeList list;
+        if (!a.id.empty()) list.emplace_back("id", id(a.id));
         std::string classes;
-        for (const auto& c : extra_classes) classes += (classes.empty() ? "" : " ") + c;
         for (const auto& c : a.classes) classes += (classes.empty() ? "" : " ") + c;
         for (const auto& [k, v] : a.attributes)
             if (k == "class") classes += (classes.empty() ? "" : " ") + v;
-        if (!classes.empty()) {
-            out_ += " class=\"";
-            append_escaped(out_, classes);
-            out_ += '"';
-        }
+        if (!classes.empty()) list.emplace_back("class", classes);
         for (const auto& [k, v] : a.attributes) {
             if (k == "class" || k == "id" || !valid_attribute_name(k)) continue;
             if (o_.sanitize) {
@@ -168,10 +165,51 @@ private:
                     continue;
                 }
             }
-            out_ += ' ' + k + "=\"";
+            list.emplace_back(k, v);
+        }
+        return list;
+    }
+
+    void attrs(const ir::Attr& a, std::string_view element = {}) { write_attrs(attr_list(a, element)); }
+
+    void write_attrs(const html::AttributeList& list) {
+        for (const auto& [k, v] : list) {
+            out_ += ' ';
+            out_ += k;
+            out_ += "=\"";
             append_escaped(out_, v);
             out_ += '"';
         }
+    }
+
+    // A raw HTML tag, for the hooks: links counted, headings given their end, elements offered.
+    std::optional<std::string> raw_tag(const html::RawTag& t, bool& swallow) {
+        if (t.name == "a") {
+            link_depth_ = t.closing ? std::max(0, link_depth_ - 1) : link_depth_ + 1;
+            return std::nullopt;
+        }
+        if (o_.heading_end && t.name.size() == 2 && t.name[0] == 'h' && t.name[1] >= '1' && t.name[1] <= '6' &&
+            t.written.size() > 3 && t.written[1 + t.closing] == 'h') {  // written in lower case
+            const char level = t.name[1];
+            if (!t.closing) {
+                const std::string* raw_id = t.find("id");
+                if (raw_id && !raw_id->empty() && (t.written[3] == ' ' || t.written[3] == '>'))
+                    raw_headings_.emplace(level, *raw_id);  // a nested one of the same level waits
+                return std::nullopt;
+            }
+            auto open = raw_headings_.find(level);
+            if (open == raw_headings_.end() || t.written != std::string("</h") + level + ">") return std::nullopt;
+            std::string out = o_.heading_end(open->second) + t.written;
+            raw_headings_.erase(open);
+            return out;
+        }
+        if (o_.element && !t.closing &&
+            (t.name == "img" || t.name == "source" || t.name == "iframe" || t.name == "script")) {
+            auto replacement = o_.element(HtmlElement{t.name, t.attributes, link_depth_ > 0});
+            swallow = replacement.has_value() && !html::is_void_element(t.name);
+            return replacement;
+        }
+        return std::nullopt;
     }
 
     void raw(const std::string& format, const std::string& text, bool is_block) {
@@ -189,7 +227,14 @@ private:
         html::UrlRewrite rw;
         if (o_.rewrite_url) rw = [&](const std::string& u) { return o_.rewrite_url(u, {}); };
         const html::RemovedFn report = [this](const std::string& what) { removed(what); };
-        out_ += html::transform_raw_html(text, o_.xhtml, rw, o_.sanitize ? &report : nullptr);
+        if (o_.xhtml) {
+            out_ += html::transform_raw_html(text, true, rw, o_.sanitize ? &report : nullptr);
+        } else {
+            html::TagHook hook;
+            if (o_.heading_end || o_.element)
+                hook = [this](const html::RawTag& t, bool& swallow) { return raw_tag(t, swallow); };
+            html::append_raw_html(out_, text, rw, o_.sanitize ? &report : nullptr, hook, raw_state_);
+        }
         if (is_block && !out_.empty() && out_.back() != '\n') out_ += '\n';
     }
 
@@ -244,6 +289,7 @@ private:
                            attrs(n.attr);
                            out_ += '>';
                            inlines_(n.children);
+                           if (o_.heading_end && !n.attr.id.empty()) out_ += o_.heading_end(id(n.attr.id));
                            out_ += "</h" + std::to_string(level) + ">\n";
                        },
                        [&](const ir::CodeBlock& n) {
@@ -256,7 +302,7 @@ private:
                                out_ += '"';
                            }
                            out_ += '>';
-                           html::append_clean_escaped(out_, n.text);
+                           code_text(n.text, n.language);
                            out_ += "</code></pre>\n";
                        },
                        [&](const ir::BlockQuote& n) {
@@ -361,12 +407,19 @@ private:
                        [&](const ir::Strikethrough& n) { wrap("del", n.children); },
                        [&](const ir::Code& n) {
                            out_ += "<code";
-                           attrs(n.attr);
+                           const auto list = attr_list(n.attr);
+                           write_attrs(list);
                            out_ += '>';
-                           html::append_clean_escaped(out_, n.text);
+                           constexpr std::string_view language = "language-";
+                           if (list.size() == 1 && list[0].first == "class" && list[0].second.starts_with(language) &&
+                               list[0].second.find(' ') == std::string::npos)
+                               code_text(n.text, list[0].second.substr(language.size()));
+                           else
+                               html::append_clean_escaped(out_, n.text);
                            out_ += "</code>";
                        },
                        [&](const ir::Link& n) {
+                           ++link_depth_;
                            out_ += "<a href=\"";
                            append_escaped(out_, url(n.url, n.target_document));
                            out_ += '"';
@@ -375,14 +428,33 @@ private:
                                html::append_clean_escaped(out_, n.title);
                                out_ += '"';
                            }
-                           attrs(n.attr, {}, "a");
+                           attrs(n.attr, "a");
                            out_ += '>';
                            inlines_(n.children);
                            out_ += "</a>";
+                           --link_depth_;
                        },
                        [&](const ir::Image& n) {
+                           // Each computed once: the rewriter and the sanitizer's reports see them once.
+                           const std::string src = url(n.url, {}, "img", "src");
+                           const html::AttributeList list = attr_list(n.attr, "img");
+                           if (o_.element) {
+                               HtmlElement e{"img", {}, link_depth_ > 0};
+                               e.attributes.emplace_back("src", src);
+                               e.attributes.emplace_back("alt", html::xml_clean(ir::plain_text(n.alt)));
+                               if (!n.title.empty()) e.attributes.emplace_back("title", html::xml_clean(n.title));
+                               for (const auto& [k, v] : list) {
+                                   std::string lk = k;
+                                   for (char& c : lk) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                                   e.attributes.emplace_back(std::move(lk), v);
+                               }
+                               if (auto replacement = o_.element(e)) {
+                                   out_ += *replacement;
+                                   return;
+                               }
+                           }
                            out_ += "<img src=\"";
-                           append_escaped(out_, url(n.url, {}, "img", "src"));
+                           append_escaped(out_, src);
                            out_ += "\" alt=\"";
                            html::append_clean_escaped(out_, ir::plain_text(n.alt));
                            out_ += '"';
@@ -391,7 +463,7 @@ private:
                                html::append_clean_escaped(out_, n.title);
                                out_ += '"';
                            }
-                           attrs(n.attr, {}, "img");
+                           write_attrs(list);
                            out_ += " />";
                        },
                        [&](const ir::SoftBreak&) { out_ += '\n'; },
@@ -406,6 +478,17 @@ private:
                        [&](const ir::UnsupportedInline& n) { unsupported(n.kind, n.text, false); },
                    },
                    in);
+    }
+
+    // The text of a code element, through the code hook when there is a language.
+    void code_text(const std::string& text, const std::string& language) {
+        if (!language.empty() && o_.code) {
+            if (auto highlighted = o_.code(html::xml_clean(text), language)) {
+                out_ += *highlighted;
+                return;
+            }
+        }
+        html::append_clean_escaped(out_, text);
     }
 
     void wrap(const char* tag, const ir::Inlines& children) {
@@ -452,6 +535,7 @@ private:
             out_ += "\" role=\"doc-endnote\">\n";
             std::string saved = std::move(out_);
             out_.clear();
+            raw_state_ = {};  // what was being dropped lay in the other string: it stays
             blocks_(*definitions_.at(label));
             std::string body = std::move(out_);
             out_ = std::move(saved);

@@ -9,9 +9,12 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "ir/body.h"
+#include "writers/html/elements.h"
 
 namespace blogconv::writers {
 
@@ -27,6 +30,24 @@ enum class UnsupportedStyle {
     comment,
     // Nothing at all.
     drop,
+};
+
+// An element of the post that loads something from elsewhere, as the renderer is about to write
+// it, for HtmlOptions::element.
+struct HtmlElement {
+    // "img" (an IR image or an <img> of raw HTML), or "source", "iframe" or "script" (raw HTML).
+    std::string name;
+    // In the order they would be written, after sanitizing and URL rewriting (so `src` is what
+    // rewrite_url made of it): lower-case names, values as text (unescaped).
+    html::AttributeList attributes;
+    // Inside a link (an IR link or an <a> of raw HTML): a replacement must not nest another <a>.
+    bool in_link = false;
+
+    const std::string* find(std::string_view attribute) const {
+        for (const auto& [k, v] : attributes)
+            if (k == attribute) return &v;
+        return nullptr;
+    }
 };
 
 struct HtmlOptions {
@@ -58,6 +79,26 @@ struct HtmlOptions {
     // Told about each thing the sanitizer removed (a short name, repeats included), so that the
     // writer can warn once per document. Unset: removed silently.
     std::function<void(const std::string& what)> removed;
+
+    // Hooks: the writer's choices about single elements, applied by the renderer as it writes
+    // them rather than by a pass over its output (which would have to parse the HTML again and
+    // undo its escaping). Unset: the element is written as usual.
+
+    // HTML to append inside a heading that has an id, just before its end tag (the standalone
+    // page's link to the section). `id` as written, id_prefix included. Also called for an
+    // `<h1>`…`<h6>` of raw HTML with an id (HTML mode), before its `</hN>`.
+    std::function<std::string(const std::string& id)> heading_end;
+    // The content of a code element that has a language, given the code as text (not escaped)
+    // and the language: HTML to stand inside `<code class="language-…">` (coloured spans), or
+    // nullopt for the escaped text as usual. Called for code blocks with a language, and for
+    // inline code whose one attribute is a `language-…` class (kramdown's inline code language).
+    std::function<std::optional<std::string>(const std::string& code, const std::string& language)> code;
+    // What stands for an element that loads something (see HtmlElement): nullopt writes it as
+    // usual, a string is written instead (a data: URI image, a link, "" to drop it); an element
+    // with content (iframe, script) is replaced with its content and end tag. Called for IR
+    // images and, in HTML mode, for the start tags of raw HTML (also in the content of a
+    // replaced element, which is only known to go once its end tag comes).
+    std::function<std::optional<std::string>(const HtmlElement& element)> element;
 };
 
 // The blocks as an HTML fragment (no <html>/<body>), ending with a newline unless empty.

@@ -6,6 +6,7 @@
 
 #include <pugixml.hpp>
 
+#include "writers/html/elements.h"
 #include "writers/html/escape.h"
 #include "writers/html/sanitize.h"
 
@@ -20,15 +21,6 @@ std::string lower(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
-}
-
-bool is_void_element(const std::string& name) {
-    static constexpr std::array<std::string_view, 14> names = {"area",  "base", "br",   "col",  "embed",
-                                                               "hr",    "img",  "input", "link", "meta",
-                                                               "param", "source", "track", "wbr"};
-    for (auto n : names)
-        if (n == name) return true;
-    return false;
 }
 
 // The attributes whose URL the writer rewrites (srcset is handled candidate by candidate).
@@ -225,10 +217,31 @@ std::string rewrite_srcset(std::string_view srcset, const UrlRewrite& rewrite) {
     return out;
 }
 
-std::string transform_raw_html(std::string_view html, bool xhtml, const UrlRewrite& rewrite,
-                               const RemovedFn* sanitize) {
-    std::string out;
-    out.reserve(html.size() + 16);
+namespace {
+
+// What a tag offers to a TagHook: its kept attributes as text (`values`: each one's value after
+// URL rewriting).
+RawTag raw_tag(const Tag& tag, const std::string& name, const std::vector<const Attribute*>& kept,
+               const std::vector<std::string>& values, std::string written) {
+    RawTag t;
+    t.name = name;
+    t.closing = tag.closing;
+    if (!tag.closing) {
+        for (std::size_t k = 0; k < kept.size(); ++k) {
+            const Attribute* a = kept[k];
+            // A rewritten value is text already; one left as written may hold references.
+            const bool rewritten = a->has_value && values[k] != a->value;
+            t.attributes.emplace_back(lower(a->name), rewritten ? values[k] : unescape_attribute(values[k]));
+        }
+    }
+    t.written = std::move(written);
+    return t;
+}
+
+// The one scan behind transform_raw_html and append_raw_html. `hook` and `state` only in HTML
+// syntax: XHTML output is rewritten as a whole at the end, so offsets into it do not last.
+void scan(std::string& out, std::string_view html, bool xhtml, const UrlRewrite& rewrite, const RemovedFn* sanitize,
+          const TagHook* hook, RawHtmlState* state) {
     std::size_t i = 0;
     while (i < html.size()) {
         const char c = html[i];
@@ -298,41 +311,61 @@ std::string transform_raw_html(std::string_view html, bool xhtml, const UrlRewri
         } else {
             for (const auto& a : tag.attributes) kept.push_back(&a);
         }
-        if (!xhtml && !removed_any) {
-            std::size_t copied = i;
-            for (const auto& a : tag.attributes) {
-                if (!a.has_value) continue;
-                const std::string an = lower(a.name);
-                if (!rewritten_url_attribute(an) && an != "srcset") continue;
-                const std::string v = checked_rewrite(name, an, a.value, rewrite, sanitize != nullptr);
-                if (v == a.value) continue;
-                // The whole value, quotes and all, is written anew and escaped: a rewritten URL
-                // holds the site's `url:`, which may hold a quote.
-                out.append(html.substr(copied, (a.quoted ? a.value_begin - 1 : a.value_begin) - copied));
-                out += "\"" + escape(v) + "\"";
-                copied = a.quoted ? a.value_end + 1 : a.value_end;
-            }
-            out.append(html.substr(copied, tag.end - copied));
-            i = tag.end;
-            if (sanitize) i = raw_text_content(html, i, name, tag, out);
-            continue;
-        }
         if (!xhtml) {
-            // Something was removed: the tag is rebuilt from what stays, each kept attribute as
-            // it was written (or with its rewritten URL).
-            out += tag.closing ? "</" : "<";
-            out += tag.name;
-            for (const Attribute* a : kept) {
-                const std::string an = lower(a->name);
-                out += ' ';
-                const std::string v =
-                    a->has_value ? checked_rewrite(name, an, a->value, rewrite, sanitize != nullptr) : a->value;
-                if (a->has_value && v != a->value) out += a->name + "=\"" + escape(v) + "\"";
-                else out.append(html.substr(a->begin, a->end - a->begin));
+            // Each kept attribute's value with its URL rewritten, once.
+            std::vector<std::string> values;
+            values.reserve(kept.size());
+            for (const Attribute* a : kept)
+                values.push_back(a->has_value ? checked_rewrite(name, lower(a->name), a->value, rewrite, sanitize != nullptr)
+                                              : a->value);
+            std::string written;
+            if (!removed_any) {  // then every attribute is kept: kept[k] is &tag.attributes[k]
+                std::size_t copied = i;
+                for (std::size_t k = 0; k < kept.size(); ++k) {
+                    const Attribute& a = *kept[k];
+                    const std::string& v = values[k];
+                    if (!a.has_value || v == a.value) continue;
+                    // The whole value, quotes and all, is written anew and escaped: a rewritten URL
+                    // holds the site's `url:`, which may hold a quote.
+                    written.append(html.substr(copied, (a.quoted ? a.value_begin - 1 : a.value_begin) - copied));
+                    written += "\"" + escape(v) + "\"";
+                    copied = a.quoted ? a.value_end + 1 : a.value_end;
+                }
+                written.append(html.substr(copied, tag.end - copied));
+            } else {
+                // Something was removed: the tag is rebuilt from what stays, each kept attribute as
+                // it was written (or with its rewritten URL).
+                written += tag.closing ? "</" : "<";
+                written += tag.name;
+                for (std::size_t k = 0; k < kept.size(); ++k) {
+                    const Attribute* a = kept[k];
+                    const std::string& v = values[k];
+                    written += ' ';
+                    if (a->has_value && v != a->value) written += a->name + "=\"" + escape(v) + "\"";
+                    else written.append(html.substr(a->begin, a->end - a->begin));
+                }
+                written += tag.self_closed ? " />" : ">";
             }
-            out += tag.self_closed ? " />" : ">";
             i = tag.end;
-            i = raw_text_content(html, i, name, tag, out);
+            if (hook && state && tag.closing && name == state->swallowing) {
+                // The end of an element the hook replaced: its content goes with it.
+                if (state->swallow_from <= out.size()) out.resize(state->swallow_from);
+                state->swallowing.clear();
+                continue;
+            }
+            if (hook && state) {
+                bool swallow = false;
+                auto replacement =
+                    (*hook)(raw_tag(tag, name, kept, values, written), swallow);
+                out += replacement ? *replacement : written;
+                if (swallow && !tag.closing && !tag.self_closed && !is_void_element(name)) {
+                    state->swallowing = name;
+                    state->swallow_from = out.size();
+                }
+            } else {
+                out += written;
+            }
+            if (sanitize) i = raw_text_content(html, i, name, tag, out);
             continue;
         }
         if (tag.closing && is_void_element(name)) {  // `</br>`: the element was already closed
@@ -359,7 +392,21 @@ std::string transform_raw_html(std::string_view html, bool xhtml, const UrlRewri
         out += '>';
         i = tag.end;
     }
+}
+
+}  // namespace
+
+std::string transform_raw_html(std::string_view html, bool xhtml, const UrlRewrite& rewrite,
+                               const RemovedFn* sanitize) {
+    std::string out;
+    out.reserve(html.size() + 16);
+    scan(out, html, xhtml, rewrite, sanitize, nullptr, nullptr);
     return xhtml ? xml_entities(xml_clean(out)) : out;
+}
+
+void append_raw_html(std::string& out, std::string_view html, const UrlRewrite& rewrite, const RemovedFn* sanitize,
+                     const TagHook& hook, RawHtmlState& state) {
+    scan(out, html, false, rewrite, sanitize, hook ? &hook : nullptr, &state);
 }
 
 bool well_formed_xml_fragment(std::string_view fragment) {

@@ -4,8 +4,11 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "writers/html/elements.h"
 
 namespace blogconv::writers::html {
 
@@ -21,6 +24,41 @@ using UrlRewrite = std::function<std::string(const std::string&)>;
 // like `<datadir>` is escaped, and each removal is named to `*sanitize`.
 std::string transform_raw_html(std::string_view html, bool xhtml, const UrlRewrite& rewrite,
                                const std::function<void(const std::string&)>* sanitize = nullptr);
+
+// A tag of raw HTML as the scanner is about to write it: after sanitizing and URL rewriting.
+struct RawTag {
+    std::string name;  // lower case
+    bool closing = false;
+    // The attributes that stay, with rewritten URLs: lower-case names, values as text (what a
+    // browser reads, as far as unescape_attribute goes). Empty for an end tag.
+    AttributeList attributes;
+    // The tag as it will be written unless the hook replaces it.
+    std::string written;
+    const std::string* find(std::string_view attribute) const {
+        for (const auto& [k, v] : attributes)
+            if (k == attribute) return &v;
+        return nullptr;
+    }
+};
+
+// What the renderer makes of a tag of raw HTML: nullopt writes it as it is, a string is written
+// instead. Setting `swallow` (on a start tag) also drops what follows up to the element's end
+// tag, that end tag included, even when the end tag comes in a later call with the same
+// RawHtmlState; without an end tag nothing is dropped. Tags in that content are offered to the
+// hook all the same: until the end tag comes it is not known whether they stay.
+using TagHook = std::function<std::optional<std::string>(const RawTag& tag, bool& swallow)>;
+
+// What the scanner carries from one piece of raw HTML to the next of the same document.
+struct RawHtmlState {
+    std::string swallowing;        // the element whose content is being dropped, or ""
+    std::size_t swallow_from = 0;  // where in the output its content began
+};
+
+// transform_raw_html in HTML syntax, appending to `out`, with every tag offered to `hook` (a
+// swallowed element's content is cut from `out`, so `out` must be the same string across calls).
+void append_raw_html(std::string& out, std::string_view html, const UrlRewrite& rewrite,
+                     const std::function<void(const std::string&)>* sanitize, const TagHook& hook,
+                     RawHtmlState& state);
 
 // True when `fragment` parses as XML content (wrapped in one root element).
 bool well_formed_xml_fragment(std::string_view fragment);

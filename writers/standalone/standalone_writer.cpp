@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "writers/highlight/highlighter.h"
+#include "writers/html/elements.h"
 #include "writers/html/escape.h"
 #include "writers/html/html_renderer.h"
 #include "writers/html/sanitize.h"
@@ -53,122 +54,11 @@ std::string id_part(std::string_view s) {
     return out.empty() ? "x" : out;
 }
 
-// The text of an HTML attribute value: the entity references our renderer and ordinary HTML
-// write undone (&amp; &lt; &gt; &quot; &#39; and numeric references to ASCII).
-std::string attribute_text(std::string_view v) {
-    std::string out;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        if (v[i] != '&') {
-            out += v[i];
-            continue;
-        }
-        const std::size_t semi = v.find(';', i);
-        if (semi == std::string_view::npos || semi - i > 8) {
-            out += v[i];
-            continue;
-        }
-        const std::string_view e = v.substr(i + 1, semi - i - 1);
-        char c = 0;
-        if (e == "amp") c = '&';
-        else if (e == "lt") c = '<';
-        else if (e == "gt") c = '>';
-        else if (e == "quot") c = '"';
-        else if (e == "apos" || e == "#39") c = '\'';
-        else if (e.size() > 1 && e[0] == '#' && e[1] != 'x') {
-            int n = 0;
-            for (char d : e.substr(1)) n = (d >= '0' && d <= '9') ? n * 10 + (d - '0') : 1000;
-            if (n > 0 && n < 128) c = static_cast<char>(n);
-        }
-        if (!c) {
-            out += v[i];
-            continue;
-        }
-        out += c;
-        i = semi;
-    }
-    return out;
-}
-
 struct Entry {
     const ir::Document* doc = nullptr;
     std::string anchor;  // "post-<slug>": the article's id
     std::string file;    // split mode: "posts/<slug>.html"
 };
-
-// A tag's attributes as written, for rewriting one tag of rendered or raw HTML.
-struct ParsedTag {
-    std::string name;  // lower case
-    std::vector<std::pair<std::string, std::string>> attributes;  // name (lower case), decoded value
-    std::size_t end = 0;  // just past `>`
-    const std::string* find(std::string_view n) const {
-        for (const auto& [k, v] : attributes)
-            if (k == n) return &v;
-        return nullptr;
-    }
-};
-
-bool parse_tag(const std::string& s, std::size_t at, ParsedTag& tag) {
-    std::size_t p = at + 1;
-    const std::size_t start = p;
-    while (p < s.size() && std::isalnum(static_cast<unsigned char>(s[p]))) ++p;
-    if (p == start) return false;
-    tag.name = lower_ascii(std::string_view(s).substr(start, p - start));
-    tag.attributes.clear();
-    for (;;) {
-        while (p < s.size() && std::isspace(static_cast<unsigned char>(s[p]))) ++p;
-        if (p >= s.size()) return false;
-        if (s[p] == '>') {
-            tag.end = p + 1;
-            return true;
-        }
-        if (s[p] == '/') {
-            ++p;
-            continue;
-        }
-        const std::size_t ns = p;
-        while (p < s.size() && !std::isspace(static_cast<unsigned char>(s[p])) && s[p] != '=' && s[p] != '>' && s[p] != '/') ++p;
-        std::string name = lower_ascii(std::string_view(s).substr(ns, p - ns));
-        std::string value;
-        std::size_t q = p;
-        while (q < s.size() && std::isspace(static_cast<unsigned char>(s[q]))) ++q;
-        if (q < s.size() && s[q] == '=') {
-            ++q;
-            while (q < s.size() && std::isspace(static_cast<unsigned char>(s[q]))) ++q;
-            if (q < s.size() && (s[q] == '"' || s[q] == '\'')) {
-                const std::size_t close = s.find(s[q], q + 1);
-                if (close == std::string::npos) return false;
-                value = attribute_text(std::string_view(s).substr(q + 1, close - q - 1));
-                p = close + 1;
-            } else {
-                const std::size_t vs = q;
-                while (q < s.size() && !std::isspace(static_cast<unsigned char>(s[q])) && s[q] != '>') ++q;
-                value = attribute_text(std::string_view(s).substr(vs, q - vs));
-                p = q;
-            }
-        }
-        if (!name.empty()) tag.attributes.emplace_back(std::move(name), std::move(value));
-    }
-}
-
-std::string write_tag(const ParsedTag& tag) {
-    std::string out = "<" + tag.name;
-    for (const auto& [k, v] : tag.attributes) {
-        out += ' ' + k + "=\"";
-        html::append_escaped(out, v);
-        out += '"';
-    }
-    out += tag.name == "img" || tag.name == "source" ? " />" : ">";
-    return out;
-}
-
-// Case-insensitive: does `s` hold `<name` followed by a non-name byte at `at`?
-bool tag_at(const std::string& s, std::size_t at, std::string_view name) {
-    if (at + 1 + name.size() > s.size() || s[at] != '<') return false;
-    for (std::size_t i = 0; i < name.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(s[at + 1 + i])) != name[i]) return false;
-    const std::size_t after = at + 1 + name.size();
-    return after == s.size() || !std::isalnum(static_cast<unsigned char>(s[after]));
-}
 
 std::size_t find_ci(const std::string& s, std::string_view needle, std::size_t from) {
     for (std::size_t i = from; i + needle.size() <= s.size(); ++i) {
@@ -178,82 +68,6 @@ std::size_t find_ci(const std::string& s, std::string_view needle, std::size_t f
         if (ok) return i;
     }
     return std::string::npos;
-}
-
-// Only the four escapes the renderer writes in code: anything else means the code element came
-// from raw HTML we must not touch.
-std::optional<std::string> unescape_code(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '<') return std::nullopt;
-        if (s[i] != '&') {
-            out += s[i];
-            continue;
-        }
-        static const std::pair<std::string_view, char> known[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}};
-        bool hit = false;
-        for (const auto& [e, c] : known) {
-            if (s.substr(i, e.size()) == e) {
-                out += c;
-                i += e.size() - 1;
-                hit = true;
-                break;
-            }
-        }
-        if (!hit) return std::nullopt;
-    }
-    return out;
-}
-
-// Colours the content of every `<code class="language-x">` that holds plain escaped text.
-std::string highlight_code(const std::string& html) {
-    static const std::string open = "<code class=\"language-";
-    std::string out;
-    std::size_t p = 0;
-    for (std::size_t at = html.find(open); at != std::string::npos; at = html.find(open, p)) {
-        const std::size_t lang_end = html.find('"', at + open.size());
-        if (lang_end == std::string::npos || lang_end + 1 >= html.size() || html[lang_end + 1] != '>') break;
-        const std::string lang = attribute_text(std::string_view(html).substr(at + open.size(), lang_end - at - open.size()));
-        const std::size_t body = lang_end + 2;
-        const std::size_t close = html.find("</code>", body);
-        if (close == std::string::npos) break;
-        out.append(html, p, body - p);
-        const auto code = highlight::supports(lang) ? unescape_code(std::string_view(html).substr(body, close - body))
-                                                    : std::nullopt;
-        if (code) out += highlight::highlight_html(*code, lang);
-        else out.append(html, body, close - body);
-        p = close;
-    }
-    out.append(html, p, std::string::npos);
-    return out;
-}
-
-// A link after the text of every heading with an id, to copy a link to that section.
-std::string add_heading_anchors(const std::string& html) {
-    std::string out;
-    std::size_t p = 0;
-    for (std::size_t at = html.find("<h", p); at != std::string::npos; at = html.find("<h", p)) {
-        if (at + 3 >= html.size() || html[at + 2] < '1' || html[at + 2] > '6' || (html[at + 3] != ' ' && html[at + 3] != '>')) {
-            out.append(html, p, at + 2 - p);
-            p = at + 2;
-            continue;
-        }
-        ParsedTag tag;
-        const std::string close = std::string("</h") + html[at + 2] + ">";
-        const std::size_t end = html.find(close, at);
-        if (!parse_tag(html, at, tag) || end == std::string::npos || !tag.find("id") || tag.find("id")->empty()) {
-            out.append(html, p, at + 2 - p);
-            p = at + 2;
-            continue;
-        }
-        out.append(html, p, end - p);
-        out += " <a class=\"heading-anchor\" href=\"#";
-        html::append_escaped(out, *tag.find("id"));
-        out += "\" aria-label=\"Link to this section\">#</a>";
-        p = end;
-    }
-    out.append(html, p, std::string::npos);
-    return out;
 }
 
 class StandaloneWriter {
@@ -358,6 +172,9 @@ private:
     const ir::Document* current_ = nullptr;      // the document being rendered
     bool page_is_post_ = false;                  // split mode: writing posts/<slug>.html
     bool template_checked_ = false;
+    // While a post renders: its image and embed warnings, given after the sanitizer's one
+    // warning for the post, in the order the log has always had them.
+    std::vector<ir::Diagnostic>* held_ = nullptr;
 
     std::string site_title() const {
         if (!o_.title.empty()) return o_.title;
@@ -369,7 +186,8 @@ private:
         d.severity = severity;
         d.file = file;
         d.message = std::move(message);
-        diags_.add(std::move(d));
+        if (held_) held_->push_back(std::move(d));
+        else diags_.add(std::move(d));
     }
 
     // One warning per post for everything the sanitizer took out of its HTML.
@@ -461,7 +279,7 @@ private:
             const std::string_view k = key;
             for (std::size_t at = html.find(k); at != std::string_view::npos; at = html.find(k, at + 1)) {
                 const std::size_t st = at + k.size();
-                ids.insert(attribute_text(html.substr(st, html.find('"', st) - st)));
+                ids.insert(html::unescape_attribute(html.substr(st, html.find('"', st) - st)));
             }
         }
     }
@@ -471,7 +289,7 @@ private:
             const std::size_t st = at + k.size();
             const std::size_t end = html.find('"', st);
             if (end == std::string::npos) break;
-            const std::string id = attribute_text(std::string_view(html).substr(st, end - st));
+            const std::string id = html::unescape_attribute(std::string_view(html).substr(st, end - st));
             if (id.empty() || ids.count(id)) continue;
             warn("", "a link to #" + id + " has no target on the page; it is written as plain text");
             html.replace(at, k.size() - 1, " data-missing-target=\"");
@@ -577,8 +395,8 @@ private:
 
     // What stands in the page for an embedded image until the page goes to the sink, as a src
     // value: the placeholder, then the image's index in uris_. The data: URIs (4/3 of the image
-    // bytes) are put in only by with_images, so the passes over a post's HTML (anchors,
-    // highlighting, fragments) never copy them: 120 MiB of images took the writer past 1.1 GiB
+    // bytes) are put in only by with_images, so the work on the page (its fragment links, its
+    // parts) never copies them: 120 MiB of images took the writer past 1.1 GiB
     // when each pass copied them. A post cannot forge the placeholder: the sanitizer refuses
     // its scheme.
     static constexpr std::string_view placeholder_ = "blogconv-embedded-image:";
@@ -672,129 +490,52 @@ public:
     }
 
 private:
-    std::string alt_or_name(const ParsedTag& tag, const std::string& url) const {
-        const std::string* alt = tag.find("alt");
+    std::string alt_or_name(const HtmlElement& image, const std::string& url) const {
+        const std::string* alt = image.find("alt");
         if (alt && !alt->empty()) return *alt;
         std::string name = url.substr(0, url.find_first_of("?#"));
         name = name.substr(name.rfind('/') + 1);
         return name.empty() ? "image" : name;
     }
 
-    // True when `html[at]` starts a start or end tag whose name is neither an HTML, SVG nor
-    // MathML element nor a custom element (those carry a hyphen).
-    static bool unknown_element_at(const std::string& html, std::size_t at) {
-        static const std::set<std::string, std::less<>> known = {
-            "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo", "blockquote",
-            "body", "br", "button", "canvas", "caption", "center", "cite", "code", "col", "colgroup", "data",
-            "datalist", "dd", "del", "details", "dfn", "dialog", "div", "dl", "dt", "em", "embed", "fieldset",
-            "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
-            "hgroup", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link",
-            "main", "map", "mark", "menu", "meta", "meter", "nav", "noscript", "object", "ol", "optgroup", "option",
-            "output", "p", "param", "picture", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "script",
-            "search", "section", "select", "slot", "small", "source", "span", "strike", "strong", "style", "sub",
-            "summary", "sup", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time",
-            "title", "tr", "track", "tt", "u", "ul", "var", "video", "wbr", "big", "acronym", "frame", "frameset",
-            "noframes", "marquee", "nobr",
-            // SVG and MathML, which posts embed inline.
-            "svg", "g", "path", "circle", "ellipse", "line", "polyline", "polygon", "rect", "text", "tspan",
-            "defs", "use", "symbol", "marker", "lineargradient", "radialgradient", "stop", "clippath", "mask",
-            "pattern", "image", "foreignobject", "desc", "filter", "animate", "animatetransform", "textpath",
-            "math", "mi", "mo", "mn", "ms", "mtext", "mrow", "msup", "msub", "msubsup", "mfrac", "msqrt", "mroot",
-            "mtable", "mtr", "mtd", "mover", "munder", "munderover", "mspace", "mstyle", "semantics", "annotation",
-            "mpadded", "mphantom", "menclose", "mfenced"};
-        std::size_t i = at + 1;
-        if (i < html.size() && html[i] == '/') ++i;
-        std::size_t start = i;
-        while (i < html.size() && (std::isalnum(static_cast<unsigned char>(html[i])) || html[i] == '-' ||
-                                   html[i] == ':' || html[i] == '_'))
-            ++i;
-        if (i == start || !std::isalpha(static_cast<unsigned char>(html[start]))) return false;
-        if (i < html.size() && !(html[i] == '>' || html[i] == '/' || std::isspace(static_cast<unsigned char>(html[i]))))
-            return false;
-        std::string name = html.substr(start, i - start);
-        if (name.find('-') != std::string::npos || name.find(':') != std::string::npos) return false;
-        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return !known.contains(name);
-    }
-
-    // Makes the rendered HTML self-contained: images embedded or turned into text, iframes and
-    // scripts (which could only fetch from elsewhere) turned into links or dropped.
-    std::string self_contain(const std::string& html) {
-        std::string out;
-        out.reserve(html.size());
-        std::size_t p = 0;
-        int link_depth = 0;  // inside <a>: a replacement must not nest another <a>
+    // What keeps the page self-contained in place of an element that loads something: an image
+    // embedded (or its alt text, with a link when it is remote), an iframe or script as a link to
+    // where it would load from, a <source> dropped (the <img> fallback of <picture>/<video>
+    // stands in). The renderer writes the result instead of the element.
+    std::optional<std::string> self_contained(const HtmlElement& e) {
         const std::string file = current_ ? current_->source_path : "";
-        for (std::size_t at = html.find('<'); at != std::string::npos; at = html.find('<', p)) {
-            out.append(html, p, at - p);
-            p = at;
-            if (html.compare(at, 4, "<!--") == 0) {
-                const std::size_t e = html.find("-->", at);
-                const std::size_t stop = e == std::string::npos ? html.size() : e + 3;
-                out.append(html, at, stop - at);
-                p = stop;
-                continue;
-            }
-            if (tag_at(html, at, "a")) ++link_depth;
-            if (html.compare(at, 4, "</a>") == 0 || html.compare(at, 4, "</A>") == 0) link_depth = std::max(0, link_depth - 1);
-            ParsedTag tag;
-            const bool img = tag_at(html, at, "img"), source = tag_at(html, at, "source");
-            const bool frame = tag_at(html, at, "iframe"), script = tag_at(html, at, "script");
-            if (!(img || source || frame || script) || !parse_tag(html, at, tag)) {
-                // `<datadir>` or `<action>` written in prose: not an element any browser knows (and
-                // not a custom element, which needs a hyphen). A browser would hide the word; the
-                // author meant the text, and the page must stay valid HTML (tidy -e), so show it.
-                out += unknown_element_at(html, at) ? "&lt;" : "<";
-                ++p;
-                continue;
-            }
-            p = tag.end;
-            if (source) continue;  // <picture>/<video> sources: the <img> fallback (embedded) stands in
-            if (frame || script) {
-                const std::string close = frame ? "</iframe" : "</script";
-                const std::size_t c = find_ci(html, close, p);
-                if (c != std::string::npos) {
-                    const std::size_t gt = html.find('>', c);
-                    p = gt == std::string::npos ? html.size() : gt + 1;
-                }
-                const std::string* src = tag.find("src");
-                if (!src || src->empty()) continue;
-                warn(file, std::string(frame ? "embedded frame " : "script ") + *src +
-                               " needs the network; it is replaced by a link");
-                const std::string text = std::string(frame ? "Embedded content: " : "Script: ") + *src;
-                if (link_depth > 0) out += "<span class=\"remote-embed\">" + escape(text) + "</span>";
-                else out += "<a class=\"remote-embed\" href=\"" + escape(*src) + "\">" + escape(text) + "</a>";
-                continue;
-            }
-            const std::string src = tag.find("src") ? *tag.find("src") : "";
-            if (src.starts_with("data:")) {
-                out += write_tag(tag);
-                continue;
-            }
-            const SiteUrl image = image_url(src);
-            std::string uri;
-            if (!src.empty() && image.kind != UrlKind::remote) uri = embed(image, src);
-            if (!uri.empty()) {
-                std::erase_if(tag.attributes, [](const auto& kv) {
-                    return kv.first == "srcset" || kv.first == "sizes" || kv.first == "loading";
-                });
-                for (auto& [k, v] : tag.attributes)
-                    if (k == "src") v = uri;
-                out += write_tag(tag);
-                continue;
-            }
-            const std::string text = alt_or_name(tag, src);
-            if (image.kind == UrlKind::remote) {
-                warn(file, "remote image " + src + " is not embedded (the page makes no requests); its alt text and a link are shown instead");
-                if (link_depth > 0) out += "<span class=\"remote-image\">" + escape(text) + "</span>";
-                else out += "<a class=\"remote-image\" href=\"" + escape(src) + "\">" + escape(text) + "</a>";
-            } else {
-                if (src.empty()) warn(file, "an image without a src is shown as its alt text");
-                out += "<span class=\"missing-image\">" + escape(text) + "</span>";
-            }
+        if (e.name == "source") return std::string();
+        if (e.name == "iframe" || e.name == "script") {
+            const bool frame = e.name == "iframe";
+            const std::string* src = e.find("src");
+            if (!src || src->empty()) return std::string();
+            warn(file, std::string(frame ? "embedded frame " : "script ") + *src + " needs the network; it is replaced by a link");
+            const std::string text = std::string(frame ? "Embedded content: " : "Script: ") + *src;
+            if (e.in_link) return "<span class=\"remote-embed\">" + escape(text) + "</span>";
+            return "<a class=\"remote-embed\" href=\"" + escape(*src) + "\">" + escape(text) + "</a>";
         }
-        out.append(html, p, std::string::npos);
-        return out;
+        const std::string src = e.find("src") ? *e.find("src") : "";
+        if (src.starts_with("data:")) return html::start_tag(e.name, e.attributes);
+        const SiteUrl image = image_url(src);
+        std::string uri;
+        if (!src.empty() && image.kind != UrlKind::remote) uri = embed(image, src);
+        if (!uri.empty()) {
+            html::AttributeList attributes = e.attributes;
+            std::erase_if(attributes, [](const auto& kv) {
+                return kv.first == "srcset" || kv.first == "sizes" || kv.first == "loading";
+            });
+            for (auto& kv : attributes)
+                if (kv.first == "src") kv.second = uri;
+            return html::start_tag(e.name, attributes);
+        }
+        const std::string text = alt_or_name(e, src);
+        if (image.kind == UrlKind::remote) {
+            warn(file, "remote image " + src + " is not embedded (the page makes no requests); its alt text and a link are shown instead");
+            if (e.in_link) return "<span class=\"remote-image\">" + escape(text) + "</span>";
+            return "<a class=\"remote-image\" href=\"" + escape(src) + "\">" + escape(text) + "</a>";
+        }
+        if (src.empty()) warn(file, "an image without a src is shown as its alt text");
+        return "<span class=\"missing-image\">" + escape(text) + "</span>";
     }
 
     std::string body_html(const ir::Document& d, const std::string& anchor) {
@@ -803,11 +544,21 @@ private:
         ho.rewrite_url = [this](const std::string& url, const std::string& target) { return rewrite_link(url, target); };
         std::set<std::string> removed;
         ho.removed = [&removed](const std::string& what) { removed.insert(what); };
+        ho.heading_end = [](const std::string& id) {
+            return " <a class=\"heading-anchor\" href=\"#" + escape(id) + "\" aria-label=\"Link to this section\">#</a>";
+        };
+        if (o_.highlight)
+            ho.code = [](const std::string& code, const std::string& language) -> std::optional<std::string> {
+                if (!highlight::supports(language)) return std::nullopt;
+                return highlight::highlight_html(code, language);
+            };
+        ho.element = [this](const HtmlElement& e) { return self_contained(e); };
+        std::vector<ir::Diagnostic> held;
+        held_ = &held;
         std::string html = render_html(d.body, ho);
+        held_ = nullptr;
         warn_removed(d.source_path, removed, "page");
-        html = self_contain(html);
-        html = add_heading_anchors(html);
-        if (o_.highlight) html = highlight_code(html);
+        for (auto& diagnostic : held) diags_.add(std::move(diagnostic));
         return html;
     }
 
