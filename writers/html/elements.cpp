@@ -14,9 +14,7 @@ bool is_void_element(std::string_view name) {
     return false;
 }
 
-std::string start_tag(std::string_view name, const AttributeList& attributes) {
-    std::string out = "<";
-    out += name;
+void append_attributes(std::string& out, const AttributeList& attributes) {
     for (const auto& [k, v] : attributes) {
         out += ' ';
         out += k;
@@ -24,6 +22,12 @@ std::string start_tag(std::string_view name, const AttributeList& attributes) {
         append_escaped(out, v);
         out += '"';
     }
+}
+
+std::string start_tag(std::string_view name, const AttributeList& attributes) {
+    std::string out = "<";
+    out += name;
+    append_attributes(out, attributes);
     out += is_void_element(name) ? " />" : ">";
     return out;
 }

@@ -16,6 +16,9 @@ bool is_void_element(std::string_view name);
 // An attribute as text: lower-case name, value without escaping ("" for a boolean attribute).
 using AttributeList = std::vector<std::pair<std::string, std::string>>;
 
+// ` a="v" b=""…` appended to `out`, each value escaped: the one way attributes are written.
+void append_attributes(std::string& out, const AttributeList& attributes);
+
 // `<name a="v" …>` with each value escaped, ` />` closing a void element. Valid in HTML and XML.
 std::string start_tag(std::string_view name, const AttributeList& attributes);
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ir/walk.h"
+#include "writers/html/elements.h"
 #include "writers/html/escape.h"
 #include "writers/html/raw_html.h"
 #include "writers/html/sanitize.h"
@@ -172,15 +173,7 @@ private:
 
     void attrs(const ir::Attr& a, std::string_view element = {}) { write_attrs(attr_list(a, element)); }
 
-    void write_attrs(const html::AttributeList& list) {
-        for (const auto& [k, v] : list) {
-            out_ += ' ';
-            out_ += k;
-            out_ += "=\"";
-            append_escaped(out_, v);
-            out_ += '"';
-        }
-    }
+    void write_attrs(const html::AttributeList& list) { html::append_attributes(out_, list); }
 
     // A raw HTML tag, for the hooks: links counted, headings given their end, elements offered.
     std::optional<std::string> raw_tag(const html::RawTag& t, bool& swallow) {
