@@ -8,9 +8,11 @@ BUILD_DIR=${BUILD_DIR:-build}
 site=${1:-samples}
 mkdir -p out
 status=0
-# One output per format the registry lists (folder formats get a folder).
+# One output per output format the registry lists (folder formats get a folder): the rows after
+# the "Output formats (--to):" heading of --list-formats.
 while read -r name _; do
   name=${name%,}
+  [[ -n $name ]] || continue
   case "$name" in
     json) target=out/site.json ;;
     atom) target=out/feed.atom ;;
@@ -23,6 +25,6 @@ while read -r name _; do
   esac
   echo "blogconv $site --to $name -o $target"
   "$BUILD_DIR/blogconv" "$site" --to "$name" -o "$target" --force || status=$?
-done < <("$BUILD_DIR/blogconv" --list-formats)
+done < <("$BUILD_DIR/blogconv" --list-formats | sed -n '/^Output formats/,$p' | tail -n +2)
 echo "run: outputs are in out/"
 exit "$status"
