@@ -163,7 +163,7 @@ SiteConfig load_config(const fs::path& root, const std::string& display_root, co
     ir::GuardedReader files(root);
     std::string shown = display_join(display_root, "_config.yml");
     ir::GuardedReader::File f = files.read("_config.yml", limits.max_file_size);
-    if (f.error == "no such file") return default_site_config();
+    if (f.status == ir::ReadStatus::missing) return default_site_config();
     if (!f.ok()) {
         diags.push_back(make_diagnostic(shown, 0, 0, f.error + "; the defaults are used"));
         return default_site_config();

@@ -585,7 +585,7 @@ private:
         }
         ir::GuardedReader::File f = context_.files->read(path, context_.limits.max_file_size);
         if (!f.ok()) {
-            if (f.error == "no such file") {
+            if (f.status == ir::ReadStatus::missing) {
                 problem(ir::Severity::warning, ir::DiagnosticCode::include_not_found, n,
                         "include '" + name + "' not found " + where +
                             "; it is kept as an unsupported node (add the file to render it)");
