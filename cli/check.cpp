@@ -36,8 +36,7 @@ std::string diagnostics_json(const std::vector<ir::Diagnostic>& diagnostics, std
                         {"line", d.line},
                         {"col", d.col},
                         {"severity", ir::severity_name(d.severity)},
-                        {"code", d.code == ir::DiagnosticCode::none ? nlohmann::ordered_json(nullptr)
-                                                          : nlohmann::ordered_json(ir::code_name(d.code))},
+                        {"code", ir::code_name(d.code)},
                         {"message", d.message}});
     }
     nlohmann::ordered_json doc = {

@@ -28,7 +28,7 @@ void print_diagnostic(std::ostream& out, const ir::Diagnostic& d, Verbosity verb
     }
     out << ':' << reset << ' ' << sev_colour << ir::severity_name(d.severity) << ':' << reset << ' '
         << terminal_safe(d.message);
-    if (d.code != ir::DiagnosticCode::none) out << " [" << ir::code_name(d.code) << ']';
+    out << " [" << ir::code_name(d.code) << ']';
     out << '\n';
     if (!d.source_line.empty()) {
         out << "  " << terminal_safe(d.source_line) << '\n';

@@ -26,7 +26,6 @@ std::size_t Diagnostics::count(Severity s) const {
 }
 
 std::string code_name(DiagnosticCode code) {
-    if (code == DiagnosticCode::none) return {};
     std::string digits = std::to_string(static_cast<unsigned>(code));
     return "BC" + std::string(digits.size() < 4 ? 4 - digits.size() : 0, '0') + digits;
 }

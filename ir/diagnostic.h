@@ -17,9 +17,9 @@ namespace blogconv::ir {
 enum class Severity { note, warning, error };
 
 struct Diagnostic {
-    Diagnostic() = default;
-    Diagnostic(Severity severity_, std::string file_, int line_, int col_, std::string message_,
-               std::string source_line_ = {}, DiagnosticCode code_ = DiagnosticCode::none)
+    // Every diagnostic names its kind: there is no default, so one cannot be made without a code.
+    Diagnostic(DiagnosticCode code_, Severity severity_, std::string file_, int line_, int col_, std::string message_,
+               std::string source_line_ = {})
         : severity(severity_), file(std::move(file_)), line(line_), col(col_), message(std::move(message_)),
           source_line(std::move(source_line_)), code(code_) {}
 
@@ -29,7 +29,7 @@ struct Diagnostic {
     int col = 0;              // 1-based, in bytes; 0 = unknown
     std::string message;      // what, and how to fix it
     std::string source_line;  // the offending line, for the caret display (may be empty)
-    DiagnosticCode code = DiagnosticCode::none;   // the stable code of this kind of diagnostic (ir/diagnostic_codes.h)
+    DiagnosticCode code;      // the stable code of this kind of diagnostic (ir/diagnostic_codes.h)
     bool operator==(const Diagnostic&) const = default;
 };
 

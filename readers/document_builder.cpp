@@ -89,7 +89,7 @@ std::optional<ParsedFrontMatter> parse_front_matter(const std::string& yaml, con
     if (y.value.is_object()) {
         out.values = y.value;
     } else if (!y.value.is_null()) {
-        diagnostics.push_back(make_diagnostic(display, 1, 1,
+        diagnostics.push_back(make_diagnostic(ir::DiagnosticCode::front_matter_not_mapping, display, 1, 1,
                                               "the front matter is not a mapping of keys to values; ignored", "---",
                                               ir::Severity::warning));
     }
@@ -197,6 +197,7 @@ DocumentDate document_date(const DocumentSource& source, const std::optional<Dat
         if (year < 1 || year > 9999) {
             out.error = "the date's year " + std::to_string(year) +
                         " is outside 1 to 9999, which feeds and books cannot carry; skipped";
+            out.code = ir::DiagnosticCode::date_out_of_range;
             out.at_date_key = true;
         }
     }
@@ -370,9 +371,9 @@ PreparedDocument build_document(const DocumentSource& source, std::string_view t
     const std::optional<DatedName> name = parse_dated_name(source.relative_path);
     if (source.require_dated_name && !name) return st;  // Jekyll does not read it
     const std::string& shown = source.display;
-    auto skip = [&](const std::string& yaml, const char* key, int col, std::string message) {
+    auto skip = [&](ir::DiagnosticCode code, const std::string& yaml, const char* key, int col, std::string message) {
         auto [line, src] = key ? key_line(yaml, key) : std::pair<int, std::string>{0, {}};
-        st.diagnostics.push_back(make_diagnostic(shown, line, line ? col : 0, std::move(message), std::move(src)));
+        st.diagnostics.push_back(make_diagnostic(code, shown, line, line ? col : 0, std::move(message), std::move(src)));
         return std::move(st);
     };
 
@@ -403,7 +404,7 @@ PreparedDocument build_document(const DocumentSource& source, std::string_view t
     doc.tags = pluralized_list(data, "tag", "tags");
 
     DocumentDate date = document_date(source, name, data, fm, mtime, rules);
-    if (!date.error.empty()) return skip(split.yaml, date.at_date_key ? "date" : nullptr, 7, date.error);
+    if (!date.error.empty()) return skip(date.code, split.yaml, date.at_date_key ? "date" : nullptr, 7, date.error);
     doc.date = date.date;
     doc.date_source = date.source;
     const std::string slug = file_slug(source, name);
@@ -413,10 +414,10 @@ PreparedDocument build_document(const DocumentSource& source, std::string_view t
     std::string url_error;
     auto url = document_permalink(source, data, url_placeholders(source, doc.slug, doc.categories, doc.date), config,
                                   &url_error);
-    if (!url) return skip(split.yaml, "permalink", 0, url_error + "; skipped");
+    if (!url) return skip(ir::DiagnosticCode::permalink_invalid, split.yaml, "permalink", 0, url_error + "; skipped");
     doc.url = *url;
     if (leaves_root(*url))
-        return skip(split.yaml, "permalink", 0,
+        return skip(ir::DiagnosticCode::permalink_leaves_root, split.yaml, "permalink", 0,
                     "permalink '" + *url + "' climbs above the site root with '..'; skipped");
 
     Publication pub = publication(data, doc.date, config, rules);
@@ -433,7 +434,7 @@ PreparedDocument build_document(const DocumentSource& source, std::string_view t
             parse_jekyll_date(v->to_text(), fm.timestamp_keys.count("last_modified_at") > 0, rules.zone);
         if (!doc.last_modified) {
             auto [line, src] = key_line(split.yaml, "last_modified_at");
-            st.diagnostics.push_back(make_diagnostic(shown, line, 0,
+            st.diagnostics.push_back(make_diagnostic(ir::DiagnosticCode::last_modified_invalid, shown, line, 0,
                                                      "invalid last_modified_at '" + v->to_text() + "'; ignored", src,
                                                      ir::Severity::warning));
         }

@@ -131,6 +131,7 @@ struct DocumentDate {
     // Set when the document must be skipped: an unreadable date, an impossible file-name date,
     // a year outside 1..9999. `at_date_key` says the message is about the front matter's `date:`.
     std::string error;
+    ir::DiagnosticCode code = ir::DiagnosticCode::date_invalid;  // the kind of `error`
     bool at_date_key = false;
 };
 DocumentDate document_date(const DocumentSource& source, const std::optional<DatedName>& name, const ir::Value& data,

@@ -34,8 +34,8 @@ DocumentRules document_rules(const ReaderOptions& options, const SiteConfig& con
     if (auto zone = SiteZone::locate(config.timezone)) {
         rules.zone = *zone;
     } else {
-        diags.push_back(make_diagnostic(display_join(display_root, "_config.yml"), 0, 0,
-                                        "unknown timezone '" + config.timezone + "'; using UTC", {},
+        diags.push_back(make_diagnostic(ir::DiagnosticCode::unknown_timezone, display_join(display_root, "_config.yml"),
+                                        0, 0, "unknown timezone '" + config.timezone + "'; using UTC", {},
                                         ir::Severity::warning));
     }
     rules.now = options.now;
@@ -53,7 +53,7 @@ PreparedDocument read_document(const Candidate& c, const SiteFolder& folder, con
     ir::GuardedReader::File file = folder.files().read(path_in_root(c.file, folder.root()), rules.limits.max_file_size);
     if (!file.ok()) {
         PreparedDocument skipped;
-        skipped.diagnostics.push_back(make_diagnostic(c.source.display, 0, 0, file.error + "; skipped"));
+        skipped.diagnostics.push_back(make_diagnostic(ir::DiagnosticCode::file_unreadable, c.source.display, 0, 0, file.error + "; skipped"));
         return skipped;
     }
     return build_document(c.source, file.text, file.mtime, config, rules);
@@ -80,7 +80,7 @@ void warn_shared_permalinks(std::vector<PreparedDocument>& states, const std::ve
         if (!st.keep) continue;
         auto [it, fresh] = by_url.emplace(st.doc.url, i);
         if (fresh) continue;
-        st.diagnostics.push_back(make_diagnostic(candidates[i].source.display, 0, 0,
+        st.diagnostics.push_back(make_diagnostic(ir::DiagnosticCode::shared_permalink, candidates[i].source.display, 0, 0,
                                                  "has the same permalink " + st.doc.url + " as " +
                                                      candidates[it->second].source.display +
                                                      "; Jekyll writes both to one file and keeps only one. Set a "
@@ -147,7 +147,7 @@ void render_document(PreparedDocument& st, const Candidate& c, const RenderShare
         }
     } catch (const std::exception& e) {
         st.diagnostics.push_back(
-            make_diagnostic(ctx.path, 0, 0, std::string("could not render the body: ") + e.what()));
+            make_diagnostic(ir::DiagnosticCode::render_failed, ctx.path, 0, 0, std::string("could not render the body: ") + e.what()));
     }
     if (std::any_of(st.diagnostics.begin(), st.diagnostics.end(),
                     [](const ir::Diagnostic& d) { return d.severity == ir::Severity::error; }))

@@ -12,14 +12,8 @@ namespace blogconv::readers {
 
 namespace {
 
-ir::Diagnostic error_at(const std::string& path, int line, int col, std::string message) {
-    ir::Diagnostic d;
-    d.severity = ir::Severity::error;
-    d.file = path;
-    d.line = line;
-    d.col = col;
-    d.message = std::move(message);
-    return d;
+ir::Diagnostic error_at(ir::DiagnosticCode code, const std::string& path, int line, int col, std::string message) {
+    return ir::Diagnostic(code, ir::Severity::error, path, line, col, std::move(message));
 }
 
 std::string hex_byte(unsigned char b) {
@@ -230,21 +224,21 @@ int estimate_line_nesting(std::string_view line) {
 bool check_file_text(std::string_view text, const std::string& path, const Limits& limits,
                      std::vector<ir::Diagnostic>& diagnostics) {
     if (text.size() > limits.max_file_size) {
-        diagnostics.push_back(error_at(path, 0, 0,
+        diagnostics.push_back(error_at(ir::DiagnosticCode::limit_file_size, path, 0, 0,
                                        "file is larger than the limit of " + std::to_string(limits.max_file_size) +
                                            " bytes (--max-file-size); skipped"));
         return false;
     }
     // UTF-32 LE starts like UTF-16 LE; either way the answer is the same.
     if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF") || text.starts_with(std::string_view("\0\0\xFE\xFF", 4))) {
-        diagnostics.push_back(error_at(path, 0, 0,
+        diagnostics.push_back(error_at(ir::DiagnosticCode::file_utf16, path, 0, 0,
                                        "the file is UTF-16 or UTF-32 (it starts with a byte order mark); convert it to "
                                        "UTF-8, e.g. `iconv -f UTF-16 -t UTF-8`. Skipped"));
         return false;
     }
     if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
         auto [line, col] = line_col(text, nul);
-        diagnostics.push_back(error_at(path, line, col,
+        diagnostics.push_back(error_at(ir::DiagnosticCode::file_binary, path, line, col,
                                        "the file holds a NUL byte: it is binary, not text (an image or archive named "
                                        "like a post?). Skipped"));
         return false;
@@ -252,7 +246,7 @@ bool check_file_text(std::string_view text, const std::string& path, const Limit
     if (auto bad = find_invalid_utf8(text); bad != text.size()) {
         auto offset = bad;
         auto [line, col] = line_col(text, offset);
-        diagnostics.push_back(error_at(path, line, col,
+        diagnostics.push_back(error_at(ir::DiagnosticCode::file_invalid_utf8, path, line, col,
                                        "invalid UTF-8 (byte " + hex_byte(static_cast<unsigned char>(text[bad])) +
                                            "); the file must be UTF-8 text. Skipped"));
         return false;
@@ -263,7 +257,7 @@ bool check_file_text(std::string_view text, const std::string& path, const Limit
         std::size_t end = eol == std::string_view::npos ? text.size() : eol;
         if (end - pos > limits.max_line_length) {
             auto [line, col] = line_col(text, pos);
-            diagnostics.push_back(error_at(path, line, 0,
+            diagnostics.push_back(error_at(ir::DiagnosticCode::limit_line_length, path, line, 0,
                                            "line is " + std::to_string(end - pos) + " bytes long, over the limit of " +
                                                std::to_string(limits.max_line_length) + " (--max-line-length); skipped"));
             (void)col;
@@ -279,7 +273,7 @@ bool check_body_text(std::string_view body, const std::string& path, int first_l
                      std::vector<ir::Diagnostic>& diagnostics) {
     if (MarkupNesting m = estimate_markup_nesting(body); m.depth > limits.max_nesting) {
         auto [line, col] = line_col(body, m.offset);
-        diagnostics.push_back(error_at(path, first_line + line - 1, col,
+        diagnostics.push_back(error_at(ir::DiagnosticCode::limit_nesting, path, first_line + line - 1, col,
                                        m.what + " nested " + std::to_string(m.depth) + " deep, over the limit of " +
                                            std::to_string(limits.max_nesting) + " (--max-nesting); skipped"));
         return false;
@@ -292,7 +286,7 @@ bool check_body_text(std::string_view body, const std::string& path, int first_l
         std::string_view line = body.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos);
         int depth = estimate_line_nesting(line);
         if (depth > limits.max_nesting) {
-            ir::Diagnostic d = error_at(path, line_no, 1,
+            ir::Diagnostic d = error_at(ir::DiagnosticCode::limit_nesting, path, line_no, 1,
                                         "block quotes or lists nested " + std::to_string(depth) +
                                             " deep, over the limit of " + std::to_string(limits.max_nesting) +
                                             " (--max-nesting); skipped");
@@ -304,7 +298,7 @@ bool check_body_text(std::string_view body, const std::string& path, int first_l
         if (i != std::string_view::npos && i <= 3 && line.substr(i).starts_with("[^") &&
             line.find("]:", i) != std::string_view::npos) {
             if (++footnotes > limits.max_footnotes) {
-                diagnostics.push_back(error_at(path, line_no, 1,
+                diagnostics.push_back(error_at(ir::DiagnosticCode::limit_footnotes, path, line_no, 1,
                                                "more than " + std::to_string(limits.max_footnotes) +
                                                    " footnotes (--max-footnotes); skipped"));
                 return false;

@@ -130,7 +130,7 @@ ir::Value read_data_folder(const SiteFolder& folder, const fs::path& dir, const 
         std::string shown = display_join(display, name);
         if (e.is_directory(ec)) {
             if (refuse_folder_link(folder, e)) {
-                diags.push_back(make_diagnostic(shown, 0, 0,
+                diags.push_back(make_diagnostic(ir::DiagnosticCode::folder_link_outside, shown, 0, 0,
                                                 "is a link to a folder outside the site (or a loop); not read", {},
                                                 ir::Severity::warning));
             } else {
@@ -141,7 +141,8 @@ ir::Value read_data_folder(const SiteFolder& folder, const fs::path& dir, const 
         std::string key = e.path().stem().string();
         ir::GuardedReader::File file = folder.files().read(path_in_root(e.path(), folder.root()), limits.max_file_size);
         if (!file.ok()) {
-            diags.push_back(make_diagnostic(shown, 0, 0, file.error + " (site.data." + key + " left empty)", {},
+            diags.push_back(make_diagnostic(ir::DiagnosticCode::data_file_unreadable, shown, 0, 0,
+                                            file.error + " (site.data." + key + " left empty)", {},
                                             ir::Severity::warning));
             continue;
         }
@@ -165,7 +166,7 @@ SiteConfig load_config(const fs::path& root, const std::string& display_root, co
     ir::GuardedReader::File f = files.read("_config.yml", limits.max_file_size);
     if (f.status == ir::ReadStatus::missing) return default_site_config();
     if (!f.ok()) {
-        diags.push_back(make_diagnostic(shown, 0, 0, f.error + "; the defaults are used"));
+        diags.push_back(make_diagnostic(ir::DiagnosticCode::config_unreadable, shown, 0, 0, f.error + "; the defaults are used"));
         return default_site_config();
     }
     if (!check_file_text(f.text, shown, limits, diags)) return default_site_config();
@@ -228,7 +229,7 @@ SiteInput locate_site(const std::vector<std::string>& sources, const Limits& lim
     for (const auto& s : sources) {
         fs::path p = fs::path(s).lexically_normal();
         if (!fs::is_regular_file(p, ec)) {
-            diagnostics.push_back(make_diagnostic(s, 0, 0, "no such file or folder"));
+            diagnostics.push_back(make_diagnostic(ir::DiagnosticCode::no_such_source, s, 0, 0, "no such file or folder"));
             continue;
         }
         if (site.config.raw.is_null() && p.parent_path().filename() == "_posts") {
@@ -314,7 +315,8 @@ void SiteFolder::find_pages_and_static(const SiteConfig& config, const Limits& l
             ir::GuardedReader::File head = files_.read(rel, limits.max_file_size, 64);
             if (!head.ok()) {
                 // A FIFO or device among the site's files: said, never opened for reading.
-                diagnostics.push_back(make_diagnostic(display_join(display_root_, rel), 0, 0, head.error + "; skipped",
+                diagnostics.push_back(make_diagnostic(ir::DiagnosticCode::special_file, display_join(display_root_, rel), 0, 0,
+                                                      head.error + "; skipped",
                                                       {}, ir::Severity::warning));
                 continue;
             }

@@ -158,12 +158,9 @@ YamlResult parse_yaml(std::string_view text, const std::string& path, int first_
     try {
         root = YAML::Load(source);
     } catch (const YAML::Exception& e) {
-        ir::Diagnostic d;
-        d.severity = ir::Severity::error;
-        d.file = path;
-        d.line = e.mark.is_null() ? first_line : first_line + e.mark.line;
-        d.col = e.mark.is_null() ? 0 : e.mark.column + 1;
-        d.message = "invalid YAML front matter: " + e.msg;
+        ir::Diagnostic d(ir::DiagnosticCode::yaml_invalid, ir::Severity::error, path,
+                         e.mark.is_null() ? first_line : first_line + e.mark.line,
+                         e.mark.is_null() ? 0 : e.mark.column + 1, "invalid YAML front matter: " + e.msg);
         // At the end marker we added: the only scalar it can be inside is a quoted one.
         if (!e.mark.is_null() && e.mark.line >= text_lines && e.msg == YAML::ErrorMsg::DOC_IN_SCALAR)
             d.message = "invalid YAML front matter: a quoted value is never closed (a \" or ' with no end)";
@@ -189,22 +186,15 @@ YamlResult parse_yaml(std::string_view text, const std::string& path, int first_
     try {
         result.value = c.convert(root);
     } catch (const TooManyNodes&) {
-        ir::Diagnostic d;
-        d.severity = ir::Severity::error;
-        d.file = path;
-        d.line = first_line;
-        d.message = "the YAML expands to more than " + std::to_string(max_nodes) +
-                    " values (aliases of aliases, a \"billion laughs\"?); raise --max-yaml-nodes if it is genuine";
-        result.error = d;
+        result.error = ir::Diagnostic(
+            ir::DiagnosticCode::limit_yaml_nodes, ir::Severity::error, path, first_line, 0,
+            "the YAML expands to more than " + std::to_string(max_nodes) +
+                " values (aliases of aliases, a \"billion laughs\"?); raise --max-yaml-nodes if it is genuine");
         return result;
     } catch (const TooDeep&) {
-        ir::Diagnostic d;
-        d.severity = ir::Severity::error;
-        d.file = path;
-        d.line = first_line;
-        d.message = "the YAML nests more than " + std::to_string(max_yaml_depth) +
-                    " levels deep (or an alias refers to the node that holds it)";
-        result.error = d;
+        result.error = ir::Diagnostic(ir::DiagnosticCode::limit_yaml_depth, ir::Severity::error, path, first_line, 0,
+                                      "the YAML nests more than " + std::to_string(max_yaml_depth) +
+                                          " levels deep (or an alias refers to the node that holds it)");
         return result;
     }
     if (root.IsMap()) {

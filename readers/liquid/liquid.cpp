@@ -32,15 +32,8 @@ std::string render_liquid(std::string_view text, const BodyContext& context, Pla
     liquid::Nodes nodes = liquid::parse_template(text, problems);
     std::string out = liquid::evaluate(nodes, context, placeholders, problems);
     for (const liquid::Problem& p : problems) {
-        ir::Diagnostic d;
-        d.severity = p.severity;
-        d.file = context.path;
-        d.line = context.first_line + p.line - 1;
-        d.col = p.col;
-        d.message = p.message;
-        d.source_line = line_text(text, p.line);
-        d.code = p.code;
-        diagnostics.push_back(std::move(d));
+        diagnostics.emplace_back(p.code, p.severity, context.path, context.first_line + p.line - 1, p.col, p.message,
+                                 line_text(text, p.line));
     }
     return out;
 }

@@ -143,7 +143,7 @@ struct Problem {
     int line = 1;
     int col = 1;
     std::string message;
-    ir::DiagnosticCode code = ir::DiagnosticCode::none;
+    ir::DiagnosticCode code;  // every problem has one; -Wmissing-field-initializers finds one left out
 };
 
 }  // namespace blogconv::readers::liquid

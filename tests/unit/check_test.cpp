@@ -3,8 +3,12 @@
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
+#include <filesystem>
+#include <map>
 #include <set>
+#include <sstream>
 
+#include "ir/diagnostic_codes.h"
 #include "tests/test_support.h"
 
 namespace fs = std::filesystem;
@@ -156,7 +160,29 @@ TEST_CASE("a diagnostic carries its stable code: after the message in text, as \
     std::set<std::string> codes;
     for (const auto& d : j["diagnostics"]) {
         REQUIRE(d.contains("code"));
-        if (d["code"].is_string()) codes.insert(d["code"].get<std::string>());
+        REQUIRE(d["code"].is_string());  // every diagnostic has one
+        codes.insert(d["code"].get<std::string>());
     }
     CHECK(codes == std::set<std::string>{"BC1201", "BC1213"});
+}
+
+// The codes are a published interface: each has its own number, and docs/diagnostics.md tells a
+// user what each one means. Read from the header itself, so a new code cannot be left out.
+TEST_CASE("every diagnostic code has its own number and is documented") {
+    const std::string header = read_file(std::filesystem::path(BLOGCONV_SOURCE_DIR) / "ir/diagnostic_codes.h");
+    const std::string docs = read_file(std::filesystem::path(BLOGCONV_SOURCE_DIR) / "docs/diagnostics.md");
+    std::map<int, std::string> by_number;
+    std::istringstream lines(header.substr(header.find("enum class DiagnosticCode")));
+    for (std::string line; std::getline(lines, line);) {
+        // `    name = 1234,  // meaning`
+        const std::size_t eq = line.find(" = ");
+        if (eq == std::string::npos || line.find("//") < eq) continue;
+        const std::string name = line.substr(line.find_first_not_of(' '), eq - line.find_first_not_of(' '));
+        const int number = std::stoi(line.substr(eq + 3));
+        CAPTURE(name);
+        CHECK(by_number.emplace(number, name).second);
+        CHECK(docs.find("| BC" + std::to_string(number) + " | `" + name + "` |") != std::string::npos);
+        CHECK(blogconv::ir::code_name(static_cast<blogconv::ir::DiagnosticCode>(number)) == "BC" + std::to_string(number));
+    }
+    CHECK(by_number.size() >= 59);  // the scan found the whole table
 }

@@ -698,9 +698,10 @@ TEST_CASE("build_document: what is not a document, what is left out, what is ski
         bool keep;
         std::vector<ir::Diagnostic> diagnostics;
     };
-    auto error = [](const std::string& file, int line, int col, const std::string& message,
+    using Code = ir::DiagnosticCode;
+    auto error = [](Code code, const std::string& file, int line, int col, const std::string& message,
                     const std::string& source_line = "") {
-        return ir::Diagnostic{ir::Severity::error, file, line, col, message, source_line};
+        return ir::Diagnostic{code, ir::Severity::error, file, line, col, message, source_line};
     };
     const Case cases[] = {
         {"an undated name in _posts", post("_posts/notes.md"), "---\n---\nA\n", false, {}},
@@ -711,21 +712,21 @@ TEST_CASE("build_document: what is not a document, what is left out, what is ski
         {"dated after now", post("_posts/2030-01-02-a.md"), "---\n---\nA\n", false, {}},
         {"an .html document", post("_posts/2020-01-02-a.html"), "---\n---\n<p>A</p>\n", true, {}},
         {"a bad date", post("_posts/2020-01-02-a.md"), "---\ntitle: T\ndate: someday\n---\nA\n", false,
-         {error("site/_posts/2020-01-02-a.md", 3, 7,
+         {error(Code::date_invalid, "site/_posts/2020-01-02-a.md", 3, 7,
                 "invalid date 'someday': write it as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +0000; skipped",
                 "date: someday")}},
         {"an impossible file-name date", post("_posts/2020-13-01-a.md"), "---\n---\nA\n", false,
-         {error("site/_posts/2020-13-01-a.md", 0, 0,
+         {error(Code::date_invalid, "site/_posts/2020-13-01-a.md", 0, 0,
                 "invalid date in the file name; rename it YYYY-MM-DD-title.md; skipped")}},
         {"an unknown placeholder", post("_posts/2020-01-02-a.md"), "---\npermalink: /:nonsense/\n---\nA\n", false,
-         {error("site/_posts/2020-01-02-a.md", 2, 0,
+         {error(Code::permalink_invalid, "site/_posts/2020-01-02-a.md", 2, 0,
                 "the permalink template has no placeholder :nonsense; skipped", "permalink: /:nonsense/")}},
         {"an encoded climb", post("_posts/2020-01-02-a.md"), "---\npermalink: /%2e%2e/x/\n---\nA\n", false,
-         {error("site/_posts/2020-01-02-a.md", 2, 0,
+         {error(Code::permalink_leaves_root, "site/_posts/2020-01-02-a.md", 2, 0,
                 "permalink '/%2e%2e/x/' climbs above the site root with '..'; skipped", "permalink: /%2e%2e/x/")}},
         {"UTF-16 is refused, not taken for a static file", in_collection("talks", "_talks/t.md"),
          std::string("\xFF\xFE-\0-\0-\0", 8), false,
-         {error("site/_talks/t.md", 0, 0,
+         {error(Code::file_utf16, "site/_talks/t.md", 0, 0,
                 "the file is UTF-16 or UTF-32 (it starts with a byte order mark); convert it to UTF-8, e.g. "
                 "`iconv -f UTF-16 -t UTF-8`. Skipped")}},
     };
@@ -761,7 +762,8 @@ TEST_CASE("build_document: drafts, pages and warnings that keep the document") {
                                         "---\n- a list\n---\nA\n", mtime, config, rules);
     CHECK(w.keep);
     REQUIRE(w.diagnostics.size() == 1);
-    CHECK(w.diagnostics[0] == ir::Diagnostic{ir::Severity::warning, "site/_posts/2020-01-02-a.md", 1, 1,
+    CHECK(w.diagnostics[0] == ir::Diagnostic{ir::DiagnosticCode::front_matter_not_mapping, ir::Severity::warning,
+                                             "site/_posts/2020-01-02-a.md", 1, 1,
                                              "the front matter is not a mapping of keys to values; ignored", "---"});
 
     PreparedDocument m = build_document(post("_posts/2020-01-02-a.md"),
@@ -769,7 +771,8 @@ TEST_CASE("build_document: drafts, pages and warnings that keep the document") {
     CHECK(m.keep);
     CHECK_FALSE(m.doc.last_modified);
     REQUIRE(m.diagnostics.size() == 1);
-    CHECK(m.diagnostics[0] == ir::Diagnostic{ir::Severity::warning, "site/_posts/2020-01-02-a.md", 2, 0,
+    CHECK(m.diagnostics[0] == ir::Diagnostic{ir::DiagnosticCode::last_modified_invalid, ir::Severity::warning,
+                                             "site/_posts/2020-01-02-a.md", 2, 0,
                                              "invalid last_modified_at 'whenever'; ignored",
                                              "last_modified_at: whenever"});
 }

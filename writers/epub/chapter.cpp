@@ -443,12 +443,13 @@ public:
             return;
         }
         if (r.kind == K::remote) {
-            report(ir::Severity::warning, src, r.message);
+            report(ir::Severity::warning, diagnostic_code(r.kind), src, r.message);
             pugi::xml_node made = replace_with_text(img, "remote-image", alt.empty() ? src : alt, src);
             if (named(made, "a")) ch_.links.push_back(made);
             return;
         }
-        report(r.kind == K::refused ? ir::Severity::error : ir::Severity::warning, src, r.message);
+        report(r.kind == K::refused ? ir::Severity::error : ir::Severity::warning, diagnostic_code(r.kind), src,
+               r.message);
         replace_with_text(img, "missing-image", alt.empty() ? "[image]" : alt, "");
     }
 
@@ -457,15 +458,13 @@ private:
     const ChapterContext& ctx_;
     std::map<std::string, int> lines_;  // where each image URL was written, for diagnostics
 
-    void report(ir::Severity sev, const std::string& url, const std::string& message) {
-        ir::Diagnostic d;
-        d.severity = sev;
+    void report(ir::Severity sev, ir::DiagnosticCode code, const std::string& url, const std::string& message) {
         // As the reader names files: below the folder the user pointed at.
-        d.file = ctx_.site->root.empty() ? ch_.doc->source_path
-                                         : (std::filesystem::path(ctx_.site->root) / ch_.doc->source_path).generic_string();
-        if (auto it = lines_.find(url); it != lines_.end()) d.line = it->second;
-        d.message = message;
-        ctx_.diagnostics->add(std::move(d));
+        std::string file = ctx_.site->root.empty()
+                               ? ch_.doc->source_path
+                               : (std::filesystem::path(ctx_.site->root) / ch_.doc->source_path).generic_string();
+        auto it = lines_.find(url);
+        ctx_.diagnostics->add({code, sev, std::move(file), it == lines_.end() ? 0 : it->second, 0, message});
     }
 };
 
@@ -673,12 +672,12 @@ void fix_chapter(Chapter& ch) {
 
 void place_images(Chapter& ch, const ChapterContext& ctx) {
     if (!ch.removed.empty())
-        ctx.diagnostics->add({ir::Severity::warning, ch.doc->source_path, 0, 0, html::removed_message(ch.removed, "book"), ""});
+        ctx.diagnostics->add({ir::DiagnosticCode::html_removed, ir::Severity::warning, ch.doc->source_path, 0, 0,
+                              html::removed_message(ch.removed, "book")});
     if (!ch.render_error.empty())
-        ctx.diagnostics->add({ir::Severity::error, ch.doc->source_path, 0, 0,
+        ctx.diagnostics->add({ir::DiagnosticCode::epub_malformed_xhtml, ir::Severity::error, ch.doc->source_path, 0, 0,
                               "internal error: the post's XHTML is not well-formed (" + ch.render_error +
-                                  "); it is included as plain text",
-                              ""});
+                                  "); it is included as plain text"});
     if (!ch.images.empty()) {
         ImagePlacer placer(ch, ctx);
         for (pugi::xml_node img : ch.images) placer.image(img);

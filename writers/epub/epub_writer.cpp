@@ -120,14 +120,16 @@ void write_epub(const ir::Site& site, const EpubOptions& options, Sink& sink, ir
     if (!options.cover_image.empty()) {
         ImageLookup c = images.add_file(options.cover_image, "cover-image");
         if (c.kind == ImageLookup::Kind::embedded) book.cover_href = c.href;
-        else diagnostics.add({ir::Severity::warning, options.cover_image, 0, 0, "cover not used: " + c.message, ""});
+        else diagnostics.add({ir::DiagnosticCode::epub_cover_unused, ir::Severity::warning, options.cover_image, 0, 0,
+                               "cover not used: " + c.message});
     } else if (std::string rel = site.cover; !rel.empty()) {
         rel = std::string(strip_baseurl(rel, site.baseurl));
         while (!rel.empty() && rel.front() == '/') rel.erase(0, 1);
         if (rel.find("://") == std::string::npos) {
             ImageLookup c = images.add_site_file(rel, "cover-image");
             if (c.kind == ImageLookup::Kind::embedded) book.cover_href = c.href;
-            else diagnostics.add({ir::Severity::warning, "_config.yml", 0, 0, "cover not used: " + c.message, ""});
+            else diagnostics.add({ir::DiagnosticCode::epub_cover_unused, ir::Severity::warning, "_config.yml", 0, 0,
+                                   "cover not used: " + c.message});
         }
     }
 
@@ -179,7 +181,8 @@ void write_epub(const ir::Site& site, const EpubOptions& options, Sink& sink, ir
     ir::parallel_for(deferred.size(), threads,
                      [&](std::size_t k) { finish_chapter(book.chapters[deferred[k]], index, ctx); });
     book.resources = images.take_resources();
-    if (budget.refused()) diagnostics.add({ir::Severity::warning, "", 0, 0, budget.message(), ""});
+    if (budget.refused())
+        diagnostics.add({ir::DiagnosticCode::embed_budget, ir::Severity::warning, "", 0, 0, budget.message()});
 
     std::string css(default_style);
     if (!options.css.empty()) css = options.css_mode == EpubCssMode::replace ? options.css : css + "\n" + options.css;

@@ -151,4 +151,13 @@ ImageLookup ImageStore::embed(const std::string& key, std::string bytes, const s
     return r;
 }
 
+ir::DiagnosticCode diagnostic_code(ImageLookup::Kind kind) {
+    switch (kind) {
+        case ImageLookup::Kind::remote: return ir::DiagnosticCode::remote_content;
+        case ImageLookup::Kind::refused: return ir::DiagnosticCode::file_outside_site;
+        case ImageLookup::Kind::over_budget: return ir::DiagnosticCode::embed_budget;
+        default: return ir::DiagnosticCode::image_not_embedded;
+    }
+}
+
 }  // namespace blogconv::writers::epub

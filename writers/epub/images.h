@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ir/diagnostic_codes.h"
 #include "writers/epub/book.h"
 #include "writers/resources.h"
 
@@ -36,6 +37,9 @@ struct ImageLookup {
     std::string href;     // embedded: the path inside the package folder
     std::string message;  // why it was not embedded (for the diagnostic)
 };
+
+// The diagnostic code for an image that was not embedded.
+ir::DiagnosticCode diagnostic_code(ImageLookup::Kind kind);
 
 // Finds, reads and numbers the images; each file is embedded once however often it is used.
 class ImageStore {

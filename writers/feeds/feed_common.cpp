@@ -131,14 +131,11 @@ std::optional<FeedData> prepare_feed(const ir::Site& site, const FeedOptions& op
     std::string site_url = options.site_url.empty() ? site.url : options.site_url;
     while (!site_url.empty() && site_url.back() == '/') site_url.pop_back();
     if (site_url.empty() || url_origin(site_url).empty()) {
-        ir::Diagnostic d;
-        d.severity = ir::Severity::error;
-        d.file = "_config.yml";
-        d.message = site_url.empty()
+        diagnostics.add({ir::DiagnosticCode::feed_needs_absolute_url, ir::Severity::error, "_config.yml", 0, 0,
+                         site_url.empty()
                         ? "feeds need absolute URLs: set `url:` in _config.yml or pass --site-url"
                         : "feeds need absolute URLs, and `" + site_url +
-                              "` is not one: set `url:` in _config.yml to e.g. https://example.org or pass --site-url";
-        diagnostics.add(std::move(d));
+                              "` is not one: set `url:` in _config.yml to e.g. https://example.org or pass --site-url"});
         return std::nullopt;
     }
     std::string baseurl = site.baseurl;

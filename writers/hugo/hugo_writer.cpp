@@ -360,11 +360,10 @@ private:
             if (p.built) {
                 auto [at, fresh] = built_urls_.emplace(p.url, d.source_path);
                 if (!fresh) {
-                    diags_.add({ir::Severity::error, d.source_path, 0, 0,
+                    diags_.add({ir::DiagnosticCode::same_output_path, ir::Severity::error, d.source_path, 0, 0,
                                 "has the same URL " + d.url + " as " + at->second +
                                     ": the Hugo site can hold only one of them. Set a different `permalink:`; not "
-                                    "migrated",
-                                ""});
+                                    "migrated"});
                     continue;
                 }
             }
@@ -733,15 +732,15 @@ private:
     std::optional<std::string> read(const std::string& site_path) {
         if (!resources_) {
             if (!warned_no_resources_)
-                diags_.add({ir::Severity::warning, "", 0, 0,
-                            "the site's files cannot be read (no resource reader): static files and images are not copied",
-                            ""});
+                diags_.add({ir::DiagnosticCode::no_resources, ir::Severity::warning, "", 0, 0,
+                            "the site's files cannot be read (no resource reader): static files and images are not copied"});
             warned_no_resources_ = true;
             return std::nullopt;
         }
         ResourceRead read = resources_->read(site_path);
         if (!read.ok()) {
-            diags_.add({ir::Severity::warning, site_path, 0, 0, "not copied to the Hugo site: " + read.message, ""});
+            diags_.add({ir::DiagnosticCode::file_not_copied, ir::Severity::warning, site_path, 0, 0,
+                        "not copied to the Hugo site: " + read.message});
             return std::nullopt;
         }
         return std::move(read.bytes);

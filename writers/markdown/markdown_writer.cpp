@@ -81,8 +81,8 @@ void write_markdown_site(const ir::Site& site, const MarkdownOptions& options, c
         CommonMarkReport report;
         const std::string body = write_commonmark(d.body, mo, &report);
         for (const auto& n : report.unsupported)
-            diagnostics.add({ir::Severity::warning, d.source_path, n.pos.line, n.pos.col,
-                             "--to markdown: " + n.kind + " kept as an HTML comment; it needs a person", ""});
+            diagnostics.add({ir::DiagnosticCode::markdown_unrepresentable, ir::Severity::warning, d.source_path, n.pos.line,
+                             n.pos.col, "--to markdown: " + n.kind + " kept as an HTML comment; it needs a person"});
         if (!body.empty()) text += "\n" + body;
         sink.write(path, text);
     }
@@ -90,13 +90,14 @@ void write_markdown_site(const ir::Site& site, const MarkdownOptions& options, c
     for (const auto& f : site.static_files) {
         if (f.processed) continue;
         if (used.count(f.source_path)) {
-            diagnostics.add({ir::Severity::warning, f.source_path, 0, 0,
-                             "--to markdown: not copied: a converted document has the same path", ""});
+            diagnostics.add({ir::DiagnosticCode::same_output_path, ir::Severity::warning, f.source_path, 0, 0,
+                             "--to markdown: not copied: a converted document has the same path"});
             continue;
         }
         ResourceRead read = resources->read(f.source_path);
         if (!read.ok()) {
-            diagnostics.add({ir::Severity::warning, f.source_path, 0, 0, "--to markdown: not copied: " + read.message, ""});
+            diagnostics.add({ir::DiagnosticCode::file_not_copied, ir::Severity::warning, f.source_path, 0, 0,
+                             "--to markdown: not copied: " + read.message});
             continue;
         }
         sink.write(f.source_path, read.bytes);

@@ -163,6 +163,7 @@ private:
         std::size_t index = none;  // in uris_ (none: the file could not be embedded)
         std::uint64_t size = 0;    // the image's bytes
         bool missing = false;      // no file at this path: the next candidate is tried
+        bool refused = false;      // outside the site (through a link)
         std::string problem;       // why it cannot be embedded ("" when it can)
     };
     std::map<std::string, Embedded> images_;  // by site path
@@ -181,11 +182,9 @@ private:
         return site_.title.empty() ? "Blog" : site_.title;
     }
 
-    void warn(const std::string& file, std::string message, ir::Severity severity = ir::Severity::warning) {
-        ir::Diagnostic d;
-        d.severity = severity;
-        d.file = file;
-        d.message = std::move(message);
+    void warn(ir::DiagnosticCode code, const std::string& file, std::string message,
+              ir::Severity severity = ir::Severity::warning) {
+        ir::Diagnostic d(code, severity, file, 0, 0, std::move(message));
         if (held_) held_->push_back(std::move(d));
         else diags_.add(std::move(d));
     }
@@ -193,7 +192,7 @@ private:
     // One warning per post for everything the sanitizer took out of its HTML.
     void warn_removed(const std::string& file, const std::set<std::string>& removed, const char* where) {
         if (removed.empty()) return;
-        warn(file, html::removed_message(removed, where));
+        warn(ir::DiagnosticCode::html_removed, file, html::removed_message(removed, where));
     }
 
     bool choose_documents() {
@@ -208,7 +207,7 @@ private:
                 }
             }
             if (docs.empty()) {
-                warn("", "--single " + o_.single + ": no document has this source path, slug or URL; try a path such as " +
+                warn(ir::DiagnosticCode::html_single_not_found, "", "--single " + o_.single + ": no document has this source path, slug or URL; try a path such as " +
                              (site_.documents.empty() ? std::string("_posts/2024-01-01-title.md") : site_.documents.front().source_path),
                      ir::Severity::error);
                 return false;
@@ -291,7 +290,7 @@ private:
             if (end == std::string::npos) break;
             const std::string id = html::unescape_attribute(std::string_view(html).substr(st, end - st));
             if (id.empty() || ids.count(id)) continue;
-            warn("", "a link to #" + id + " has no target on the page; it is written as plain text");
+            warn(ir::DiagnosticCode::html_dangling_anchor, "", "a link to #" + id + " has no target on the page; it is written as plain text");
             html.replace(at, k.size() - 1, " data-missing-target=\"");
         }
     }
@@ -308,7 +307,7 @@ private:
         std::string out = expand_template(o_.template_text.empty() ? default_template() : std::string_view(o_.template_text),
                                           values, problems);
         if (!template_checked_)
-            for (const auto& p : problems) warn("", "html template: " + p);
+            for (const auto& p : problems) warn(ir::DiagnosticCode::html_template_problem, "", "html template: " + p);
         template_checked_ = true;
         return out;
     }
@@ -407,7 +406,8 @@ private:
     // the image (site_urls.h).
     std::string embed(const SiteUrl& image, const std::string& url) {
         std::string where, why;  // the file that could not be embedded, and why
-        if (image.kind == UrlKind::outside_root) why = "lies outside the site folder; refused";
+        bool refused = image.kind == UrlKind::outside_root;
+        if (refused) why = "lies outside the site folder; refused";
         else if (!resources_) why = "no site files are available to this writer";
         else if (image.candidates.empty()) why = "names no file";
         if (!why.empty() && !image.candidates.empty()) where = image.candidates.front();
@@ -421,6 +421,7 @@ private:
                 if (where.empty() || !e.missing) {
                     where = path;
                     why = e.problem;
+                    refused = e.refused;
                 }
                 if (e.missing) continue;  // the next candidate may be the file
                 break;                    // the file, but not one to embed
@@ -431,7 +432,8 @@ private:
             return std::string(placeholder_) + std::to_string(e.index);
         }
         if (warned_images_.insert(where.empty() ? url : where).second)
-            warn(current_ ? current_->source_path : "",
+            warn(refused ? ir::DiagnosticCode::file_outside_site : ir::DiagnosticCode::image_not_embedded,
+                 current_ ? current_->source_path : "",
                  "image " + url + (where.empty() ? "" : " (" + where + ")") + ": " + why + "; its alt text is shown instead");
         return {};
     }
@@ -442,6 +444,7 @@ private:
         ResourceRead read = resources_->read(path);
         if (!read.ok()) {
             e.missing = read.status == ResourceStatus::missing;
+            e.refused = read.status == ResourceStatus::outside_root;
             e.problem = read.message;
             return e;
         }
@@ -486,7 +489,7 @@ private:
 public:
     // The one warning for the images the budget left out, if any.
     void report_budget() {
-        if (budget_.refused()) warn("", budget_.message());
+        if (budget_.refused()) warn(ir::DiagnosticCode::embed_budget, "", budget_.message());
     }
 
 private:
@@ -509,7 +512,7 @@ private:
             const bool frame = e.name == "iframe";
             const std::string* src = e.find("src");
             if (!src || src->empty()) return std::string();
-            warn(file, std::string(frame ? "embedded frame " : "script ") + *src + " needs the network; it is replaced by a link");
+            warn(ir::DiagnosticCode::remote_content, file, std::string(frame ? "embedded frame " : "script ") + *src + " needs the network; it is replaced by a link");
             const std::string text = std::string(frame ? "Embedded content: " : "Script: ") + *src;
             if (e.in_link) return "<span class=\"remote-embed\">" + escape(text) + "</span>";
             return "<a class=\"remote-embed\" href=\"" + escape(*src) + "\">" + escape(text) + "</a>";
@@ -530,11 +533,11 @@ private:
         }
         const std::string text = alt_or_name(e, src);
         if (image.kind == UrlKind::remote) {
-            warn(file, "remote image " + src + " is not embedded (the page makes no requests); its alt text and a link are shown instead");
+            warn(ir::DiagnosticCode::remote_content, file, "remote image " + src + " is not embedded (the page makes no requests); its alt text and a link are shown instead");
             if (e.in_link) return "<span class=\"remote-image\">" + escape(text) + "</span>";
             return "<a class=\"remote-image\" href=\"" + escape(src) + "\">" + escape(text) + "</a>";
         }
-        if (src.empty()) warn(file, "an image without a src is shown as its alt text");
+        if (src.empty()) warn(ir::DiagnosticCode::image_not_embedded, file, "an image without a src is shown as its alt text");
         return "<span class=\"missing-image\">" + escape(text) + "</span>";
     }
 
