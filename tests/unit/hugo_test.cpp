@@ -6,7 +6,6 @@
 #include <cstdlib>
 
 #include "tests/test_support.h"
-#include "writers/hugo/front_matter_writer.h"
 #include "writers/hugo/hugo_writer.h"
 #include "writers/registry.h"
 
@@ -158,25 +157,6 @@ TEST_CASE("the registry knows hugo as a folder format") {
     const WriterInfo* w = find_writer("hugo");
     REQUIRE(w != nullptr);
     CHECK(w->writes_folder);
-}
-
-TEST_CASE("front matter serializes in order, with native dates, in all three formats") {
-    ir::Object fm{{"title", "A \"quoted\" title"},
-                  {"date", "2024-03-12T23:00:00+01:00"},
-                  {"tags", ir::Array{"a", "b"}},
-                  {"nested", ir::Object{{"k", 1.5}, {"deeper", ir::Object{{"x", true}}}}},
-                  {"gone", nullptr}};
-    int nulls = 0;
-    std::string toml = hugo::front_matter_block(fm, {FrontMatterFormat::toml, {"date"}}, &nulls);
-    CHECK(toml == "+++\ntitle = \"A \\\"quoted\\\" title\"\ndate = 2024-03-12T23:00:00+01:00\ntags = [\"a\", \"b\"]\n"
-                  "\n[nested]\nk = 1.5\n\n[nested.deeper]\nx = true\n+++\n");
-    CHECK(nulls == 1);
-    std::string yaml = hugo::front_matter_block(fm, {FrontMatterFormat::yaml, {"date"}});
-    CHECK(yaml == "---\ntitle: \"A \\\"quoted\\\" title\"\ndate: 2024-03-12T23:00:00+01:00\ntags: [\"a\", \"b\"]\n"
-                  "nested:\n  k: 1.5\n  deeper:\n    x: true\ngone: null\n---\n");
-    std::string json = hugo::front_matter_block(fm, {FrontMatterFormat::json, {"date"}});
-    CHECK(contains(json, "\"date\": \"2024-03-12T23:00:00+01:00\""));
-    CHECK(json.find("\"title\"") < json.find("\"nested\""));
 }
 
 TEST_CASE("hugo output: files, front matter, config, static files, data and report") {

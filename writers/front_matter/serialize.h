@@ -1,4 +1,5 @@
-// ir::Value trees as TOML, YAML or JSON, in key order: Hugo front matter, hugo.toml and data/.
+// ir::Value trees as TOML, YAML or JSON, in key order: the front matter of every writer of Markdown
+// files (Hugo, portable Markdown), and Hugo's hugo.toml and data/. Nothing in it is Hugo's.
 //
 // Values are written as they are; the only extra type is the date-time, which TOML and YAML
 // write unquoted (a native date) and JSON as a string. TOML has no null: null values are left out
@@ -9,9 +10,9 @@
 #include <string>
 
 #include "ir/value.h"
-#include "writers/hugo/hugo_options.h"
+#include "writers/front_matter/format.h"
 
-namespace blogconv::writers::hugo {
+namespace blogconv::writers {
 
 struct SerializeOptions {
     FrontMatterFormat format = FrontMatterFormat::toml;
@@ -21,7 +22,7 @@ struct SerializeOptions {
 
 // The mapping `object` as a document in the chosen format (without front matter delimiters),
 // ending with a newline. `nulls_dropped` (optional) counts values TOML could not hold.
-std::string serialize(const ir::Object& object, const SerializeOptions& options, int* nulls_dropped = nullptr);
+std::string serialize_mapping(const ir::Object& object, const SerializeOptions& options, int* nulls_dropped = nullptr);
 
 // A serialized value fenced as front matter: `+++ … +++`, `--- … ---` or the bare JSON object,
 // each followed by a newline.
@@ -31,4 +32,4 @@ std::string front_matter_block(const ir::Object& object, const SerializeOptions&
 // A TOML key: bare when it can be, else a quoted string.
 std::string toml_key(const std::string& key);
 
-}  // namespace blogconv::writers::hugo
+}  // namespace blogconv::writers

@@ -1,4 +1,4 @@
-#include "writers/hugo/front_matter_writer.h"
+#include "writers/front_matter/serialize.h"
 
 #include <charconv>
 #include <cmath>
@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace blogconv::writers::hugo {
+namespace blogconv::writers {
 
 namespace {
 
@@ -259,7 +259,7 @@ std::string toml_key(const std::string& key) {
     return bare ? key : quoted(key);
 }
 
-std::string serialize(const ir::Object& object, const SerializeOptions& options, int* nulls_dropped) {
+std::string serialize_mapping(const ir::Object& object, const SerializeOptions& options, int* nulls_dropped) {
     switch (options.format) {
     case FrontMatterFormat::toml: {
         std::string out;
@@ -279,7 +279,7 @@ std::string serialize(const ir::Object& object, const SerializeOptions& options,
 }
 
 std::string front_matter_block(const ir::Object& object, const SerializeOptions& options, int* nulls_dropped) {
-    std::string body = serialize(object, options, nulls_dropped);
+    std::string body = serialize_mapping(object, options, nulls_dropped);
     switch (options.format) {
     case FrontMatterFormat::toml: return "+++\n" + body + "+++\n";
     case FrontMatterFormat::yaml: return "---\n" + body + "---\n";
@@ -288,4 +288,4 @@ std::string front_matter_block(const ir::Object& object, const SerializeOptions&
     return body;
 }
 
-}  // namespace blogconv::writers::hugo
+}  // namespace blogconv::writers
