@@ -233,6 +233,28 @@ TEST_CASE("hugo output: files, front matter, config, static files, data and repo
     CHECK(diags.count(ir::Severity::warning) == 0);
 }
 
+TEST_CASE("TOML front matter leaves nulls out; MIGRATION.md names each key, as --to markdown's warning does") {
+    ir::Site site = make_site(false);
+    ir::Document& first = site.documents.at(2);
+    REQUIRE(first.source_path == "_posts/2024-03-12-first-post.md");
+    first.front_matter.as_object().emplace_back("subtitle", nullptr);
+    first.front_matter.as_object().emplace_back("share", ir::Object{{"x", nullptr}, {"k", true}});
+    ir::Diagnostics diags;
+    MemorySink sink = migrate(site, HugoOptions{}, diags);
+    const std::string& written = sink.files.at("content/posts/first-post.md");
+    CHECK_FALSE(contains(written, "subtitle"));
+    CHECK(contains(written, "\n[share]\nk = true\n"));
+    CHECK(contains(sink.files.at("MIGRATION.md"),
+                   "\n### Front matter\n\n"
+                   "- `_posts/2024-03-12-first-post.md`: TOML has no null; dropped front-matter keys: subtitle, share.x\n\n"));
+    // YAML has null: the keys stay and nothing is reported.
+    HugoOptions yaml;
+    yaml.front_matter = FrontMatterFormat::yaml;
+    MemorySink y = migrate(site, yaml, diags);
+    CHECK(contains(y.files.at("content/posts/first-post.md"), "\nsubtitle: null\nshare:\n  x: null\n  k: true\n"));
+    CHECK_FALSE(contains(y.files.at("MIGRATION.md"), "### Front matter"));
+}
+
 TEST_CASE("the real hugo builds the migrated site with no warnings and every URL in place") {
     int have = std::system("command -v hugo >/dev/null 2>&1");
     if (have != 0) {

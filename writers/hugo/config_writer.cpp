@@ -113,10 +113,10 @@ std::string write_hugo_config(const ir::Site& site, const HugoOptions& options, 
     }
     if (!params.empty()) out.emplace_back("params", params);
 
-    int nulls = 0;
+    DroppedNulls nulls;
     std::string text = serialize_mapping(out, SerializeOptions{FrontMatterFormat::toml, {}}, &nulls);
-    if (nulls > 0)
-        report.note(std::to_string(nulls) + " empty (null) value(s) of _config.yml left out of hugo.toml (TOML has no null)");
+    if (!nulls.empty())
+        report.note(std::to_string(nulls.size()) + " empty (null) value(s) of _config.yml left out of hugo.toml (TOML has no null)");
     return text;
 }
 

@@ -601,11 +601,9 @@ private:
         const ir::Document& d = *p.doc;
         DocumentOutput out;
         SerializeOptions so{o_.front_matter, {"date", "lastmod"}};
-        int nulls = 0;
+        DroppedNulls nulls;
         std::string text = front_matter_block(front_matter(p, out), so, &nulls);
-        if (nulls > 0)
-            out.report.item(d.source_path, 0, "Front matter",
-                         std::to_string(nulls) + " empty (null) value(s) left out: TOML has no null");
+        if (!nulls.empty()) out.report.item(d.source_path, 0, "Front matter", dropped_nulls_message(nulls));
 
         // Jekyll's excerpt separator becomes Hugo's manual summary divider.
         // A separator that already is `<!--more-->` stays where it is (a second one would show).
@@ -777,7 +775,7 @@ private:
             // A TOML document is a table; a list or a scalar needs YAML (or JSON).
             if (!value.is_object() && f == FrontMatterFormat::toml) f = FrontMatterFormat::yaml;
             std::string text;
-            int nulls = 0;
+            DroppedNulls nulls;
             if (value.is_object()) {
                 text = serialize_mapping(value.as_object(), {f, {}}, &nulls);
             } else if (f == FrontMatterFormat::json) {
@@ -806,8 +804,8 @@ private:
             const char* ext = f == FrontMatterFormat::toml ? ".toml" : f == FrontMatterFormat::yaml ? ".yaml" : ".json";
             sink_.write("data/" + name + ext, text);
             report_.count("Data files");
-            if (nulls > 0)
-                report_.item("_data/" + key, 0, "Data", std::to_string(nulls) + " null value(s) left out (TOML has no null)");
+            if (!nulls.empty())
+                report_.item("_data/" + key, 0, "Data", std::to_string(nulls.size()) + " null value(s) left out (TOML has no null)");
         }
     }
 
