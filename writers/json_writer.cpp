@@ -245,6 +245,18 @@ void write_json(const ir::Site& site, const JsonOptions& options, Sink& sink, ir
     ordered_json authors = ordered_json::array();
     for (const auto& a : site.authors) authors.push_back({{"name", a.name}, {"email", a.email}, {"uri", a.uri}});
     s["authors"] = authors;
+    s["cover"] = site.cover;
+    // Unset optionals are null: the feed writer's default applies, which is not the same as false or 0.
+    const ir::FeedSettings& f = site.feed;
+    ordered_json feed;
+    feed["path"] = f.path;
+    feed["excerpt_only"] = f.excerpt_only ? ordered_json(*f.excerpt_only) : ordered_json(nullptr);
+    feed["posts_limit"] = f.posts_limit ? ordered_json(*f.posts_limit) : ordered_json(nullptr);
+    feed["icon"] = f.icon;
+    feed["logo"] = f.logo;
+    feed["tag_feeds"] = f.tag_feeds;
+    feed["category_feeds"] = f.category_feeds;
+    s["feed"] = feed;
     s["timezone"] = site.timezone;
     s["time"] = ir::format_rfc3339(site.time);
     s["config"] = site.config.is_null() ? ordered_json::object() : value_json(site.config);

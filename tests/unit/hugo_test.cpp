@@ -6,7 +6,6 @@
 #include <cstdlib>
 
 #include "tests/test_support.h"
-#include "writers/hugo/front_matter_writer.h"
 #include "writers/hugo/hugo_writer.h"
 #include "writers/registry.h"
 
@@ -160,25 +159,6 @@ TEST_CASE("the registry knows hugo as a folder format") {
     CHECK(w->writes_folder);
 }
 
-TEST_CASE("front matter serializes in order, with native dates, in all three formats") {
-    ir::Object fm{{"title", "A \"quoted\" title"},
-                  {"date", "2024-03-12T23:00:00+01:00"},
-                  {"tags", ir::Array{"a", "b"}},
-                  {"nested", ir::Object{{"k", 1.5}, {"deeper", ir::Object{{"x", true}}}}},
-                  {"gone", nullptr}};
-    int nulls = 0;
-    std::string toml = hugo::front_matter_block(fm, {FrontMatterFormat::toml, {"date"}}, &nulls);
-    CHECK(toml == "+++\ntitle = \"A \\\"quoted\\\" title\"\ndate = 2024-03-12T23:00:00+01:00\ntags = [\"a\", \"b\"]\n"
-                  "\n[nested]\nk = 1.5\n\n[nested.deeper]\nx = true\n+++\n");
-    CHECK(nulls == 1);
-    std::string yaml = hugo::front_matter_block(fm, {FrontMatterFormat::yaml, {"date"}});
-    CHECK(yaml == "---\ntitle: \"A \\\"quoted\\\" title\"\ndate: 2024-03-12T23:00:00+01:00\ntags: [\"a\", \"b\"]\n"
-                  "nested:\n  k: 1.5\n  deeper:\n    x: true\ngone: null\n---\n");
-    std::string json = hugo::front_matter_block(fm, {FrontMatterFormat::json, {"date"}});
-    CHECK(contains(json, "\"date\": \"2024-03-12T23:00:00+01:00\""));
-    CHECK(json.find("\"title\"") < json.find("\"nested\""));
-}
-
 TEST_CASE("hugo output: files, front matter, config, static files, data and report") {
     ir::Diagnostics diags;
     HugoOptions options;
@@ -251,6 +231,28 @@ TEST_CASE("hugo output: files, front matter, config, static files, data and repo
         CHECK_FALSE(contains(report, "{%"));
     }
     CHECK(diags.count(ir::Severity::warning) == 0);
+}
+
+TEST_CASE("TOML front matter leaves nulls out; MIGRATION.md names each key, as --to markdown's warning does") {
+    ir::Site site = make_site(false);
+    ir::Document& first = site.documents.at(2);
+    REQUIRE(first.source_path == "_posts/2024-03-12-first-post.md");
+    first.front_matter.as_object().emplace_back("subtitle", nullptr);
+    first.front_matter.as_object().emplace_back("share", ir::Object{{"x", nullptr}, {"k", true}});
+    ir::Diagnostics diags;
+    MemorySink sink = migrate(site, HugoOptions{}, diags);
+    const std::string& written = sink.files.at("content/posts/first-post.md");
+    CHECK_FALSE(contains(written, "subtitle"));
+    CHECK(contains(written, "\n[share]\nk = true\n"));
+    CHECK(contains(sink.files.at("MIGRATION.md"),
+                   "\n### Front matter\n\n"
+                   "- `_posts/2024-03-12-first-post.md`: TOML has no null; dropped front-matter keys: subtitle, share.x\n\n"));
+    // YAML has null: the keys stay and nothing is reported.
+    HugoOptions yaml;
+    yaml.front_matter = FrontMatterFormat::yaml;
+    MemorySink y = migrate(site, yaml, diags);
+    CHECK(contains(y.files.at("content/posts/first-post.md"), "\nsubtitle: null\nshare:\n  x: null\n  k: true\n"));
+    CHECK_FALSE(contains(y.files.at("MIGRATION.md"), "### Front matter"));
 }
 
 TEST_CASE("the real hugo builds the migrated site with no warnings and every URL in place") {

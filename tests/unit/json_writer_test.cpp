@@ -61,3 +61,29 @@ TEST_CASE("the JSON dump reads back, and is laid out as nlohmann lays out the wh
         }
     }
 }
+
+TEST_CASE("the site's cover and feed settings are in the dump, after the authors") {
+    ir::Site s = site_with(0);
+    s.cover = "/assets/cover.jpg";
+    s.feed.path = "/atom.xml";
+    s.feed.excerpt_only = true;
+    s.feed.posts_limit = 5;
+    s.feed.icon = "/icon.png";
+    s.feed.logo = "https://cdn.example.org/logo.svg";
+    s.feed.tag_feeds = {"*"};
+    s.feed.category_feeds = {"news", "life"};
+    const ordered_json site = ordered_json::parse(dump_of(s, -1, 1))["site"];
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : site.items()) keys.push_back(key);
+    CHECK(keys == std::vector<std::string>{"root", "title", "description", "url", "baseurl", "lang", "authors",
+                                           "cover", "feed", "timezone", "time", "config", "data", "static_files"});
+    CHECK(site["cover"] == "/assets/cover.jpg");
+    CHECK(site["feed"].dump() ==
+          R"({"path":"/atom.xml","excerpt_only":true,"posts_limit":5,"icon":"/icon.png",)"
+          R"("logo":"https://cdn.example.org/logo.svg","tag_feeds":["*"],"category_feeds":["news","life"]})");
+    // Unset: empty strings and lists, and null where the writer's default applies.
+    const ordered_json unset = ordered_json::parse(dump_of(site_with(0), -1, 1))["site"];
+    CHECK(unset["cover"] == "");
+    CHECK(unset["feed"].dump() ==
+          R"({"path":"","excerpt_only":null,"posts_limit":null,"icon":"","logo":"","tag_feeds":[],"category_feeds":[]})");
+}

@@ -97,6 +97,40 @@ TEST_CASE("front matter states what Jekyll computed, then keeps every other key 
     CHECK(file(t, "drafts/x.md").starts_with("+++\ntitle = \"Computed title\"\ndate = 2024-05-06T10:00:00+02:00\n"));
 }
 
+TEST_CASE("TOML front matter leaves nulls out and warns once per document, naming each key") {
+    ir::Document d = doc("_posts/2024-01-02-a.md", "A", "/a/");
+    d.front_matter = ir::Object{{"subtitle", nullptr},
+                                {"layout", "post"},
+                                {"share", ir::Object{{"x", nullptr}, {"y", true}}},
+                                {"links", ir::Array{"/b/", nullptr}}};
+    ir::Document clean = doc("about.md", "About", "/about/");
+    ir::Site site;
+    site.documents = {d, clean};
+    MarkdownOptions toml;
+    toml.front_matter = FrontMatterFormat::toml;
+    Written t;
+    write(t, site, toml);
+    CHECK(file(t, "posts/2024-01-02-a.md") ==
+          "+++\ntitle = \"A\"\npermalink = \"/a/\"\nlayout = \"post\"\nlinks = [\"/b/\"]\n\n[share]\ny = true\n+++\n"
+          "\nHello.\n");
+    auto items = t.diags.items();
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].severity == ir::Severity::warning);
+    CHECK(items[0].file == "_posts/2024-01-02-a.md");
+    CHECK(items[0].line == 0);
+    CHECK(items[0].col == 0);
+    // In the order TOML writes them: a nested table comes after the top-level keys.
+    CHECK(items[0].message == "--to markdown: TOML has no null; dropped front-matter keys: subtitle, links[1], share.x");
+    // YAML and JSON have null: nothing is dropped, nothing is reported.
+    for (FrontMatterFormat f : {FrontMatterFormat::yaml, FrontMatterFormat::json}) {
+        MarkdownOptions o;
+        o.front_matter = f;
+        Written w;
+        write(w, site, o);
+        CHECK(w.diags.items().empty());
+    }
+}
+
 TEST_CASE("what Markdown cannot hold becomes an HTML comment and a warning at its line") {
     ir::Document d = doc("_posts/2024-01-02-a.md", "A", "/a/");
     ir::Paragraph p;

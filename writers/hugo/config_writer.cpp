@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "writers/hugo/front_matter_writer.h"
+#include "writers/front_matter/serialize.h"
 
 namespace blogconv::writers::hugo {
 
@@ -113,10 +113,10 @@ std::string write_hugo_config(const ir::Site& site, const HugoOptions& options, 
     }
     if (!params.empty()) out.emplace_back("params", params);
 
-    int nulls = 0;
-    std::string text = serialize(out, SerializeOptions{FrontMatterFormat::toml, {}}, &nulls);
-    if (nulls > 0)
-        report.note(std::to_string(nulls) + " empty (null) value(s) of _config.yml left out of hugo.toml (TOML has no null)");
+    DroppedNulls nulls;
+    std::string text = serialize_mapping(out, SerializeOptions{FrontMatterFormat::toml, {}}, &nulls);
+    if (!nulls.empty())
+        report.note(std::to_string(nulls.size()) + " empty (null) value(s) of _config.yml left out of hugo.toml (TOML has no null)");
     return text;
 }
 

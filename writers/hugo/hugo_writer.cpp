@@ -7,9 +7,9 @@
 
 #include "ir/parallel.h"
 #include "ir/walk.h"
+#include "writers/front_matter/serialize.h"
 #include "writers/html/html_renderer.h"
 #include "writers/hugo/config_writer.h"
-#include "writers/hugo/front_matter_writer.h"
 #include "writers/hugo/migration_report.h"
 #include "writers/hugo/portable_names.h"
 #include "writers/markdown/commonmark_writer.h"
@@ -599,12 +599,10 @@ private:
     DocumentOutput render_document(const Placed& p) const {
         const ir::Document& d = *p.doc;
         DocumentOutput out;
-        hugo::SerializeOptions so{o_.front_matter, {"date", "lastmod"}};
-        int nulls = 0;
-        std::string text = hugo::front_matter_block(front_matter(p, out), so, &nulls);
-        if (nulls > 0)
-            out.report.item(d.source_path, 0, "Front matter",
-                         std::to_string(nulls) + " empty (null) value(s) left out: TOML has no null");
+        SerializeOptions so{o_.front_matter, {"date", "lastmod"}};
+        DroppedNulls nulls;
+        std::string text = front_matter_block(front_matter(p, out), so, &nulls);
+        if (!nulls.empty()) out.report.item(d.source_path, 0, "Front matter", dropped_nulls_message(nulls));
 
         // Jekyll's excerpt separator becomes Hugo's manual summary divider.
         // A separator that already is `<!--more-->` stays where it is (a second one would show).
@@ -776,17 +774,17 @@ private:
             // A TOML document is a table; a list or a scalar needs YAML (or JSON).
             if (!value.is_object() && f == FrontMatterFormat::toml) f = FrontMatterFormat::yaml;
             std::string text;
-            int nulls = 0;
+            DroppedNulls nulls;
             if (value.is_object()) {
-                text = hugo::serialize(value.as_object(), {f, {}}, &nulls);
+                text = serialize_mapping(value.as_object(), {f, {}}, &nulls);
             } else if (f == FrontMatterFormat::json) {
-                std::string wrapped = hugo::serialize(ir::Object{{"v", value}}, {f, {}}, &nulls);
+                std::string wrapped = serialize_mapping(ir::Object{{"v", value}}, {f, {}}, &nulls);
                 // {"v": X} -> X
                 auto a = wrapped.find(':');
                 auto b = wrapped.rfind('}');
                 text = wrapped.substr(a + 1, b - a - 1) + "\n";
             } else {
-                std::string wrapped = hugo::serialize(ir::Object{{"v", value}}, {f, {}}, &nulls);
+                std::string wrapped = serialize_mapping(ir::Object{{"v", value}}, {f, {}}, &nulls);
                 text = wrapped.substr(wrapped.find(':') + 1);
                 if (!text.empty() && text[0] == ' ') text = text.substr(1);
                 if (!text.empty() && text[0] == '\n') {
@@ -805,8 +803,8 @@ private:
             const char* ext = f == FrontMatterFormat::toml ? ".toml" : f == FrontMatterFormat::yaml ? ".yaml" : ".json";
             sink_.write("data/" + name + ext, text);
             report_.count("Data files");
-            if (nulls > 0)
-                report_.item("_data/" + key, 0, "Data", std::to_string(nulls) + " null value(s) left out (TOML has no null)");
+            if (!nulls.empty())
+                report_.item("_data/" + key, 0, "Data", std::to_string(nulls.size()) + " null value(s) left out (TOML has no null)");
         }
     }
 

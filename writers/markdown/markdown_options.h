@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "writers/front_matter_format.h"
+#include "writers/front_matter/format.h"
 #include "writers/option_spec.h"
 
 namespace blogconv::writers {

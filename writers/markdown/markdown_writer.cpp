@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "writers/hugo/front_matter_writer.h"
+#include "writers/front_matter/serialize.h"
 #include "writers/markdown/commonmark_writer.h"
 #include "writers/site_urls.h"
 
@@ -59,7 +59,7 @@ ir::Object front_matter(const ir::Document& d) {
 
 void write_markdown_site(const ir::Site& site, const MarkdownOptions& options, const ResourceReader* resources,
                          Sink& sink, ir::Diagnostics& diagnostics) {
-    hugo::SerializeOptions so;
+    SerializeOptions so;
     so.format = options.front_matter;
     so.datetime_keys = {"date"};
     std::set<std::string> used;
@@ -74,8 +74,10 @@ void write_markdown_site(const ir::Site& site, const MarkdownOptions& options, c
             auto is_static = [&site](const std::string& path) { return is_static_file(site, path); };
             return relocated_url(url, url_base(d, site), is_static, "").value_or(url);
         };
-        int nulls = 0;
-        std::string text = hugo::front_matter_block(front_matter(d), so, &nulls);
+        DroppedNulls nulls;
+        std::string text = front_matter_block(front_matter(d), so, &nulls);
+        if (!nulls.empty())
+            diagnostics.add({ir::Severity::warning, d.source_path, 0, 0, "--to markdown: " + dropped_nulls_message(nulls), ""});
         // What Markdown cannot express is written as an HTML comment with `{%`/`{{` broken up
         // (the writer's default) and reported here, with its line.
         CommonMarkReport report;

@@ -1,4 +1,4 @@
-#include "writers/hugo/front_matter_writer.h"
+#include "writers/front_matter/serialize.h"
 
 #include <charconv>
 #include <cmath>
@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace blogconv::writers::hugo {
+namespace blogconv::writers {
 
 namespace {
 
@@ -58,11 +58,13 @@ std::string toml_string(const std::string& s) {
     return out + "\"\"\"";
 }
 
+// `where` is the path of the value being written, in DroppedNulls' form, for the nulls it leaves
+// out; a child's path is made only for a null or a container (a data file can be large).
 class TomlWriter {
 public:
-    TomlWriter(const SerializeOptions& o, int* nulls) : o_(o), nulls_(nulls) {}
+    TomlWriter(const SerializeOptions& o, DroppedNulls* dropped) : o_(o), dropped_(dropped) {}
 
-    std::string inline_value(const ir::Value& v, bool top_level_key_is_date) {
+    std::string inline_value(const ir::Value& v, bool top_level_key_is_date, const std::string& where) {
         if (v.is_bool()) return v.as_bool() ? "true" : "false";
         if (v.is_int()) return std::to_string(v.as_int());
         if (v.is_double()) return format_double(v.as_double());
@@ -70,14 +72,16 @@ public:
         if (v.is_array()) {
             std::string s = "[";
             bool first = true;
-            for (const auto& e : v.as_array()) {
-                if (e.is_null()) {
-                    count_null();
+            const ir::Array& a = v.as_array();
+            for (std::size_t i = 0; i < a.size(); ++i) {
+                auto at = [&] { return where + "[" + std::to_string(i) + "]"; };
+                if (a[i].is_null()) {
+                    drop(at());
                     continue;
                 }
                 if (!first) s += ", ";
                 first = false;
-                s += inline_value(e, false);
+                s += inline_value(a[i], false, is_container(a[i]) ? at() : std::string());
             }
             return s + "]";
         }
@@ -86,29 +90,31 @@ public:
             bool first = true;
             for (const auto& [k, e] : v.as_object()) {
                 if (e.is_null()) {
-                    count_null();
+                    drop(where + "." + k);
                     continue;
                 }
                 s += first ? " " : ", ";
                 first = false;
-                s += toml_key(k) + " = " + inline_value(e, false);
+                s += toml_key(k) + " = " + inline_value(e, false, is_container(e) ? where + "." + k : std::string());
             }
             return s + (first ? "}" : " }");
         }
         return "\"\"";
     }
 
-    // Scalars and arrays first, then each non-empty sub-mapping as its own [table].
-    void table(const std::string& path, const ir::Object& obj, std::string& out, bool top) {
+    // Scalars and arrays first, then each non-empty sub-mapping as its own [table]. `path` is the
+    // table's TOML name, `where` the same path as DroppedNulls writes it ("" at the top).
+    void table(const std::string& path, const std::string& where, const ir::Object& obj, std::string& out, bool top) {
+        auto key_path = [&where](const std::string& k) { return where.empty() ? k : where + "." + k; };
         std::string body;
         for (const auto& [k, v] : obj) {
             if (v.is_null()) {
-                count_null();
+                drop(key_path(k));
                 continue;
             }
             if (v.is_object() && !v.as_object().empty()) continue;
             bool date = top && o_.datetime_keys.count(k) && v.is_string();
-            body += toml_key(k) + " = " + inline_value(v, date) + "\n";
+            body += toml_key(k) + " = " + inline_value(v, date, is_container(v) ? key_path(k) : std::string()) + "\n";
         }
         if (!path.empty() && (!body.empty() || !has_subtables(obj))) {
             if (!out.empty()) out += "\n";
@@ -117,21 +123,22 @@ public:
         out += body;
         for (const auto& [k, v] : obj) {
             if (!v.is_object() || v.as_object().empty()) continue;
-            table(path.empty() ? toml_key(k) : path + "." + toml_key(k), v.as_object(), out, false);
+            table(path.empty() ? toml_key(k) : path + "." + toml_key(k), key_path(k), v.as_object(), out, false);
         }
     }
 
 private:
+    static bool is_container(const ir::Value& v) { return v.is_array() || v.is_object(); }
     static bool has_subtables(const ir::Object& obj) {
         for (const auto& [k, v] : obj)
             if (v.is_object() && !v.as_object().empty()) return true;
         return false;
     }
-    void count_null() {
-        if (nulls_) ++*nulls_;
+    void drop(std::string where) {
+        if (dropped_) dropped_->push_back(std::move(where));
     }
     const SerializeOptions& o_;
-    int* nulls_;
+    DroppedNulls* dropped_;
 };
 
 // ---- YAML --------------------------------------------------------------------------------
@@ -259,11 +266,11 @@ std::string toml_key(const std::string& key) {
     return bare ? key : quoted(key);
 }
 
-std::string serialize(const ir::Object& object, const SerializeOptions& options, int* nulls_dropped) {
+std::string serialize_mapping(const ir::Object& object, const SerializeOptions& options, DroppedNulls* dropped_nulls) {
     switch (options.format) {
     case FrontMatterFormat::toml: {
         std::string out;
-        TomlWriter(options, nulls_dropped).table("", object, out, true);
+        TomlWriter(options, dropped_nulls).table("", "", object, out, true);
         return out;
     }
     case FrontMatterFormat::yaml: {
@@ -278,8 +285,9 @@ std::string serialize(const ir::Object& object, const SerializeOptions& options,
     return "";
 }
 
-std::string front_matter_block(const ir::Object& object, const SerializeOptions& options, int* nulls_dropped) {
-    std::string body = serialize(object, options, nulls_dropped);
+std::string front_matter_block(const ir::Object& object, const SerializeOptions& options,
+                               DroppedNulls* dropped_nulls) {
+    std::string body = serialize_mapping(object, options, dropped_nulls);
     switch (options.format) {
     case FrontMatterFormat::toml: return "+++\n" + body + "+++\n";
     case FrontMatterFormat::yaml: return "---\n" + body + "---\n";
@@ -288,4 +296,10 @@ std::string front_matter_block(const ir::Object& object, const SerializeOptions&
     return body;
 }
 
-}  // namespace blogconv::writers::hugo
+std::string dropped_nulls_message(const DroppedNulls& dropped) {
+    std::string keys;
+    for (const auto& k : dropped) keys += (keys.empty() ? "" : ", ") + k;
+    return "TOML has no null; dropped front-matter keys: " + keys;
+}
+
+}  // namespace blogconv::writers

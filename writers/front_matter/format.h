@@ -1,5 +1,5 @@
-// The serialization of front matter (and of Hugo's config and data files): shared by the writers
-// that write Markdown files with front matter (Hugo, portable Markdown).
+// Which front matter a writer of Markdown files writes (Hugo, portable Markdown): the format and
+// its `--front-matter` option. front_matter/serialize.h writes it.
 #pragma once
 
 #include <string>
