@@ -68,6 +68,7 @@ int run_check(const Settings& s, std::ostream& out, std::ostream& err) {
     if (!s.check_to.empty()) {
         const writers::WriterInfo* writer = writers::find_writer(s.check_to);
         writers::WriterOptions writer_options;
+        writer_options.format = writer->make_options();
         std::optional<writers::FolderResources> resources;
         if (!site.root.empty()) {
             resources.emplace(site.root);

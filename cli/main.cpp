@@ -183,6 +183,8 @@ int main(int argc, char** argv) {
         selection.limit = 0;
         selection.posts_only = true;
     }
+    // The writer's own options at their defaults, then the ones the user gave, by its table.
+    writer_options.format = writer->make_options();
     writer_options.jobs = jobs;
     writer_options.source_date_epoch = cli::source_date_epoch();
     if (!cli::apply_writer_options(app, settings, *writer, writer_options, std::cerr)) return exit_fatal;
@@ -244,7 +246,7 @@ int main(int argc, char** argv) {
         const bool by_tag = tagged;
         std::vector<std::string> only;
         std::function<cli::OutputPlace()> place = [dir, &sources] { return cli::place_output(dir, sources); };
-        if (dir.empty() && writer->splits_feeds && output != "-") {
+        if (dir.empty() && writer->narrow_feed && output != "-") {
             // `_config.yml`'s `feed: categories:` / `feed: tags:` (jekyll-feed): the extra feeds go
             // where jekyll-feed puts them, beside the main feed (feed/<name>.xml, feed/by_tag/…).
             only = cli::configured_split_feeds(site, by_tag);
@@ -258,7 +260,7 @@ int main(int argc, char** argv) {
             dir = "feed";
         }
         if (dir.empty()) continue;
-        if (!writer->splits_feeds) {
+        if (!writer->narrow_feed) {
             std::cerr << "blogconv: error: --per-tag and --per-category do not apply to --to " << writer->name
                       << " (see --help)\n";
             return exit_fatal;

@@ -143,7 +143,7 @@ CommandLine define_command_line(CLI::App& app, Settings& s) {
     }
     std::string splitting;
     for (const auto& w : writers::all_writers())
-        if (w.splits_feeds) splitting += (splitting.empty() ? "" : ", ") + w.name;
+        if (w.narrow_feed) splitting += (splitting.empty() ? "" : ", ") + w.name;
     app.add_option("--per-tag", s.per_tag, "Also write one feed per tag into this folder [" + splitting + "]")
         ->group(format_group);
     app.add_option("--per-category", s.per_category,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <string>
 
 namespace blogconv::cli {
@@ -28,6 +29,8 @@ std::string file_slug(const std::string& s) {
 void write_split_feeds(const ir::Site& site, const writers::WriterInfo& writer, const writers::WriterOptions& options,
                        bool by_tag, writers::Sink& out, ir::Diagnostics& diagnostics,
                        const std::vector<std::string>& only) {
+    // Caught by the CLI before: --per-tag is refused for a writer that is not a feed.
+    if (!writer.narrow_feed) throw std::invalid_argument("--to " + writer.name + " writes no feed to split");
     // Distinct names in first-seen order over the posts as sorted, so the output is stable.
     std::vector<std::string> names;
     std::set<std::string> seen;
@@ -45,12 +48,12 @@ void write_split_feeds(const ir::Site& site, const writers::WriterInfo& writer, 
         std::string unique = slug;
         for (int k = 2; !used.insert(unique).second; ++k) unique = slug + "-" + std::to_string(k);
         writers::WriterOptions o = options;
-        o.feed.tags.clear();
-        o.feed.categories.clear();
-        (by_tag ? o.feed.tags : o.feed.categories).push_back(name);
-        o.feed.path = (by_tag ? "/feed/by_tag/" : "/feed/") + unique + writer.extension;
-        if (!o.feed.title.empty() || !site.title.empty())
-            o.feed.title = (o.feed.title.empty() ? site.title : o.feed.title) + " · " + name;
+        // Narrowed by the feed's own row: the CLI never names a writer's options struct.
+        writer.narrow_feed(o.format,
+                           {.by_tag = by_tag,
+                            .name = name,
+                            .path = (by_tag ? "/feed/by_tag/" : "/feed/") + unique + writer.extension,
+                            .site_title = site.title});
         writers::MemorySink one;
         writer.write(site, o, one, diagnostics);
         for (const auto& [path, bytes] : one.files)

@@ -9,10 +9,12 @@
 
 namespace blogconv::cli {
 
-// Runs the feed `writer` once per distinct tag (or category) of the site's posts, each filtered
-// to that tag, into `out` as "<slug><extension>" (names made unique). Each feed's self link is
-// /feed/by_tag/<slug><ext> (tags) or /feed/<slug><ext> (categories), jekyll-feed's paths.
-// `only`: when not empty, just these tags (categories), as `_config.yml`'s `feed: tags:` lists them.
+// Runs the feed `writer` once per distinct tag (or category) of the site's posts, its options
+// narrowed to that tag by the row's WriterInfo::narrow_feed, into `out` as "<slug><extension>"
+// (names made unique). Each feed's self link is /feed/by_tag/<slug><ext> (tags) or
+// /feed/<slug><ext> (categories), jekyll-feed's paths. `only`: when not empty, just these tags
+// (categories), as `_config.yml`'s `feed: tags:` lists them. A writer without narrow_feed (not a
+// feed) throws std::invalid_argument.
 void write_split_feeds(const ir::Site& site, const writers::WriterInfo& writer, const writers::WriterOptions& options,
                        bool by_tag, writers::Sink& out, ir::Diagnostics& diagnostics,
                        const std::vector<std::string>& only = {});

@@ -56,7 +56,7 @@ bool apply_writer_options(const CLI::App& app, const Settings& settings, const w
             }
         }
         try {
-            option->apply(options, value);
+            option->apply(options.format, value);
         } catch (const writers::OptionError& e) {
             err << "blogconv: error: --" << name << ' ' << typed << ": " << e.what() << '\n';
             ok = false;

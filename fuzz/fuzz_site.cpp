@@ -131,6 +131,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const writers::WriterInfo& w : writers::all_writers()) {
         writers::MemorySink sink;
         ir::Diagnostics d;
+        writer_options.format = w.make_options();
         w.write(site, writer_options, sink, d);
         for (const auto& [name, bytes] : sink.files)
             if (bytes.find(canary) != std::string::npos) std::abort();  // read outside the site

@@ -69,6 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const writers::WriterInfo& w : writers::all_writers()) {
         writers::MemorySink sink;
         ir::Diagnostics d;
+        options.format = w.make_options();
         w.write(site, options, sink, d);
     }
     return 0;

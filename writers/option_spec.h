@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "writers/format_options.h"
+
 namespace blogconv::writers {
 
 // What a user's stylesheet (`--css`, `--css-replace`) does with a writer's built-in one.
@@ -77,25 +79,26 @@ std::vector<OptionSpec<O>> book_options() {
     };
 }
 
-// A writer's option bound to the registry's WriterOptions (writers/registry.h): the same
-// description, and `apply` reaching the writer's own struct inside it.
-template <class All>
+// A writer's option as the registry holds it (WriterInfo::options): the same description, and
+// `apply` reaching the writer's own struct inside the holder its row makes
+// (WriterInfo::make_options). Applied to a holder of another writer's struct it throws
+// FormatOptionsMismatch rather than dropping the value.
 struct BoundOption {
     std::string name;
     OptionKind kind = OptionKind::text;
     std::string help;
     std::vector<std::string> choices;
-    std::function<void(All&, const std::string&)> apply;
+    std::function<void(FormatOptions&, const std::string&)> apply;
 };
 
-// Binds every option of a writer's table to the member `field` of the registry's options.
-template <class All, class Options>
-std::vector<BoundOption<All>> bind_options(Options All::*field, const std::vector<OptionSpec<Options>>& table) {
-    std::vector<BoundOption<All>> out;
+// Binds every option of a writer's table to that writer's struct inside a FormatOptions.
+template <class Options>
+std::vector<BoundOption> bind_options(const std::vector<OptionSpec<Options>>& table) {
+    std::vector<BoundOption> out;
     for (const auto& spec : table) {
         auto apply = spec.apply;
         out.push_back({spec.name, spec.kind, spec.help, spec.choices,
-                       [field, apply](All& all, const std::string& v) { apply(all.*field, v); }});
+                       [apply](FormatOptions& holder, const std::string& v) { apply(holder.get<Options>(), v); }});
     }
     return out;
 }

@@ -3,6 +3,7 @@
 #include "writers/epub/epub_writer.h"
 #include "writers/feeds/feeds.h"
 #include "writers/hugo/hugo_writer.h"
+#include "writers/json_writer.h"
 #include "writers/markdown/markdown_writer.h"
 #include "writers/standalone/standalone_writer.h"
 
@@ -14,11 +15,29 @@ namespace blogconv::writers {
 
 namespace {
 
+// A writer's own options at their defaults, held for the CLI to fill (WriterInfo::make_options).
+template <class Options>
+FormatOptions make_options() {
+    return FormatOptions::of(Options{});
+}
+
 // A feed writer's options with the fields every writer gets applied.
 FeedOptions feed_options(const WriterOptions& o) {
-    FeedOptions f = o.feed;
+    FeedOptions f = o.format.get_or_default<FeedOptions>();
     if (o.limit) f.limit = o.limit;
     return f;
+}
+
+// One feed of --per-tag / --per-category: only that tag's (category's) posts, its own self link,
+// and a title naming it ("Blog · rust").
+void narrow_feed(FormatOptions& holder, const FeedSlice& slice) {
+    FeedOptions& f = holder.get<FeedOptions>();
+    f.tags.clear();
+    f.categories.clear();
+    (slice.by_tag ? f.tags : f.categories).push_back(slice.name);
+    f.path = slice.path;
+    if (!f.title.empty() || !slice.site_title.empty())
+        f.title = (f.title.empty() ? slice.site_title : f.title) + " · " + slice.name;
 }
 
 using FeedFunction = void (*)(const ir::Site&, const FeedOptions&, Sink&, ir::Diagnostics&);
@@ -31,15 +50,16 @@ WriterInfo feed_row(std::string name, std::vector<std::string> aliases, std::str
             .description = std::move(description),
             .extension = std::move(extension),
             .picks_newest = true,
-            .splits_feeds = true,
-            .options = bind_options(&WriterOptions::feed, feed_option_table()),
+            .make_options = make_options<FeedOptions>,
+            .options = bind_options(feed_option_table()),
+            .narrow_feed = narrow_feed,
             .write = [](const ir::Site& s, const WriterOptions& o, Sink& k, ir::Diagnostics& d) {
                 write_feed(s, feed_options(o), k, d);
             }};
 }
 
 StandaloneOptions standalone_options(const WriterOptions& o, bool split) {
-    StandaloneOptions h = o.html;
+    StandaloneOptions h = o.format.get_or_default<StandaloneOptions>();
     h.split = split;
     return h;
 }
@@ -53,9 +73,10 @@ const std::vector<WriterInfo>& all_writers() {
          .description = "the document model as JSON (docs/ir-json.md)",
          .extension = ".json",
          .reads_pages = true,
+         .make_options = make_options<JsonOptions>,
          .write =
              [](const ir::Site& s, const WriterOptions& o, Sink& k, ir::Diagnostics& d) {
-                 JsonOptions j = o.json;
+                 JsonOptions j = o.format.get_or_default<JsonOptions>();
                  j.jobs = o.jobs;
                  write_json(s, j, k, d);
              }},
@@ -66,10 +87,11 @@ const std::vector<WriterInfo>& all_writers() {
          .aliases = {"epub3"},
          .description = "EPUB 3 book, one chapter per post",
          .extension = ".epub",
-         .options = bind_options(&WriterOptions::epub, epub_option_table()),
+         .make_options = make_options<EpubOptions>,
+         .options = bind_options(epub_option_table()),
          .write =
              [](const ir::Site& s, const WriterOptions& o, Sink& k, ir::Diagnostics& d) {
-                 EpubOptions e = o.epub;
+                 EpubOptions e = o.format.get_or_default<EpubOptions>();
                  if (!e.resources) e.resources = o.resources;
                  if (!e.jobs) e.jobs = o.jobs;
                  if (!e.modified) e.modified = o.source_date_epoch;
@@ -80,10 +102,11 @@ const std::vector<WriterInfo>& all_writers() {
          .writes_folder = true,
          .reads_pages = true,
          .keeps_drafts = true,
-         .options = bind_options(&WriterOptions::hugo, hugo_option_table()),
+         .make_options = make_options<HugoOptions>,
+         .options = bind_options(hugo_option_table()),
          .write =
              [](const ir::Site& s, const WriterOptions& o, Sink& k, ir::Diagnostics& d) {
-                 HugoOptions h = o.hugo;
+                 HugoOptions h = o.format.get_or_default<HugoOptions>();
                  if (!h.jobs) h.jobs = o.jobs;
                  write_hugo(s, h, o.resources, k, d);
              }},
@@ -94,22 +117,27 @@ const std::vector<WriterInfo>& all_writers() {
          .writes_folder = true,
          .reads_pages = true,
          .keeps_drafts = true,
-         .options = bind_options(&WriterOptions::markdown, markdown_option_table()),
-         .write = [](const ir::Site& s, const WriterOptions& o, Sink& k,
-                     ir::Diagnostics& d) { write_markdown_site(s, o.markdown, o.resources, k, d); }},
+         .make_options = make_options<MarkdownOptions>,
+         .options = bind_options(markdown_option_table()),
+         .write =
+             [](const ir::Site& s, const WriterOptions& o, Sink& k, ir::Diagnostics& d) {
+                 write_markdown_site(s, o.format.get_or_default<MarkdownOptions>(), o.resources, k, d);
+             }},
         // Two names rather than a `split` flag: the CLI decides from `writes_folder` whether -o
         // names a file or a folder, and that is fixed per table entry.
         {.name = "html",
          .aliases = {"standalone"},
          .description = "one self-contained HTML page: cover, contents, every post, tag index",
          .extension = ".html",
-         .options = bind_options(&WriterOptions::html, standalone_option_table()),
+         .make_options = make_options<StandaloneOptions>,
+         .options = bind_options(standalone_option_table()),
          .write = [](const ir::Site& s, const WriterOptions& o, Sink& k,
                      ir::Diagnostics& d) { write_standalone_html(s, standalone_options(o, false), o.resources, k, d); }},
         {.name = "html-split",
          .description = "the standalone HTML as a folder: index.html and posts/<slug>.html",
          .writes_folder = true,
-         .options = bind_options(&WriterOptions::html, standalone_option_table()),
+         .make_options = make_options<StandaloneOptions>,
+         .options = bind_options(standalone_option_table()),
          .write = [](const ir::Site& s, const WriterOptions& o, Sink& k,
                      ir::Diagnostics& d) { write_standalone_html(s, standalone_options(o, true), o.resources, k, d); }},
     };
@@ -125,7 +153,7 @@ const WriterInfo* find_writer(std::string_view name) {
     return nullptr;
 }
 
-const BoundOption<WriterOptions>* find_option(const WriterInfo& writer, std::string_view name) {
+const BoundOption* find_option(const WriterInfo& writer, std::string_view name) {
     for (const auto& o : writer.options)
         if (o.name == name) return &o;
     return nullptr;

@@ -11,32 +11,20 @@
 
 #include "ir/diagnostic.h"
 #include "ir/site.h"
-#include "writers/epub/epub_options.h"
-#include "writers/feeds/feed_options.h"
-#include "writers/hugo/hugo_options.h"
-#include "writers/json_writer.h"
-#include "writers/markdown/markdown_options.h"
+#include "writers/format_options.h"
 #include "writers/option_spec.h"
 #include "writers/resources.h"
 #include "writers/sink.h"
-#include "writers/standalone/standalone_options.h"
 
 namespace blogconv::writers {
 
-// Every writer's options, one struct each; the CLI fills them through the writers' option tables
-// (WriterInfo::options) and sets the fields below the structs for every writer alike.
+// What a writer is run with: the chosen writer's own options, held without naming their type,
+// and the fields below it that every writer reads alike. Adding a format adds nothing here.
 struct WriterOptions {
-    JsonOptions json;
-    // Atom, RSS and JSON Feed (writers/feeds/feed_options.h).
-    FeedOptions feed;
-    // EPUB (writers/epub/epub_options.h).
-    EpubOptions epub;
-    // The Jekyll -> Hugo migration (writers/hugo/hugo_options.h).
-    HugoOptions hugo;
-    // Portable Markdown (writers/markdown/markdown_options.h).
-    MarkdownOptions markdown;
-    // Standalone HTML, one file or split (writers/standalone/standalone_options.h).
-    StandaloneOptions html;
+    // The chosen writer's own struct (an EpubOptions, a FeedOptions, …), made by its row
+    // (WriterInfo::make_options) and filled through its option table (WriterInfo::options). Empty:
+    // the writer's defaults. Another writer's struct is refused (FormatOptionsMismatch).
+    FormatOptions format;
     // Where writers read the site's files (images, static files). The CLI sets a FolderResources
     // for the site root; nullptr means no file can be read (images are then reported missing).
     const ResourceReader* resources = nullptr;
@@ -50,6 +38,15 @@ struct WriterOptions {
 };
 
 using WriteFunction = void (*)(const ir::Site&, const WriterOptions&, Sink&, ir::Diagnostics&);
+
+// One feed of a split (--per-tag, --per-category): the posts of one tag or category, under a self
+// link of its own, titled after the tag.
+struct FeedSlice {
+    bool by_tag = true;      // `name` is a tag; else a category
+    std::string name;        // the tag or category kept
+    std::string path;        // the feed's own path below the site, for its self link
+    std::string site_title;  // the site's title, named in the slice's title when the feed has none
+};
 
 // One row of the table. The CLI decides everything from these fields, never from a name.
 struct WriterInfo {
@@ -66,11 +63,15 @@ struct WriterInfo {
     // Posts only, and the writer takes the newest WriterOptions::limit itself (a feed): the shared
     // selection keeps posts and does not cut.
     bool picks_newest = false;
-    // --per-tag / --per-category apply: the writer is run once more per tag or category, with its
-    // FeedOptions narrowed (cli/split_feeds).
-    bool splits_feeds = false;
-    // The writer's command-line options, from its own table (writers/option_spec.h).
-    std::vector<BoundOption<WriterOptions>> options;
+    // The writer's own options struct at its defaults (writers/format_options.h): the CLI applies
+    // the user's options to it (`options`) and passes it as WriterOptions::format.
+    FormatOptions (*make_options)() = nullptr;
+    // The writer's command-line options, from its own table (writers/option_spec.h), bound to the
+    // struct `make_options` makes.
+    std::vector<BoundOption> options;
+    // Set for a feed: --per-tag / --per-category apply, and the writer is run once more per tag or
+    // category with its own options narrowed to that slice by this function (cli/split_feeds).
+    void (*narrow_feed)(FormatOptions&, const FeedSlice&) = nullptr;
     WriteFunction write = nullptr;
 };
 
@@ -78,6 +79,6 @@ const std::vector<WriterInfo>& all_writers();
 // The writer called `name` (or one of its aliases), or nullptr.
 const WriterInfo* find_writer(std::string_view name);
 // The option called `name` (long name, no dashes) of `writer`, or nullptr when it takes none.
-const BoundOption<WriterOptions>* find_option(const WriterInfo& writer, std::string_view name);
+const BoundOption* find_option(const WriterInfo& writer, std::string_view name);
 
 }  // namespace blogconv::writers

@@ -23,6 +23,9 @@ int main(int argc, char** argv) {
         return 2;
     }
     bc::writers::WriterOptions options;
+    // The feed's own options at their defaults; its table (atom->options) sets any of them, e.g.
+    // find_option(*atom, "title")->apply(options.format, "My feed").
+    options.format = atom->make_options();
     // Images and static files are read from the site folder (writers never open files themselves).
     bc::writers::FolderResources resources(site.root);
     options.resources = &resources;

@@ -257,7 +257,7 @@ TEST_CASE("a format option is read by the formats whose table declares it; any o
     make_site(tmp.path / "site");
     write_file(tmp.path / "extra.css", "p { color: teal }\n");
     // Every option of every table, tried with every format.
-    std::vector<const blogconv::writers::BoundOption<blogconv::writers::WriterOptions>*> options;
+    std::vector<const blogconv::writers::BoundOption*> options;
     for (const auto& w : blogconv::writers::all_writers())
         for (const auto& o : w.options) {
             bool seen = false;

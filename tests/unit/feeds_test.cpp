@@ -312,7 +312,8 @@ TEST_CASE("registry knows the feed writers") {
     REQUIRE(find_writer("json-feed"));
     CHECK(find_writer("jsonfeed") == find_writer("json-feed"));
     WriterOptions o;
-    o.feed.limit = 1;
+    o.format = find_writer("rss")->make_options();
+    o.format.get<FeedOptions>().limit = 1;
     MemorySink sink;
     ir::Diagnostics diags;
     find_writer("rss")->write(sample_site(), o, sink, diags);
