@@ -93,6 +93,7 @@ enum class DiagnosticCode : std::uint16_t {
 
     // Markdown.
     markdown_unrepresentable = 2501,   // what CommonMark cannot express, kept as an HTML comment
+    front_matter_null_dropped = 2502,  // TOML front matter has no null: those keys are left out
 };
 
 // "BC1203" for a code.

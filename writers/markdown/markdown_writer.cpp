@@ -77,7 +77,8 @@ void write_markdown_site(const ir::Site& site, const MarkdownOptions& options, c
         DroppedNulls nulls;
         std::string text = front_matter_block(front_matter(d), so, &nulls);
         if (!nulls.empty())
-            diagnostics.add({ir::Severity::warning, d.source_path, 0, 0, "--to markdown: " + dropped_nulls_message(nulls), ""});
+            diagnostics.add({ir::DiagnosticCode::front_matter_null_dropped, ir::Severity::warning, d.source_path, 0, 0,
+                             "--to markdown: " + dropped_nulls_message(nulls)});
         // What Markdown cannot express is written as an HTML comment with `{%`/`{{` broken up
         // (the writer's default) and reported here, with its line.
         CommonMarkReport report;
