@@ -194,7 +194,7 @@ ordered_json blocks_json(const ir::Blocks& bs) {
 
 ordered_json diagnostic_json(const ir::Diagnostic& d) {
     return {{"severity", ir::severity_name(d.severity)}, {"file", d.file}, {"line", d.line}, {"col", d.col},
-            {"message", d.message}};
+            {"message", d.message}, {"code", ir::code_name(d.code)}};
 }
 
 ordered_json document_json(const ir::Document& d, const JsonOptions& options) {

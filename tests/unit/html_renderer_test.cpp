@@ -236,6 +236,19 @@ TEST_CASE("render_inline_html and blocks_plain_text") {
     CHECK(blocks_plain_text(b) == "Hello world\n\nT");
 }
 
+// A feed's summary and a book's fallback text come from blocks_plain_text: a footnote's text was
+// lost (its own recursion had no rule for footnote definitions), now it comes through the walk.
+TEST_CASE("blocks_plain_text keeps every container's text, in document order") {
+    ir::Blocks b = para({ir::Text{"Body"}});
+    ir::DefinitionList dl;
+    dl.items.push_back({{ir::Text{"Term 1"}}, {para({ir::Text{"Def 1"}})}});
+    dl.items.push_back({{ir::Text{"Term 2"}}, {para({ir::Text{"Def 2"}})}});
+    b.push_back(std::move(dl));
+    b.push_back(ir::BlockQuote{para({ir::Text{"Quoted"}}), {}});
+    b.push_back(ir::FootnoteDefinition{"1", para({ir::Text{"The note"}})});
+    CHECK(blocks_plain_text(b) == "Body\n\nTerm 1\n\nDef 1\n\nTerm 2\n\nDef 2\n\nQuoted\n\nThe note");
+}
+
 TEST_CASE("the heading hook appends inside every heading with an id, IR or raw HTML") {
     HtmlOptions o;
     o.id_prefix = "p:";

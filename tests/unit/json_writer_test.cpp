@@ -87,3 +87,13 @@ TEST_CASE("the site's cover and feed settings are in the dump, after the authors
     CHECK(unset["feed"].dump() ==
           R"({"path":"","excerpt_only":null,"posts_limit":null,"icon":"","logo":"","tag_feeds":[],"category_feeds":[]})");
 }
+
+TEST_CASE("a document's diagnostics carry their stable code") {
+    ir::Site s = site_with(1);
+    s.documents[0].diagnostics.push_back(ir::Diagnostic(ir::DiagnosticCode::last_modified_invalid,
+                                                        ir::Severity::warning, "_posts/2020-01-01-p.md", 2, 0,
+                                                        "invalid last_modified_at 'x'; ignored"));
+    const ordered_json d = ordered_json::parse(dump_of(s, 2, 1))["documents"][0]["diagnostics"];
+    CHECK(d == ordered_json::parse(R"([{"severity": "warning", "file": "_posts/2020-01-01-p.md", "line": 2, "col": 0,
+                                        "message": "invalid last_modified_at 'x'; ignored", "code": "BC1105"}])"));
+}

@@ -547,6 +547,8 @@ private:
     }
 };
 
+// Each paragraph-like block's text, through the one walk so that no container is forgotten (a
+// footnote's text, a quote in a list item). Leaves are whole paragraphs; a table row is one line.
 void plain_blocks(const ir::Blocks& blocks, std::vector<std::string>& paras) {
     auto collapse = [](const std::string& s) {
         std::string out;
@@ -566,33 +568,28 @@ void plain_blocks(const ir::Blocks& blocks, std::vector<std::string>& paras) {
         std::string t = collapse(html::xml_clean(s));
         if (!t.empty()) paras.push_back(std::move(t));
     };
-    for (const auto& b : blocks) {
-        std::visit(ir::overloaded{
-                       [&](const ir::Paragraph& n) { add(ir::plain_text(n.children)); },
-                       [&](const ir::Heading& n) { add(ir::plain_text(n.children)); },
-                       [&](const ir::CodeBlock& n) { add(n.text); },
-                       [&](const ir::BlockQuote& n) { plain_blocks(n.children, paras); },
-                       [&](const ir::List& n) {
-                           for (const auto& item : n.items) plain_blocks(item.children, paras);
-                       },
-                       [&](const ir::DefinitionList& n) {
-                           for (const auto& item : n.items) {
-                               add(ir::plain_text(item.term));
-                               for (const auto& d : item.definitions) plain_blocks(d, paras);
-                           }
-                       },
-                       [&](const ir::Table& n) {
-                           for (const auto* rows : {&n.head, &n.body})
-                               for (const auto& r : *rows) {
-                                   std::string line;
-                                   for (const auto& c : r) line += (line.empty() ? "" : " ") + ir::plain_text(c.children);
-                                   add(line);
-                               }
-                       },
-                       [&](const auto&) {},
-                   },
-                   b.node);
-    }
+    ir::for_each_block(blocks, [&](const ir::Block& b) {
+        if (const auto* p = std::get_if<ir::Paragraph>(&b.node)) add(ir::plain_text(p->children));
+        else if (const auto* h = std::get_if<ir::Heading>(&b.node)) add(ir::plain_text(h->children));
+        else if (const auto* c = std::get_if<ir::CodeBlock>(&b.node)) add(c->text);
+        else if (const auto* t = std::get_if<ir::Table>(&b.node)) {
+            for (const auto* rows : {&t->head, &t->body})
+                for (const auto& r : *rows) {
+                    std::string line;
+                    for (const auto& cell : r) line += (line.empty() ? "" : " ") + ir::plain_text(cell.children);
+                    add(line);
+                }
+            return ir::Descend::no;
+        } else if (const auto* dl = std::get_if<ir::DefinitionList>(&b.node)) {
+            // Each term before its own definitions, which the walk would give after every term.
+            for (const auto& item : dl->items) {
+                add(ir::plain_text(item.term));
+                for (const auto& d : item.definitions) plain_blocks(d, paras);
+            }
+            return ir::Descend::no;
+        }
+        return ir::Descend::yes;
+    });
 }
 
 }  // namespace
