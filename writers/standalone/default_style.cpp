@@ -6,10 +6,39 @@
 // request (or hundreds of kilobytes of data: URI), and system fonts read well everywhere.
 #include "writers/standalone/standalone_writer.h"
 
+#include <string>
+
 namespace blogconv::writers {
 
+namespace {
+
+// The dark theme's colours, written twice into the sheet: inside the media query for the automatic
+// theme, and for a page that pins `data-theme="dark"` (CSS cannot join a media query and a
+// selector in one rule).
+constexpr std::string_view dark_palette =
+    "--bg: #16181d; --fg: #e3e6ea; --muted: #9aa3ae; --accent: #7cb7ff; --rule: #30353d;\n"
+    "--code-bg: #1f232a; --mark: #5c4b00;\n"
+    "--hl-kw: #d291e4; --hl-ty: #5fd3e6; --hl-lit: #f0b35a; --hl-str: #8fd694; --hl-num: #f0b35a;\n"
+    "--hl-com: #8b949e; --hl-pp: #f78fb3; --hl-fn: #82aaff; --hl-tag: #ff8fa3; --hl-attr: #f0b35a;\n"
+    "--hl-var: #c4a7ff; --hl-key: #82aaff; --hl-hd: #82aaff; --hl-ins: #8fd694; --hl-del: #ff9b9b;\n"
+    "--hl-ins-bg: #173221; --hl-del-bg: #3b1c1c;\n"
+    "color-scheme: dark;\n";
+
+std::string indented(std::string_view lines, std::string_view indent) {
+    std::string out;
+    for (std::size_t at = 0; at < lines.size();) {
+        std::size_t end = lines.find('\n', at);
+        end = end == std::string_view::npos ? lines.size() : end + 1;
+        out.append(indent).append(lines.substr(at, end - at));
+        at = end;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string_view default_css() {
-    return R"css(:root {
+    static const std::string css = std::string(R"css(:root {
   --bg: #fdfcfa; --fg: #1f2328; --muted: #5d6673; --accent: #0b5cad; --rule: #d9dde3;
   --code-bg: #f3f4f6; --mark: #fff3bf;
   --hl-kw: #a626a4; --hl-ty: #0e7490; --hl-lit: #b45309; --hl-str: #2f7d32; --hl-num: #b45309;
@@ -18,27 +47,10 @@ std::string_view default_css() {
   --hl-ins-bg: #e6f4ea; --hl-del-bg: #fdecea;
   color-scheme: light;
 }
-@media (prefers-color-scheme: dark) {
-  :root:not([data-theme="light"]) {
-    --bg: #16181d; --fg: #e3e6ea; --muted: #9aa3ae; --accent: #7cb7ff; --rule: #30353d;
-    --code-bg: #1f232a; --mark: #5c4b00;
-    --hl-kw: #d291e4; --hl-ty: #5fd3e6; --hl-lit: #f0b35a; --hl-str: #8fd694; --hl-num: #f0b35a;
-    --hl-com: #8b949e; --hl-pp: #f78fb3; --hl-fn: #82aaff; --hl-tag: #ff8fa3; --hl-attr: #f0b35a;
-    --hl-var: #c4a7ff; --hl-key: #82aaff; --hl-hd: #82aaff; --hl-ins: #8fd694; --hl-del: #ff9b9b;
-    --hl-ins-bg: #173221; --hl-del-bg: #3b1c1c;
-    color-scheme: dark;
-  }
-}
-:root[data-theme="dark"] {
-  --bg: #16181d; --fg: #e3e6ea; --muted: #9aa3ae; --accent: #7cb7ff; --rule: #30353d;
-  --code-bg: #1f232a; --mark: #5c4b00;
-  --hl-kw: #d291e4; --hl-ty: #5fd3e6; --hl-lit: #f0b35a; --hl-str: #8fd694; --hl-num: #f0b35a;
-  --hl-com: #8b949e; --hl-pp: #f78fb3; --hl-fn: #82aaff; --hl-tag: #ff8fa3; --hl-attr: #f0b35a;
-  --hl-var: #c4a7ff; --hl-key: #82aaff; --hl-hd: #82aaff; --hl-ins: #8fd694; --hl-del: #ff9b9b;
-  --hl-ins-bg: #173221; --hl-del-bg: #3b1c1c;
-  color-scheme: dark;
-}
-*, *::before, *::after { box-sizing: border-box; }
+)css") +
+                                   "@media (prefers-color-scheme: dark) {\n  :root:not([data-theme=\"light\"]) {\n" +
+                                   indented(dark_palette, "    ") + "  }\n}\n:root[data-theme=\"dark\"] {\n" +
+                                   indented(dark_palette, "  ") + "}\n" + R"css(*, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body {
   margin: 0 auto; padding: 2rem 1.25rem 4rem; max-width: 42rem;
@@ -124,6 +136,7 @@ sup[role="doc-noteref"] a, a.footnote { text-decoration: none; padding: 0 0.1em;
   .post a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; overflow-wrap: anywhere; }
 }
 )css";
+    return css;
 }
 
 }  // namespace blogconv::writers
