@@ -53,7 +53,7 @@ PreparedDocument read_document(const Candidate& c, const SiteFolder& folder, con
     ir::GuardedReader::File file = folder.files().read(path_in_root(c.file, folder.root()), rules.limits.max_file_size);
     if (!file.ok()) {
         PreparedDocument skipped;
-        skipped.diagnostics.push_back(make_diagnostic(ir::DiagnosticCode::file_unreadable, c.source.display, 0, 0, file.error + "; skipped"));
+        skipped.diagnostics.push_back(make_diagnostic(unreadable_file_code(file.status), c.source.display, 0, 0, file.error + "; skipped"));
         return skipped;
     }
     return build_document(c.source, file.text, file.mtime, config, rules);

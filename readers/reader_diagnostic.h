@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "ir/diagnostic.h"
+#include "ir/guarded_reader.h"
 
 namespace blogconv::readers {
 
@@ -14,6 +15,16 @@ inline ir::Diagnostic make_diagnostic(ir::DiagnosticCode code, const std::string
                                       std::string message, std::string source_line = {},
                                       ir::Severity severity = ir::Severity::error) {
     return ir::Diagnostic(code, severity, file, line, col, std::move(message), std::move(source_line));
+}
+
+// The kind of a site file that could not be read, from the guarded reader's reason: a file over
+// --max-file-size is a limit like any other, a FIFO or device is never opened.
+inline ir::DiagnosticCode unreadable_file_code(ir::ReadStatus status) {
+    switch (status) {
+        case ir::ReadStatus::too_large: return ir::DiagnosticCode::limit_file_size;
+        case ir::ReadStatus::not_regular_file: return ir::DiagnosticCode::special_file;
+        default: return ir::DiagnosticCode::file_unreadable;
+    }
 }
 
 }  // namespace blogconv::readers

@@ -315,7 +315,7 @@ void SiteFolder::find_pages_and_static(const SiteConfig& config, const Limits& l
             ir::GuardedReader::File head = files_.read(rel, limits.max_file_size, 64);
             if (!head.ok()) {
                 // A FIFO or device among the site's files: said, never opened for reading.
-                diagnostics.push_back(make_diagnostic(ir::DiagnosticCode::special_file, display_join(display_root_, rel), 0, 0,
+                diagnostics.push_back(make_diagnostic(unreadable_file_code(head.status), display_join(display_root_, rel), 0, 0,
                                                       head.error + "; skipped",
                                                       {}, ir::Severity::warning));
                 continue;
