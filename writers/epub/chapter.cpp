@@ -410,7 +410,7 @@ private:
         id.set_value(v.c_str());
     }
 
-    // The renderer's element hook embedded it already (see image_element): only the attributes
+    // The renderer's element hook embedded it already (see ImageHook): only the attributes
     // a book does not take go.
     void image(pugi::xml_node img) {
         img.remove_attribute("srcset");
