@@ -472,6 +472,29 @@ TEST_CASE("images the book does not show are neither embedded nor reported") {
                                              ""});
 }
 
+// A problem is reported where the image was written: the same URL used twice, an <img> inside a
+// paragraph, a URL with a character reference each have their own line.
+TEST_CASE("each image problem is reported at the line of its own use") {
+    ir::Site site = basic_site();
+    site.documents[0].body = {
+        para({ir::Image{"gone.png", "", text("a"), {}}}, 3),
+        para({ir::Image{"gone.png", "", text("b"), {}}}, 5),
+        para({ir::Text{"x "}, ir::RawInline{"html", "<img src=\"gone-2.png\">"}}, 7),
+        ir::Block(ir::RawBlock{"html", "<p><img src=\"https://r.example/a?b=1&amp;c=2\"></p>"}, {9, 1}),
+    };
+    Book b = make_book(site);
+    std::vector<std::pair<int, std::string>> got;
+    for (const auto& d : b.diagnostics) got.emplace_back(d.line, d.message);
+    const std::string none = " not found: there is no site folder to read it from; shown as its alt text";
+    CHECK(got == std::vector<std::pair<int, std::string>>{
+                     {3, "image gone.png" + none},
+                     {5, "image gone.png" + none},
+                     {7, "image gone-2.png" + none},
+                     {9, "remote image https://r.example/a?b=1&c=2 is not embedded (a book should not fetch from the "
+                         "web); shown as a link"},
+                 });
+}
+
 // HTML's names are case-insensitive: `<IMG SRC=…>` in an old post is an image like any other.
 TEST_CASE("an image of raw HTML written in capitals is embedded") {
     TempDir tmp;

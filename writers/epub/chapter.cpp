@@ -10,7 +10,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "ir/walk.h"
 #include "writers/html/elements.h"
 #include "writers/html/escape.h"
 #include "writers/html/html_renderer.h"
@@ -23,35 +22,6 @@ namespace {
 
 using html::escape;
 using html::xml_clean;
-
-// ---- Where each image URL was written (for file:line in diagnostics) -------------------------
-
-void image_lines_in(const ir::Blocks& blocks, std::map<std::string, int>& out) {
-    ir::walk(
-        blocks,
-        [&](const ir::Block& b) {
-            const auto* raw = std::get_if<ir::RawBlock>(&b.node);
-            if (!raw) return;
-            // Raw <img> tags: remember the block's line for any src it mentions.
-            const std::string& text = raw->text;
-            for (std::size_t p = text.find("src="); p != std::string::npos; p = text.find("src=", p + 4)) {
-                std::size_t q = p + 4;
-                if (q >= text.size()) break;
-                char quote = text[q];
-                if (quote != '"' && quote != '\'') continue;
-                std::size_t e = text.find(quote, q + 1);
-                if (e == std::string::npos) break;
-                out.emplace(text.substr(q + 1, e - q - 1), b.pos.line);
-            }
-        },
-        [&](const ir::Inline& in, const ir::Block& owner) {
-            const auto* image = ir::get_if<ir::Image>(in);
-            if (!image) return ir::Descend::yes;
-            out.emplace(image->url, owner.pos.line);
-            // The alt is rendered as plain text: an image inside it is never placed.
-            return ir::Descend::no;
-        });
-}
 
 // ---- Tree helpers --------------------------------------------------------------------------
 
@@ -477,22 +447,19 @@ public:
         if (r.kind == K::over_budget)  // the writer reports the budget once for the book
             return image_stand_in("missing-image", text.empty() ? "[image]" : text, "");
         if (r.kind == K::remote) {
-            report(ir::Severity::warning, src, r.message);
+            report(ir::Severity::warning, e.line, r.message);
             return image_stand_in("remote-image", text.empty() ? src : text, e.in_link ? "" : src);
         }
-        report(r.kind == K::refused ? ir::Severity::error : ir::Severity::warning, src, r.message);
+        report(r.kind == K::refused ? ir::Severity::error : ir::Severity::warning, e.line, r.message);
         return image_stand_in("missing-image", text.empty() ? "[image]" : text, "");
     }
 
 private:
     Chapter& ch_;
     const ChapterContext& ctx_;
-    std::optional<std::map<std::string, int>> lines_;  // where each image URL was written, once needed
 
-    void report(ir::Severity severity, const std::string& url, const std::string& message) {
-        if (!lines_) image_lines_in(ch_.doc->body, lines_.emplace());
-        auto it = lines_->find(url);
-        ch_.image_problems.push_back(image_problem(ch_, ctx_, severity, it == lines_->end() ? 0 : it->second, message));
+    void report(ir::Severity severity, int line, const std::string& message) {
+        ch_.image_problems.push_back(image_problem(ch_, ctx_, severity, line, message));
     }
 };
 

@@ -78,6 +78,7 @@ private:
     bool saw_element_ = false;   // an element was offered (or would have been) since last reset
     bool replaying_ = false;     // rendering blocks a second time: the sanitizer's reports were made
     std::vector<std::string> raw_open_;  // XHTML mode: the raw HTML elements open here, outermost first
+    int line_ = 0;                       // the source line of the innermost block being written
 
     // What rendering a block changes that a second rendering of it must start from.
     struct Counters {
@@ -183,6 +184,7 @@ private:
     std::optional<std::string> offer(HtmlElement e) {
         saw_element_ = true;
         if (!elements_live_) return std::nullopt;
+        e.line = line_;
         if (o_.xhtml) {
             e.in_link = e.in_link || std::find(raw_open_.begin(), raw_open_.end(), "a") != raw_open_.end();
             e.inside = raw_open_;
@@ -208,7 +210,7 @@ private:
                 }
             return std::nullopt;
         }
-        if (t.name == "img") return offer(HtmlElement{t.name, t.attributes, link_depth_ > 0, {}});
+        if (t.name == "img") return offer(HtmlElement{t.name, t.attributes, link_depth_ > 0, {}, 0});
         if (!t.self_closing) raw_open_.push_back(written_name(t));
         return std::nullopt;
     }
@@ -287,7 +289,7 @@ private:
         }
         if (o_.element && !t.closing &&
             (t.name == "img" || t.name == "source" || t.name == "iframe" || t.name == "script")) {
-            auto replacement = o_.element(HtmlElement{t.name, t.attributes, link_depth_ > 0, {}});
+            auto replacement = o_.element(HtmlElement{t.name, t.attributes, link_depth_ > 0, {}, line_});
             swallow = replacement.has_value() && !html::is_void_element(t.name);
             return replacement;
         }
@@ -359,6 +361,13 @@ private:
     }
 
     void block(const ir::Block& b) {
+        const int outer_line = line_;
+        line_ = b.pos.line;
+        block_node(b);
+        line_ = outer_line;
+    }
+
+    void block_node(const ir::Block& b) {
         std::visit(ir::overloaded{
                        [&](const ir::Paragraph& n) {
                            out_ += "<p";
@@ -523,7 +532,7 @@ private:
                            const std::string src = url(n.url, {}, "img", "src");
                            const html::AttributeList list = attr_list(n.attr, "img");
                            if (o_.element) {
-                               HtmlElement e{"img", {}, link_depth_ > 0, {}};
+                               HtmlElement e{"img", {}, link_depth_ > 0, {}, 0};
                                e.attributes.emplace_back("src", src);
                                e.attributes.emplace_back("alt", html::xml_clean(ir::plain_text(n.alt)));
                                if (!n.title.empty()) e.attributes.emplace_back("title", html::xml_clean(n.title));

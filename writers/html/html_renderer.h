@@ -47,6 +47,9 @@ struct HtmlElement {
     // written (XML names are case-sensitive: `VIDEO` is not `video` to a reading system). Known
     // there because the raw HTML that is written is balanced; empty in HTML mode.
     std::vector<std::string> inside;
+    // The source line of the innermost block it was written in (ir::Block::pos; 0 = unknown),
+    // for a writer's diagnostics about it.
+    int line = 0;
 
     const std::string* find(std::string_view attribute) const {
         for (const auto& [k, v] : attributes)
