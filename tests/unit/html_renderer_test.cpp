@@ -365,6 +365,22 @@ TEST_CASE("in XHTML mode the element hook sees each image written as markup once
     CHECK(parses_as_xml(html));
 }
 
+// A block whose raw HTML is shown as text is rendered a second time; its footnote reference must
+// still be the first, or its id and the note's link back to it disagree.
+TEST_CASE("in XHTML mode a block shown as text keeps its footnote reference's id") {
+    HtmlOptions o;
+    o.xhtml = true;
+    const ir::Blocks b = {
+        ir::Paragraph{{ir::Text{"a "}, ir::RawInline{"html", "<b>"}, ir::FootnoteReference{"n"}}, {}},
+        ir::FootnoteDefinition{"n", {ir::Paragraph{{ir::Text{"note"}}, {}}}},
+    };
+    CHECK(render_html(b, o) ==
+          "<p>a &lt;b&gt;<sup id=\"fnref:n\" role=\"doc-noteref\"><a href=\"#fn:n\" class=\"footnote\" rel=\"footnote\">1</a></sup></p>\n"
+          "<div class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n<li id=\"fn:n\" role=\"doc-endnote\">\n"
+          "<p>note&#160;<a href=\"#fnref:n\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p>\n"
+          "</li>\n</ol>\n</div>\n");
+}
+
 TEST_CASE("one start tag writer and one void-element list") {
     CHECK(html::start_tag("img", {{"src", "a\"b&c.png"}, {"ismap", ""}}) == "<img src=\"a&quot;b&amp;c.png\" ismap=\"\" />");
     CHECK(html::start_tag("span", {{"class", "x"}}) == "<span class=\"x\">");

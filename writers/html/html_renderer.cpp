@@ -105,7 +105,8 @@ private:
         }
         // The element hook is only called once it is known which raw HTML stays markup: the
         // blocks are rendered without it (noting which hold an element), and the units that stay
-        // and hold one are rendered again with it, from the counters they started with.
+        // and hold one are rendered again with it, from the counters they started with (as is
+        // a block shown as text).
         struct Piece {
             std::string html;
             bool raw = false;
@@ -119,7 +120,7 @@ private:
         std::vector<Piece> pieces;
         pieces.reserve(blocks.size());
         for (const auto& b : blocks) {
-            if (deferred && (snapshots.empty() || snapshot_version != footnote_version_)) {
+            if (snapshots.empty() || snapshot_version != footnote_version_) {
                 snapshots.push_back(counters());
                 snapshot_version = footnote_version_;
             }
@@ -129,7 +130,7 @@ private:
             saw_element_ = false;
             raw_open_.clear();
             block(b);
-            pieces.push_back({std::move(out_), saw_raw_, saw_element_, snapshots.empty() ? 0 : snapshots.size() - 1});
+            pieces.push_back({std::move(out_), saw_raw_, saw_element_, snapshots.size() - 1});
             out_ = std::move(saved);
         }
         elements_live_ = true;
@@ -171,10 +172,17 @@ private:
                 i = found + 1;
                 continue;
             }
+            // Rendered again as text, from the counters it started with: its footnote
+            // references keep the ids the blocks after it were counted from.
+            Counters now = counters();
+            restore(snapshots[pieces[i].before]);
             raw_open_.clear();
             escape_raw_ = true;
+            replaying_ = true;
             block(blocks[i]);
+            replaying_ = false;
             escape_raw_ = false;
+            restore(std::move(now));
             ++i;
         }
         raw_open_.clear();
