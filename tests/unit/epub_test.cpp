@@ -434,6 +434,87 @@ TEST_CASE("images: embedded once, missing, remote, leaving the site root") {
     check_epubcheck(b.bytes);
 }
 
+// The renderer's element hook embeds images as it writes them; an image the book does not show
+// must not be embedded (nor numbered, nor reported) all the same.
+TEST_CASE("images the book does not show are neither embedded nor reported") {
+    TempDir tmp;
+    fs::path root = tmp.path / "site";
+    write_file(root / "assets" / "a.png", tiny_png);
+    ir::Site site = basic_site();
+    site.root = root.string();
+    auto raw = [](const std::string& html, int line) { return ir::Block(ir::RawBlock{"html", html}, {line, 1}); };
+    site.documents[0].body = {
+        // Fallback content of an embed: it goes with the <video>.
+        raw("<video controls><img src=\"gone-1.png\" alt=\"poster\"></video>", 3),
+        // Raw HTML that is not well-formed is shown as text: its <img> is text too.
+        raw("<p><img src=\"gone-2.png\" alt=\"escaped\"><b></p>", 5),
+        // Foreign content is left as it is.
+        raw("<svg width=\"10\" height=\"10\"><img src=\"gone-3.png\" /></svg>", 7),
+        // Inside a block that is shown as text because of its raw HTML, an image of the post
+        // is still an image: reported once, though the block is rendered twice.
+        para({ir::RawInline{"html", "<b>"}, ir::Image{"missing.png", "", text("ir"), {}}}, 9),
+        raw("<p><img src=\"/assets/a.png\" alt=\"shown\"></p>", 11),
+    };
+    Book b = make_book(site);
+    std::vector<std::string> images;
+    for (const auto& [name, bytes] : b.files)
+        if (name.starts_with("EPUB/images/")) images.push_back(name);
+    CHECK(images == std::vector<std::string>{"EPUB/images/i0001.png"});
+    std::string c = chapter(b, 1);
+    CHECK(contains(c, "<p><img src=\"images/i0001.png\" alt=\"shown\"/></p>"));
+    CHECK(contains(c, "<p>&lt;p&gt;&lt;img src=\"gone-2.png\" alt=\"escaped\"&gt;&lt;b&gt;&lt;/p&gt;</p>"));
+    CHECK(!contains(c, "poster"));
+    CHECK(contains(c, "<svg width=\"10\" height=\"10\" xmlns=\"http://www.w3.org/2000/svg\"><img src=\"gone-3.png\"/></svg>"));
+    CHECK(contains(c, "<span class=\"missing-image\">ir</span>"));
+    REQUIRE(b.diagnostics.size() == 1);
+    CHECK(b.diagnostics[0] == ir::Diagnostic{ir::DiagnosticCode::image_not_embedded, ir::Severity::warning,
+                                             (root / "_posts/2020-01-02-first.md").generic_string(), 9, 0,
+                                             "image missing.png not found (_posts/missing.png: no such file); shown as its alt text"});
+}
+
+// A problem is reported where the image was written: the same URL used twice, an <img> inside a
+// paragraph, a URL with a character reference each have their own line.
+TEST_CASE("each image problem is reported at the line of its own use") {
+    ir::Site site = basic_site();
+    site.documents[0].body = {
+        para({ir::Image{"gone.png", "", text("a"), {}}}, 3),
+        para({ir::Image{"gone.png", "", text("b"), {}}}, 5),
+        para({ir::Text{"x "}, ir::RawInline{"html", "<img src=\"gone-2.png\">"}}, 7),
+        ir::Block(ir::RawBlock{"html", "<p><img src=\"https://r.example/a?b=1&amp;c=2\"></p>"}, {9, 1}),
+    };
+    Book b = make_book(site);
+    std::vector<std::pair<int, std::string>> got;
+    for (const auto& d : b.diagnostics) got.emplace_back(d.line, d.message);
+    const std::string none = " not found: there is no site folder to read it from; shown as its alt text";
+    CHECK(got == std::vector<std::pair<int, std::string>>{
+                     {3, "image gone.png" + none},
+                     {5, "image gone.png" + none},
+                     {7, "image gone-2.png" + none},
+                     {9, "remote image https://r.example/a?b=1&c=2 is not embedded (a book should not fetch from the "
+                         "web); shown as a link"},
+                 });
+}
+
+// HTML's names are case-insensitive: `<IMG SRC=…>` in an old post is an image like any other.
+TEST_CASE("an image of raw HTML written in capitals is embedded") {
+    TempDir tmp;
+    fs::path root = tmp.path / "site";
+    write_file(root / "assets" / "a.png", tiny_png);
+    write_file(root / "assets" / "b.png", tiny_png);
+    ir::Site site = basic_site();
+    site.root = root.string();
+    site.documents[0].body = {
+        ir::Block(ir::RawBlock{"html", "<p><IMG SRC=\"/assets/a.png\" ALT=\"upper\"></p>"}, {3, 1}),
+        ir::Block(ir::RawBlock{"html", "<p><img SRC=\"/assets/b.png\" alt=\"mixed\"></p>"}, {4, 1}),
+    };
+    Book b = make_book(site);
+    std::string c = chapter(b, 1);
+    CHECK(contains(c, "<p><img src=\"images/i0001.png\" alt=\"upper\"/></p>"));
+    CHECK(contains(c, "<p><img src=\"images/i0002.png\" alt=\"mixed\"/></p>"));
+    CHECK(b.diagnostics.empty());
+    check_epubcheck(b.bytes);
+}
+
 TEST_CASE("media types are sniffed from the bytes") {
     using writers::epub::sniff_media_type;
     CHECK(sniff_media_type(tiny_png) == "image/png");

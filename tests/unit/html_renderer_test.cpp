@@ -334,6 +334,66 @@ TEST_CASE("an element replaced without its end tag keeps what follows, images of
     CHECK(render_html(b, o) == "[iframe]\n<p>kept [img]</p>\n[img]\n");
 }
 
+// A writer may embed what the hook is called for (EPUB numbers its images so), so in XHTML mode
+// it is called once for each image that is written as markup, in document order, and never for
+// raw HTML that is shown as text; it learns which raw elements are open around the image.
+TEST_CASE("in XHTML mode the element hook sees each image written as markup once, in order") {
+    std::vector<std::string> seen;
+    HtmlOptions o;
+    o.xhtml = true;
+    o.element = [&](const HtmlElement& e) -> std::optional<std::string> {
+        std::string s = e.name + (e.in_link ? " in link:" : ":");
+        for (const auto& n : e.inside) s += " <" + n + ">";
+        for (const auto& [k, v] : e.attributes) s += " " + k + "=" + v;
+        seen.push_back(s);
+        return "[" + *e.find("src") + "]";
+    };
+    const ir::Blocks b = {
+        // Well-formed only together with the two blocks after it.
+        ir::RawBlock{"html", "<div class=\"w\"><VIDEO>"},
+        ir::Paragraph{{ir::Image{"1.png", "", {}, {}}, ir::FootnoteReference{"n"}}, {}},
+        ir::RawBlock{"html", "</VIDEO></div>"},
+        // Never well-formed: shown as text.
+        ir::RawBlock{"html", "<p><img src=\"2.png\"><b></p>"},
+        ir::Paragraph{{ir::RawInline{"html", "<a href=\"y\">"}, ir::RawInline{"html", "<img src=3.png>"},
+                       ir::RawInline{"html", "</a>"}},
+                      {}},
+        ir::FootnoteDefinition{"n", {ir::Paragraph{{ir::Image{"4.png", "", {}, {}}}, {}}}},
+    };
+    const std::string html = render_html(b, o);
+    CHECK(html ==
+          "<div class=\"w\"><VIDEO>\n"
+          "<p>[1.png]<sup id=\"fnref:n\" role=\"doc-noteref\"><a href=\"#fn:n\" class=\"footnote\" rel=\"footnote\">1</a></sup></p>\n"
+          "</VIDEO></div>\n"
+          "<p>&lt;p&gt;&lt;img src=&quot;2.png&quot;&gt;&lt;b&gt;&lt;/p&gt;</p>\n"
+          "<p><a href=\"y\">[3.png]</a></p>\n"
+          "<div class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n<li id=\"fn:n\" role=\"doc-endnote\">\n"
+          "<p>[4.png]&#160;<a href=\"#fnref:n\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p>\n"
+          "</li>\n</ol>\n</div>\n");
+    CHECK(seen == std::vector<std::string>{
+                      "img: <div> <VIDEO> src=1.png alt=",
+                      "img in link: <a> src=3.png",
+                      "img: src=4.png alt=",
+                  });
+    CHECK(parses_as_xml(html));
+}
+
+// A block whose raw HTML is shown as text is rendered a second time; its footnote reference must
+// still be the first, or its id and the note's link back to it disagree.
+TEST_CASE("in XHTML mode a block shown as text keeps its footnote reference's id") {
+    HtmlOptions o;
+    o.xhtml = true;
+    const ir::Blocks b = {
+        ir::Paragraph{{ir::Text{"a "}, ir::RawInline{"html", "<b>"}, ir::FootnoteReference{"n"}}, {}},
+        ir::FootnoteDefinition{"n", {ir::Paragraph{{ir::Text{"note"}}, {}}}},
+    };
+    CHECK(render_html(b, o) ==
+          "<p>a &lt;b&gt;<sup id=\"fnref:n\" role=\"doc-noteref\"><a href=\"#fn:n\" class=\"footnote\" rel=\"footnote\">1</a></sup></p>\n"
+          "<div class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n<li id=\"fn:n\" role=\"doc-endnote\">\n"
+          "<p>note&#160;<a href=\"#fnref:n\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p>\n"
+          "</li>\n</ol>\n</div>\n");
+}
+
 TEST_CASE("one start tag writer and one void-element list") {
     CHECK(html::start_tag("img", {{"src", "a\"b&c.png"}, {"ismap", ""}}) == "<img src=\"a&quot;b&amp;c.png\" ismap=\"\" />");
     CHECK(html::start_tag("span", {{"class", "x"}}) == "<span class=\"x\">");

@@ -11,6 +11,7 @@
 #include <pugixml.hpp>
 
 #include "ir/datetime.h"
+#include "ir/diagnostic.h"
 #include "ir/site.h"
 #include "writers/epub/zip.h"
 
@@ -29,15 +30,19 @@ struct Chapter {
     std::string id;     // manifest id, "c0001"
     std::string file;   // path relative to the package document, "c0001.xhtml"
     std::string title;  // plain text
-    // The parsed content document while links and images are fixed; serialized into `xhtml`.
+    // The content document as rendered (images already embedded or replaced), until parsed.
+    std::string rendered;
+    // The parsed content document while links are fixed; serialized into `packed`.
     std::unique_ptr<pugi::xml_document> tree;
     std::set<std::string> ids;  // every id in the chapter (to check link fragments)
     std::vector<ChapterHeading> headings;
     std::set<std::string> properties;  // manifest properties the content needs ("svg", "mathml")
     std::string render_error;  // why the rendered XHTML did not parse ("" = it did)
     std::set<std::string> removed;  // what the sanitizer took out of the post's HTML (reported in book order)
-    std::vector<pugi::xml_node> images;  // the <img> elements left to embed, in document order
-    std::vector<pugi::xml_node> links;   // the <a href> elements (fix_chapter, place_images)
+    // What became of its images that the user hears about (reported after `removed` and
+    // `render_error`, in book order).
+    std::vector<ir::Diagnostic> image_problems;
+    std::vector<pugi::xml_node> links;   // the <a href> elements (fix_chapter)
     ZipEntry packed;           // the finished content document, deflated
 };
 

@@ -5,11 +5,11 @@
 #include <cstring>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "ir/walk.h"
 #include "writers/html/elements.h"
 #include "writers/html/escape.h"
 #include "writers/html/html_renderer.h"
@@ -22,35 +22,6 @@ namespace {
 
 using html::escape;
 using html::xml_clean;
-
-// ---- Where each image URL was written (for file:line in diagnostics) -------------------------
-
-void image_lines_in(const ir::Blocks& blocks, std::map<std::string, int>& out) {
-    ir::walk(
-        blocks,
-        [&](const ir::Block& b) {
-            const auto* raw = std::get_if<ir::RawBlock>(&b.node);
-            if (!raw) return;
-            // Raw <img> tags: remember the block's line for any src it mentions.
-            const std::string& text = raw->text;
-            for (std::size_t p = text.find("src="); p != std::string::npos; p = text.find("src=", p + 4)) {
-                std::size_t q = p + 4;
-                if (q >= text.size()) break;
-                char quote = text[q];
-                if (quote != '"' && quote != '\'') continue;
-                std::size_t e = text.find(quote, q + 1);
-                if (e == std::string::npos) break;
-                out.emplace(text.substr(q + 1, e - q - 1), b.pos.line);
-            }
-        },
-        [&](const ir::Inline& in, const ir::Block& owner) {
-            const auto* image = ir::get_if<ir::Image>(in);
-            if (!image) return ir::Descend::yes;
-            out.emplace(image->url, owner.pos.line);
-            // The alt is rendered as plain text: an image inside it is never placed.
-            return ir::Descend::no;
-        });
-}
 
 // ---- Tree helpers --------------------------------------------------------------------------
 
@@ -67,8 +38,8 @@ bool has_ancestor(pugi::xml_node n, const char* name) {
     return false;
 }
 
-// Replaces `node` with a <span class=…> (or <a href=…> for a remote image outside any link)
-// holding `text`, and returns it.
+// Replaces `node` with a <span class=…> (or <a href=…> for an embed outside any link) holding
+// `text`, and returns it.
 pugi::xml_node replace_with_text(pugi::xml_node node, const std::string& cls, const std::string& text,
                                  const std::string& href) {
     pugi::xml_node parent = node.parent();
@@ -79,12 +50,6 @@ pugi::xml_node replace_with_text(pugi::xml_node node, const std::string& cls, co
     repl.append_child(pugi::node_pcdata).set_value(text.c_str());
     parent.remove_child(node);
     return repl;
-}
-
-std::string alt_text(const pugi::xml_node& img) {
-    std::string alt = img.attribute("alt").value();
-    if (alt.empty()) alt = img.attribute("title").value();
-    return alt;
 }
 
 bool is_one_of(const char* s, std::initializer_list<const char*> names) {
@@ -314,8 +279,8 @@ class Fixer {
 public:
     Fixer(Chapter& ch, Listed& listed) : ch_(ch), listed_(listed) {}
 
-    // The walk: everything that needs only this chapter. Images are left in ch_.images, the
-    // elements later repairs need in `listed`.
+    // The walk: everything that needs only this chapter. The elements later repairs need are
+    // left in `listed`.
     void run(pugi::xml_node body) { walk(body); }
 
 private:
@@ -415,56 +380,84 @@ private:
         id.set_value(v.c_str());
     }
 
+    // The renderer's element hook embedded it already (see ImageHook): only the attributes
+    // a book does not take go.
     void image(pugi::xml_node img) {
         img.remove_attribute("srcset");
         img.remove_attribute("sizes");
         attributes(img);
-        ch_.images.push_back(img);  // embedded (or not) by place_images, in book order
     }
 };
 
-// Embeds one image of the chapter or replaces it by its text, reporting why.
-class ImagePlacer {
-public:
-    ImagePlacer(Chapter& ch, const ChapterContext& ctx) : ch_(ch), ctx_(ctx) { image_lines_in(ch.doc->body, lines_); }
+// Whether the fixer drops an element's content with it (scripts, embeds), or leaves it alone
+// (foreign content): an image in there is never placed, so it is neither embedded nor reported.
+bool image_never_placed_in(const std::string& element) {
+    const Kind kind = name_info(element).kind;
+    return kind == Kind::drop || kind == Kind::embed || kind == Kind::svg || kind == Kind::math;
+}
 
-    void image(pugi::xml_node img) {
-        const std::string src = img.attribute("src").value();
+// A problem with one image of the chapter, for the user. `line`: where its URL was written (0 =
+// unknown).
+ir::Diagnostic image_problem(const Chapter& ch, const ChapterContext& ctx, ir::Severity severity,
+                             ir::DiagnosticCode code, int line, const std::string& message) {
+    // As the reader names files: below the folder the user pointed at.
+    std::string file = ctx.site->root.empty()
+                           ? ch.doc->source_path
+                           : (std::filesystem::path(ctx.site->root) / ch.doc->source_path).generic_string();
+    return ir::Diagnostic(code, severity, std::move(file), line, 0, message);
+}
+
+// `<span class="CLS">TEXT</span>`, or `<a href="HREF" class="CLS">TEXT</a>` when there is an
+// href: what stands for an image that is not embedded.
+std::string image_stand_in(const std::string& cls, const std::string& text, const std::string& href) {
+    std::string out = href.empty() ? "<span" : "<a href=\"" + escape(href) + "\"";
+    out += " class=\"" + cls + "\">" + escape(text) + (href.empty() ? "</span>" : "</a>");
+    return out;
+}
+
+// The renderer's element hook for a chapter: embeds each image the book shows, in the order it
+// is written (so the book numbers its images in reading order), or writes its text instead.
+class ImageHook {
+public:
+    ImageHook(Chapter& ch, const ChapterContext& ctx) : ch_(ch), ctx_(ctx) {}
+
+    std::optional<std::string> operator()(const HtmlElement& e) {
+        if (e.name != "img") return std::nullopt;
+        for (const std::string& name : e.inside)
+            if (image_never_placed_in(name)) return std::nullopt;
+        const std::string* src_attribute = e.find("src");
+        const std::string src = src_attribute ? *src_attribute : "";
         ImageLookup r = ctx_.images->resolve(src, ch_.doc->source_path, ch_.doc->url);
         using K = ImageLookup::Kind;
         if (r.kind == K::embedded) {
-            img.attribute("src").set_value(r.href.c_str());
-            if (!img.attribute("alt")) img.append_attribute("alt") = "";
-            return;
+            html::AttributeList attributes = e.attributes;
+            bool alt = false;
+            for (auto& [k, v] : attributes) {
+                if (k == "src") v = r.href;
+                alt = alt || k == "alt";
+            }
+            if (!alt) attributes.emplace_back("alt", "");
+            return html::start_tag("img", attributes);
         }
-        std::string alt = alt_text(img);
-        if (r.kind == K::over_budget) {  // the writer reports the budget once for the book
-            replace_with_text(img, "missing-image", alt.empty() ? "[image]" : alt, "");
-            return;
-        }
+        std::string text = e.find("alt") ? *e.find("alt") : "";
+        if (text.empty() && e.find("title")) text = *e.find("title");
+        if (r.kind == K::over_budget)  // the writer reports the budget once for the book
+            return image_stand_in("missing-image", text.empty() ? "[image]" : text, "");
         if (r.kind == K::remote) {
-            report(ir::Severity::warning, diagnostic_code(r.kind), src, r.message);
-            pugi::xml_node made = replace_with_text(img, "remote-image", alt.empty() ? src : alt, src);
-            if (named(made, "a")) ch_.links.push_back(made);
-            return;
+            report(ir::Severity::warning, diagnostic_code(r.kind), e.line, r.message);
+            return image_stand_in("remote-image", text.empty() ? src : text, e.in_link ? "" : src);
         }
-        report(r.kind == K::refused ? ir::Severity::error : ir::Severity::warning, diagnostic_code(r.kind), src,
+        report(r.kind == K::refused ? ir::Severity::error : ir::Severity::warning, diagnostic_code(r.kind), e.line,
                r.message);
-        replace_with_text(img, "missing-image", alt.empty() ? "[image]" : alt, "");
+        return image_stand_in("missing-image", text.empty() ? "[image]" : text, "");
     }
 
 private:
     Chapter& ch_;
     const ChapterContext& ctx_;
-    std::map<std::string, int> lines_;  // where each image URL was written, for diagnostics
 
-    void report(ir::Severity sev, ir::DiagnosticCode code, const std::string& url, const std::string& message) {
-        // As the reader names files: below the folder the user pointed at.
-        std::string file = ctx_.site->root.empty()
-                               ? ch_.doc->source_path
-                               : (std::filesystem::path(ctx_.site->root) / ch_.doc->source_path).generic_string();
-        auto it = lines_.find(url);
-        ctx_.diagnostics->add({code, sev, std::move(file), it == lines_.end() ? 0 : it->second, 0, message});
+    void report(ir::Severity severity, ir::DiagnosticCode code, int line, const std::string& message) {
+        ch_.image_problems.push_back(image_problem(ch_, ctx_, severity, code, line, message));
     }
 };
 
@@ -621,6 +614,7 @@ void render_chapter(Chapter& ch, const ChapterContext& ctx) {
         return url;
     };
     ho.removed = [&ch](const std::string& what) { ch.removed.insert(what); };
+    ho.element = ImageHook(ch, ctx);
     std::string body = render_html(doc.body, ho);
 
     std::string s = xhtml_head(ch.title, ctx.lang, ctx.rtl);
@@ -647,20 +641,24 @@ void render_chapter(Chapter& ch, const ChapterContext& ctx) {
         s += "</ul>";
     }
     s += "</header><div class=\"post-body\">\n" + body + "</div></article></body></html>";
+    ch.rendered = std::move(s);
+}
 
+void fix_chapter(Chapter& ch, const ChapterContext& ctx) {
+    const ir::Document& doc = *ch.doc;
     ch.tree = std::make_unique<pugi::xml_document>();
-    pugi::xml_parse_result ok = ch.tree->load_buffer(s.data(), s.size(), pugi::parse_default | pugi::parse_ws_pcdata);
+    pugi::xml_parse_result ok =
+        ch.tree->load_buffer(ch.rendered.data(), ch.rendered.size(), pugi::parse_default | pugi::parse_ws_pcdata);
+    std::string().swap(ch.rendered);
     if (!ok) {
         // The renderer promises well-formed XHTML; should it ever fail, the post still appears,
-        // as text, and the user hears about it (from place_images, in book order).
+        // as text, and the user hears about it (from report_chapter, in book order). The images
+        // the renderer embedded stay in the book, unused: this is not meant to happen.
         ch.render_error = ok.description();
         std::string fallback = xhtml_head(ch.title, ctx.lang, ctx.rtl) + "><h1 dir=\"auto\">" + escape(xml_clean(ch.title)) +
                                "</h1><pre>" + escape(xml_clean(blocks_plain_text(doc.body))) + "</pre></body></html>";
         ch.tree->load_buffer(fallback.data(), fallback.size(), pugi::parse_default | pugi::parse_ws_pcdata);
     }
-}
-
-void fix_chapter(Chapter& ch) {
     Listed listed;
     Fixer(ch, listed).run(ch.tree->child("html").child("body"));
     footnotes(listed);
@@ -670,7 +668,7 @@ void fix_chapter(Chapter& ch) {
     ch.links.insert(ch.links.end(), listed.made_links.begin(), listed.made_links.end());
 }
 
-void place_images(Chapter& ch, const ChapterContext& ctx) {
+void report_chapter(Chapter& ch, const ChapterContext& ctx) {
     if (!ch.removed.empty())
         ctx.diagnostics->add({ir::DiagnosticCode::html_removed, ir::Severity::warning, ch.doc->source_path, 0, 0,
                               html::removed_message(ch.removed, "book")});
@@ -678,11 +676,8 @@ void place_images(Chapter& ch, const ChapterContext& ctx) {
         ctx.diagnostics->add({ir::DiagnosticCode::epub_malformed_xhtml, ir::Severity::error, ch.doc->source_path, 0, 0,
                               "internal error: the post's XHTML is not well-formed (" + ch.render_error +
                                   "); it is included as plain text"});
-    if (!ch.images.empty()) {
-        ImagePlacer placer(ch, ctx);
-        for (pugi::xml_node img : ch.images) placer.image(img);
-        std::vector<pugi::xml_node>().swap(ch.images);
-    }
+    for (auto& d : ch.image_problems) ctx.diagnostics->add(std::move(d));
+    std::vector<ir::Diagnostic>().swap(ch.image_problems);
 }
 
 namespace {

@@ -1,7 +1,8 @@
 // One post as one XHTML content document: title, date, author and tags, then the body rendered
-// by the shared HTML renderer in XHTML mode, then made fit for a book — images embedded or
-// replaced by their alt text, footnotes as EPUB noterefs and footnote asides, links between posts
-// pointing at chapters, scripts and embeds (which reading systems do not run) removed.
+// by the shared HTML renderer in XHTML mode (images embedded or replaced by their alt text as it
+// writes them, through its element hook), then made fit for a book — footnotes as EPUB
+// noterefs and footnote asides, links between posts pointing at chapters, scripts and embeds
+// (which reading systems do not run) removed.
 #pragma once
 
 #include <map>
@@ -29,20 +30,21 @@ struct ChapterContext {
 // A chapter is made in four steps, so that the book can be built a window of chapters at a time
 // on several threads, with output identical whatever the thread count:
 //
-// 1. render_chapter, on any thread (it reads only the document and the context's maps): renders
-//    `chapter.doc` into `chapter.tree`.
+// 1. render_chapter, in book order on one thread (images are numbered in the order the book
+//    first uses them): renders `chapter.doc` into `chapter.rendered` with the shared renderer,
+//    whose element hook embeds each image or replaces it by its text as it writes it, noting
+//    the problems in `chapter.image_problems`.
 void render_chapter(Chapter& chapter, const ChapterContext& context);
 
-// 2. fix_chapter, on any thread (it touches only the chapter): removes what a book cannot hold
-//    (scripts, embeds), modernises elements and attributes, fills ids, headings and properties,
-//    makes the footnotes, repairs the content model, and lists the images in `chapter.images`
-//    and the links in `chapter.links` (all in one walk over the tree).
-void fix_chapter(Chapter& chapter);
+// 2. fix_chapter, on any thread (it touches only the chapter): parses the rendered document into
+//    `chapter.tree`, removes what a book cannot hold (scripts, embeds), modernises elements and
+//    attributes, fills ids, headings and properties, makes the footnotes, repairs the content
+//    model, and lists the links in `chapter.links` (all in one walk over the tree).
+void fix_chapter(Chapter& chapter, const ChapterContext& context);
 
-// 3. place_images, in book order on one thread (images are numbered in the order the book first
-//    uses them; problems are reported in book order): embeds the listed images or replaces them
-//    by their text. Kept to that alone: it is the one step that does not run in parallel.
-void place_images(Chapter& chapter, const ChapterContext& context);
+// 3. report_chapter, in book order on one thread: what the user hears about the chapter (what
+//    the sanitizer removed, a render error, its images' problems), in the order it always was.
+void report_chapter(Chapter& chapter, const ChapterContext& context);
 
 // Every chapter of the book by file name, for the links between them.
 struct ChapterIndex {

@@ -152,10 +152,10 @@ void write_epub(const ir::Site& site, const EpubOptions& options, Sink& sink, ir
         if (!docs[i]->url.empty()) ctx.file_by_url.emplace(docs[i]->url, ch.file);
     }
     // A window of chapters at a time, so that only a window of parsed trees is alive at once:
-    // rendered and fixed in parallel, their images placed in book order (a small part of the
-    // work: this step was a third of the writer's time when it held all the fixes), then
-    // finished (link checks, serialized, deflated) in parallel. A chapter linking into an
-    // element of a later window waits for the end.
+    // rendered in book order (the renderer embeds the images as it writes them, and they are
+    // numbered in the order the book first uses them), parsed and fixed in parallel, reported
+    // in book order, then finished (link checks, serialized, deflated) in parallel. A chapter
+    // linking into an element of a later window waits for the end.
     ChapterIndex index;
     index.chapters = &book.chapters;
     for (std::size_t i = 0; i < book.chapters.size(); ++i) index.by_file.emplace(book.chapters[i].file, i);
@@ -164,11 +164,9 @@ void write_epub(const ir::Site& site, const EpubOptions& options, Sink& sink, ir
     std::vector<std::size_t> deferred;
     for (std::size_t lo = 0; lo < book.chapters.size(); lo += window) {
         const std::size_t hi = std::min(book.chapters.size(), lo + window);
-        ir::parallel_for(hi - lo, threads, [&](std::size_t k) {
-            render_chapter(book.chapters[lo + k], ctx);
-            fix_chapter(book.chapters[lo + k]);
-        });
-        for (std::size_t i = lo; i < hi; ++i) place_images(book.chapters[i], ctx);
+        for (std::size_t i = lo; i < hi; ++i) render_chapter(book.chapters[i], ctx);
+        ir::parallel_for(hi - lo, threads, [&](std::size_t k) { fix_chapter(book.chapters[lo + k], ctx); });
+        for (std::size_t i = lo; i < hi; ++i) report_chapter(book.chapters[i], ctx);
         std::vector<char> later(hi - lo, 0);
         ir::parallel_for(hi - lo, threads, [&](std::size_t k) {
             Chapter& ch = book.chapters[lo + k];

@@ -72,6 +72,27 @@ private:
     int link_depth_ = 0;                            // open IR links and <a> tags of raw HTML
     html::RawHtmlState raw_state_;                  // raw HTML carried from one raw node to the next
     std::map<char, std::string> raw_headings_;      // an open raw <hN id>, by level: its id
+    // XHTML mode: whether the element hook is called now, or only noted in saw_element_ (while
+    // it is not yet known which raw HTML stays markup: see top_level).
+    bool elements_live_ = true;
+    bool saw_element_ = false;   // an element was offered (or would have been) since last reset
+    bool replaying_ = false;     // rendering blocks a second time: the sanitizer's reports were made
+    std::vector<std::string> raw_open_;  // XHTML mode: the raw HTML elements open here, outermost first
+    int line_ = 0;                       // the source line of the innermost block being written
+
+    // What rendering a block changes that a second rendering of it must start from.
+    struct Counters {
+        std::vector<std::string> footnote_order;
+        std::map<std::string, int> footnote_refs;
+        int link_depth = 0;
+    };
+    Counters counters() const { return {footnote_order_, footnote_refs_, link_depth_}; }
+    std::size_t footnote_version_ = 0;  // how often the footnote counters changed
+    void restore(Counters c) {
+        footnote_order_ = std::move(c.footnote_order);
+        footnote_refs_ = std::move(c.footnote_refs);
+        link_depth_ = c.link_depth;
+    }
 
     // In XHTML mode each top-level block that holds raw HTML is checked for well-formedness. An
     // HTML block often opens in one raw block and closes in a later one (`<div>` … Markdown …
@@ -82,24 +103,58 @@ private:
             for (const auto& b : blocks) block(b);
             return;
         }
+        // The element hook is only called once it is known which raw HTML stays markup: the
+        // blocks are rendered without it (noting which hold an element), and the units that stay
+        // and hold one are rendered again with it, from the counters they started with (as is
+        // a block shown as text).
         struct Piece {
             std::string html;
             bool raw = false;
+            bool element = false;
+            std::size_t before = 0;  // the counters it started with, in `snapshots`
         };
+        const bool deferred = static_cast<bool>(o_.element);
+        std::vector<Counters> snapshots;  // a new one only when a footnote reference changed them
+        std::size_t snapshot_version = 0;
+        elements_live_ = !deferred;
         std::vector<Piece> pieces;
         pieces.reserve(blocks.size());
         for (const auto& b : blocks) {
+            if (snapshots.empty() || snapshot_version != footnote_version_) {
+                snapshots.push_back(counters());
+                snapshot_version = footnote_version_;
+            }
             std::string saved = std::move(out_);
             out_.clear();
             saw_raw_ = false;
+            saw_element_ = false;
+            raw_open_.clear();
             block(b);
-            pieces.push_back({std::move(out_), saw_raw_});
+            pieces.push_back({std::move(out_), saw_raw_, saw_element_, snapshots.size() - 1});
             out_ = std::move(saved);
         }
+        elements_live_ = true;
+        // Writes the blocks [from, to], which make one balanced unit whose first rendering is
+        // `html`: as they are, or rendered again with the element hook when one holds an element.
+        auto accept = [&](std::size_t from, std::size_t to, const std::string& html) {
+            bool element = false;
+            for (std::size_t k = from; k <= to; ++k) element = element || pieces[k].element;
+            if (!element) {
+                out_ += html;
+                return;
+            }
+            Counters now = counters();
+            restore(snapshots[pieces[from].before]);
+            raw_open_.clear();
+            replaying_ = true;
+            for (std::size_t k = from; k <= to; ++k) block(blocks[k]);
+            replaying_ = false;
+            restore(std::move(now));
+        };
         constexpr std::size_t window = 64;
         for (std::size_t i = 0; i < pieces.size();) {
             if (!pieces[i].raw || html::well_formed_xml_fragment(pieces[i].html)) {
-                out_ += pieces[i].html;
+                accept(i, i, pieces[i].html);
                 ++i;
                 continue;
             }
@@ -113,15 +168,59 @@ private:
                 }
             }
             if (found != 0) {
-                out_ += group;
+                accept(i, found, group);
                 i = found + 1;
                 continue;
             }
+            // Rendered again as text, from the counters it started with: its footnote
+            // references keep the ids the blocks after it were counted from.
+            Counters now = counters();
+            restore(snapshots[pieces[i].before]);
+            raw_open_.clear();
             escape_raw_ = true;
+            replaying_ = true;
             block(blocks[i]);
+            replaying_ = false;
             escape_raw_ = false;
+            restore(std::move(now));
             ++i;
         }
+        raw_open_.clear();
+    }
+
+    // An element for the hook, or nullopt to write it as usual (also while the hook waits).
+    std::optional<std::string> offer(HtmlElement e) {
+        saw_element_ = true;
+        if (!elements_live_) return std::nullopt;
+        e.line = line_;
+        if (o_.xhtml) {
+            e.in_link = e.in_link || std::find(raw_open_.begin(), raw_open_.end(), "a") != raw_open_.end();
+            e.inside = raw_open_;
+        }
+        return o_.element(e);
+    }
+
+    // The element's name as the tag writes it: in the case an XML parser of the output sees.
+    static std::string written_name(const html::RawTag& t) {
+        const std::size_t from = t.closing ? 2 : 1;
+        const std::size_t end = t.written.find_first_of(" \t\n\r/>", from);
+        return t.written.substr(from, (end == std::string::npos ? t.written.size() : end) - from);
+    }
+
+    // A raw HTML tag in XHTML mode: the open elements followed, <img> offered.
+    std::optional<std::string> xhtml_raw_tag(const html::RawTag& t) {
+        if (t.closing) {
+            const std::string name = written_name(t);
+            for (std::size_t k = raw_open_.size(); k-- > 0;)
+                if (raw_open_[k] == name) {
+                    raw_open_.resize(k);
+                    break;
+                }
+            return std::nullopt;
+        }
+        if (t.name == "img") return offer(HtmlElement{t.name, t.attributes, link_depth_ > 0, {}, 0});
+        if (!t.self_closing) raw_open_.push_back(written_name(t));
+        return std::nullopt;
     }
 
     std::string id(const std::string& raw) const { return o_.id_prefix + raw; }
@@ -139,7 +238,7 @@ private:
     }
 
     void removed(const std::string& what) const {
-        if (o_.removed) o_.removed(what);
+        if (o_.removed && !replaying_) o_.removed(what);
     }
 
     // The attributes an Attr gives, as text in the order they are written. `element`: the element
@@ -198,7 +297,7 @@ private:
         }
         if (o_.element && !t.closing &&
             (t.name == "img" || t.name == "source" || t.name == "iframe" || t.name == "script")) {
-            auto replacement = o_.element(HtmlElement{t.name, t.attributes, link_depth_ > 0});
+            auto replacement = o_.element(HtmlElement{t.name, t.attributes, link_depth_ > 0, {}, line_});
             swallow = replacement.has_value() && !html::is_void_element(t.name);
             return replacement;
         }
@@ -221,7 +320,9 @@ private:
         if (o_.rewrite_url) rw = [&](const std::string& u) { return o_.rewrite_url(u, {}); };
         const html::RemovedFn report = [this](const std::string& what) { removed(what); };
         if (o_.xhtml) {
-            out_ += html::transform_raw_html(text, true, rw, o_.sanitize ? &report : nullptr);
+            html::TagHook hook;
+            if (o_.element) hook = [this](const html::RawTag& t, bool&) { return xhtml_raw_tag(t); };
+            out_ += html::transform_raw_html(text, true, rw, o_.sanitize ? &report : nullptr, &hook);
         } else {
             html::TagHook hook;
             if (o_.heading_end || o_.element)
@@ -268,6 +369,13 @@ private:
     }
 
     void block(const ir::Block& b) {
+        const int outer_line = line_;
+        line_ = b.pos.line;
+        block_node(b);
+        line_ = outer_line;
+    }
+
+    void block_node(const ir::Block& b) {
         std::visit(ir::overloaded{
                        [&](const ir::Paragraph& n) {
                            out_ += "<p";
@@ -432,7 +540,7 @@ private:
                            const std::string src = url(n.url, {}, "img", "src");
                            const html::AttributeList list = attr_list(n.attr, "img");
                            if (o_.element) {
-                               HtmlElement e{"img", {}, link_depth_ > 0};
+                               HtmlElement e{"img", {}, link_depth_ > 0, {}, 0};
                                e.attributes.emplace_back("src", src);
                                e.attributes.emplace_back("alt", html::xml_clean(ir::plain_text(n.alt)));
                                if (!n.title.empty()) e.attributes.emplace_back("title", html::xml_clean(n.title));
@@ -441,7 +549,7 @@ private:
                                    for (char& c : lk) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
                                    e.attributes.emplace_back(std::move(lk), v);
                                }
-                               if (auto replacement = o_.element(e)) {
+                               if (auto replacement = offer(std::move(e))) {
                                    out_ += *replacement;
                                    return;
                                }
@@ -509,6 +617,7 @@ private:
         }
         const int number = footnote_number(label);
         const int seen = footnote_refs_[label]++;
+        ++footnote_version_;
         std::string ref_id = "fnref:" + label + (seen > 0 ? ":" + std::to_string(seen) : "");
         out_ += "<sup id=\"";
         append_escaped(out_, id(html::xml_clean(ref_id)));
@@ -529,6 +638,7 @@ private:
             std::string saved = std::move(out_);
             out_.clear();
             raw_state_ = {};  // what was being dropped lay in the other string: it stays
+            raw_open_.clear();
             blocks_(*definitions_.at(label));
             std::string body = std::move(out_);
             out_ = std::move(saved);

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ir/body.h"
 #include "writers/html/elements.h"
@@ -42,6 +43,13 @@ struct HtmlElement {
     html::AttributeList attributes;
     // Inside a link (an IR link or an <a> of raw HTML): a replacement must not nest another <a>.
     bool in_link = false;
+    // XHTML mode only: the elements of raw HTML open around it, outermost first, named as
+    // written (XML names are case-sensitive: `VIDEO` is not `video` to a reading system). Known
+    // there because the raw HTML that is written is balanced; empty in HTML mode.
+    std::vector<std::string> inside;
+    // The source line of the innermost block it was written in (ir::Block::pos; 0 = unknown),
+    // for a writer's diagnostics about it.
+    int line = 0;
 
     const std::string* find(std::string_view attribute) const {
         for (const auto& [k, v] : attributes)
@@ -97,7 +105,10 @@ struct HtmlOptions {
     // usual, a string is written instead (a data: URI image, a link, "" to drop it); an element
     // with content (iframe, script) is replaced with its content and end tag. Called for IR
     // images and, in HTML mode, for the start tags of raw HTML (also in the content of a
-    // replaced element, which is only known to go once its end tag comes).
+    // replaced element, which is only known to go once its end tag comes). In XHTML mode it is
+    // called for IR images and raw <img> only (a replacement of a void element cannot unbalance
+    // the XML), once for each that is written as markup, in document order: never for raw HTML
+    // that ends up escaped as text, so a writer may count or embed what it is called for.
     std::function<std::optional<std::string>(const HtmlElement& element)> element;
 };
 

@@ -234,12 +234,14 @@ RawTag raw_tag(const Tag& tag, const std::string& name, const std::vector<const 
             t.attributes.emplace_back(lower(a->name), rewritten ? values[k] : unescape_attribute(values[k]));
         }
     }
+    t.self_closing = !tag.closing && (tag.self_closed || is_void_element(name));
     t.written = std::move(written);
     return t;
 }
 
-// The one scan behind transform_raw_html and append_raw_html. `hook` and `state` only in HTML
-// syntax: XHTML output is rewritten as a whole at the end, so offsets into it do not last.
+// The one scan behind transform_raw_html and append_raw_html. `state` only in HTML syntax:
+// XHTML output is rewritten as a whole at the end, so offsets into it do not last (and `hook`
+// cannot swallow there).
 void scan(std::string& out, std::string_view html, bool xhtml, const UrlRewrite& rewrite, const RemovedFn* sanitize,
           const TagHook* hook, RawHtmlState* state) {
     std::size_t i = 0;
@@ -372,35 +374,48 @@ void scan(std::string& out, std::string_view html, bool xhtml, const UrlRewrite&
             i = tag.end;
             continue;
         }
-        out += tag.closing ? "</" : "<";
-        out += tag.name;
+        // What stays of the attributes: a name XML rejects (`@click`, a stray quote) cannot be
+        // written, and dropping it keeps the element, which matters more than one framework
+        // attribute. A boolean attribute gets its name as value.
+        std::vector<const Attribute*> written_attributes;
+        std::vector<std::string> values;
         if (!tag.closing) {
             for (const Attribute* a : kept) {
-                // A name XML rejects (`@click`, a stray quote) cannot be written: dropping it keeps
-                // the element, which matters more than one framework attribute.
                 if (!xml_name(a->name)) continue;
-                const std::string an = lower(a->name);
-                out += ' ';
-                out += a->name;
-                out += "=\"";
-                out += xml_attribute_value(a->has_value ? checked_rewrite(name, an, a->value, rewrite, sanitize != nullptr)
-                                                        : a->name);
-                out += '"';
+                written_attributes.push_back(a);
+                values.push_back(a->has_value ? checked_rewrite(name, lower(a->name), a->value, rewrite, sanitize != nullptr)
+                                              : a->name);
             }
-            if (tag.self_closed || is_void_element(name)) out += " /";
         }
-        out += '>';
+        std::string written = tag.closing ? "</" : "<";
+        written += tag.name;
+        for (std::size_t k = 0; k < written_attributes.size(); ++k) {
+            written += ' ';
+            written += written_attributes[k]->name;
+            written += "=\"";
+            written += xml_attribute_value(values[k]);
+            written += '"';
+        }
+        if (!tag.closing && (tag.self_closed || is_void_element(name))) written += " /";
+        written += '>';
         i = tag.end;
+        if (hook) {
+            bool swallow = false;  // not possible here (see above)
+            auto replacement = (*hook)(raw_tag(tag, name, written_attributes, values, written), swallow);
+            out += replacement ? *replacement : written;
+        } else {
+            out += written;
+        }
     }
 }
 
 }  // namespace
 
 std::string transform_raw_html(std::string_view html, bool xhtml, const UrlRewrite& rewrite,
-                               const RemovedFn* sanitize) {
+                               const RemovedFn* sanitize, const TagHook* hook) {
     std::string out;
     out.reserve(html.size() + 16);
-    scan(out, html, xhtml, rewrite, sanitize, nullptr, nullptr);
+    scan(out, html, xhtml, rewrite, sanitize, xhtml && hook && *hook ? hook : nullptr, nullptr);
     return xhtml ? xml_entities(xml_clean(out)) : out;
 }
 

@@ -22,13 +22,23 @@ using UrlRewrite = std::function<std::string(const std::string&)>;
 // With `sanitize` set, the tags are also held to the allowlist of writers/html/sanitize.h: a
 // dropped element loses its tags (its text stays), a disallowed attribute or URL goes, prose
 // like `<datadir>` is escaped, and each removal is named to `*sanitize`.
+//
+// With `hook` set (XHTML only), every tag that is written is first offered to it, as by
+// append_raw_html, but `swallow` is ignored: the output is rewritten as a whole at the end, so
+// content cannot be cut from it. A replacement goes through that rewriting too (it is escaped
+// HTML, which the rewriting leaves as it is).
+struct RawTag;
+using TagHook = std::function<std::optional<std::string>(const RawTag& tag, bool& swallow)>;
 std::string transform_raw_html(std::string_view html, bool xhtml, const UrlRewrite& rewrite,
-                               const std::function<void(const std::string&)>* sanitize = nullptr);
+                               const std::function<void(const std::string&)>* sanitize = nullptr,
+                               const TagHook* hook = nullptr);
 
 // A tag of raw HTML as the scanner is about to write it: after sanitizing and URL rewriting.
 struct RawTag {
     std::string name;  // lower case
     bool closing = false;
+    // A start tag with no end tag to come: a void element, or written `<x/>`.
+    bool self_closing = false;
     // The attributes that stay, with rewritten URLs: lower-case names, values as text (what a
     // browser reads, as far as unescape_attribute goes). Empty for an end tag.
     AttributeList attributes;
@@ -41,12 +51,11 @@ struct RawTag {
     }
 };
 
-// What the renderer makes of a tag of raw HTML: nullopt writes it as it is, a string is written
-// instead. Setting `swallow` (on a start tag) also drops what follows up to the element's end
-// tag, that end tag included, even when the end tag comes in a later call with the same
-// RawHtmlState; without an end tag nothing is dropped. Tags in that content are offered to the
-// hook all the same: until the end tag comes it is not known whether they stay.
-using TagHook = std::function<std::optional<std::string>(const RawTag& tag, bool& swallow)>;
+// TagHook (declared above): what the renderer makes of a tag of raw HTML. nullopt writes it as
+// it is, a string is written instead. Setting `swallow` (on a start tag) also drops what follows
+// up to the element's end tag, that end tag included, even when the end tag comes in a later call
+// with the same RawHtmlState; without an end tag nothing is dropped. Tags in that content are
+// offered to the hook all the same: until the end tag comes it is not known whether they stay.
 
 // What the scanner carries from one piece of raw HTML to the next of the same document.
 struct RawHtmlState {
