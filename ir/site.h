@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +43,9 @@ struct Document {
     std::string input_format;  // "markdown" or "html"
     Blocks excerpt;            // explicit `excerpt`, else up to excerpt_separator (first paragraph)
     bool excerpt_explicit = false;
+    // Where the excerpt ends: the first blank line (Jekyll's default) unless the document or the
+    // site names another marker, which a writer carrying the site over keeps (Hugo's <!--more-->).
+    bool excerpt_custom_separator = false;
     Blocks body;
     Value front_matter;        // every key as written, in order (after defaults were applied)
     std::vector<Diagnostic> diagnostics;
@@ -84,6 +89,18 @@ struct FeedSettings {
     bool operator==(const FeedSettings&) const = default;
 };
 
+// How the source site arranges itself, for a writer that carries the whole site over (the Hugo
+// migration), so it need not know the source's configuration keys.
+struct SiteConventions {
+    // Each collection's permalink template as the site writes it ("date", "/:year/:title/"), by
+    // label; the posts' entry is the site's style. A collection without its own is absent.
+    std::map<std::string, std::string> permalinks;
+    std::optional<std::int64_t> posts_per_page;   // pagination (`paginate`), unset when off
+    std::optional<std::int64_t> excerpt_words;    // a theme's `excerpt_length`, in words
+    std::vector<std::string> plugins;             // the plugins the site enables, as named
+    bool operator==(const SiteConventions&) const = default;
+};
+
 struct Site {
     std::string root;          // the folder read ("" when single files were given)
     std::string title;         // `title`, else `name`
@@ -94,6 +111,7 @@ struct Site {
     std::vector<Author> authors;
     std::string cover;         // the site's cover image (`cover:` or `image:`, a path as written), "" when none
     FeedSettings feed;
+    SiteConventions conventions;
     std::string timezone;      // IANA name, "" = UTC
     DateTime time;             // site.time: the newest document date, never the clock
     Value config;              // the whole _config.yml

@@ -445,6 +445,7 @@ PreparedDocument build_document(const DocumentSource& source, std::string_view t
         st.render_liquid = false;
     if (const ir::Value* e = data.find("excerpt_separator"); e && !e->is_null()) st.excerpt_separator = e->to_text();
     else if (config.excerpt_separator) st.excerpt_separator = *config.excerpt_separator;
+    doc.excerpt_custom_separator = st.excerpt_separator != "\n\n";
     if (const ir::Value* e = fm.values.find("excerpt"); e && e->is_string()) st.explicit_excerpt = e->as_string();
 
     st.page = liquid_page(data, doc, source);

@@ -50,4 +50,19 @@ std::string site_cover(const ir::Value& config) {
     return "";
 }
 
+ir::SiteConventions site_conventions(const SiteConfig& config) {
+    ir::SiteConventions out;
+    out.permalinks["posts"] = config.permalink;
+    for (const auto& c : config.collections)
+        if (c.label != "posts" && c.permalink) out.permalinks[c.label] = *c.permalink;
+    const ir::Value& raw = config.raw;
+    if (const ir::Value* p = raw.find("paginate"); p && p->is_int() && p->as_int() > 0) out.posts_per_page = p->as_int();
+    if (const ir::Value* n = raw.find("excerpt_length"); n && n->is_int()) out.excerpt_words = n->as_int();
+    for (const char* key : {"plugins", "gems"})
+        if (const ir::Value* p = raw.find(key); p && p->is_array())
+            for (const auto& e : p->as_array())
+                if (e.is_string()) out.plugins.push_back(e.as_string());
+    return out;
+}
+
 }  // namespace blogconv::readers

@@ -264,6 +264,7 @@ ir::Site read_jekyll_site(const std::vector<std::string>& sources, const ReaderO
     out.authors = site_authors(config.author);
     out.feed = feed_settings(config.raw);
     out.cover = site_cover(config.raw);
+    out.conventions = site_conventions(config);
     return out;
 }
 

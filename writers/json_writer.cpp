@@ -218,6 +218,7 @@ ordered_json document_json(const ir::Document& d, const JsonOptions& options) {
     j["future"] = d.future;
     j["input_format"] = d.input_format;
     j["excerpt_explicit"] = d.excerpt_explicit;
+    j["excerpt_custom_separator"] = d.excerpt_custom_separator;
     if (options.include_body) {
         j["excerpt"] = blocks_json(d.excerpt);
         j["body"] = blocks_json(d.body);
@@ -257,6 +258,13 @@ void write_json(const ir::Site& site, const JsonOptions& options, Sink& sink, ir
     feed["tag_feeds"] = f.tag_feeds;
     feed["category_feeds"] = f.category_feeds;
     s["feed"] = feed;
+    const ir::SiteConventions& c = site.conventions;
+    ordered_json permalinks = ordered_json::object();
+    for (const auto& [label, t] : c.permalinks) permalinks[label] = t;
+    s["conventions"] = {{"permalinks", permalinks},
+                        {"posts_per_page", c.posts_per_page ? ordered_json(*c.posts_per_page) : ordered_json(nullptr)},
+                        {"excerpt_words", c.excerpt_words ? ordered_json(*c.excerpt_words) : ordered_json(nullptr)},
+                        {"plugins", c.plugins}};
     s["timezone"] = site.timezone;
     s["time"] = ir::format_rfc3339(site.time);
     s["config"] = site.config.is_null() ? ordered_json::object() : value_json(site.config);

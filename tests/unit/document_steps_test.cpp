@@ -5,6 +5,7 @@
 // sites on disk.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -13,6 +14,7 @@
 #include "ir/datetime.h"
 #include "readers/data_files.h"
 #include "readers/document_builder.h"
+#include "readers/feed_settings.h"
 #include "readers/front_matter_defaults.h"
 #include "readers/site_paths.h"
 #include "readers/yaml_value.h"
@@ -796,4 +798,35 @@ TEST_CASE("data files: CSV and TSV rows keyed by the header, YAML and JSON as th
     CHECK(diags[0].severity == ir::Severity::warning);
     CHECK(diags[0].file == "_data/bad.yaml");
     CHECK(diags[0].message.ends_with(" (site.data.bad left empty)"));
+}
+
+// ---- readers/feed_settings.h: the conventions a migration carries over ------------------------
+
+TEST_CASE("site_conventions: permalinks as written, pagination, plugins from plugins: and gems:") {
+    ir::SiteConventions c = site_conventions(config_of(
+        "permalink: pretty\npaginate: 5\nexcerpt_length: 40\nplugins: [jekyll-feed, 7]\ngems: [jemoji]\n"
+        "collections:\n  talks:\n    output: true\n    permalink: /talks/:title/\n  notes:\n    output: true\n"));
+    CHECK(c.permalinks == std::map<std::string, std::string>{{"posts", "pretty"}, {"talks", "/talks/:title/"}});
+    CHECK(c.posts_per_page == 5);
+    CHECK(c.excerpt_words == 40);
+    CHECK(c.plugins == Strings{"jekyll-feed", "jemoji"});  // a number is no plugin name
+
+    ir::SiteConventions d = site_conventions(config_of("paginate: 0\n"));
+    CHECK(d.permalinks == std::map<std::string, std::string>{{"posts", "date"}});  // Jekyll's default style
+    CHECK_FALSE(d.posts_per_page);  // 0 turns pagination off
+    CHECK_FALSE(d.excerpt_words);
+    CHECK(d.plugins.empty());
+}
+
+TEST_CASE("build_document: whether the excerpt ends at a marker of the document's or the site's") {
+    DocumentRules rules;
+    auto custom = [&](const std::string& config, const std::string& front_matter) {
+        return build_document(post("_posts/2020-01-02-a.md"), "---\n" + front_matter + "---\nA\n", 0,
+                              config_of(config), rules)
+            .doc.excerpt_custom_separator;
+    };
+    CHECK_FALSE(custom("", ""));
+    CHECK(custom("excerpt_separator: <!--more-->\n", ""));
+    CHECK(custom("", "excerpt_separator: <!--more-->\n"));
+    CHECK_FALSE(custom("excerpt_separator: <!--more-->\n", "excerpt_separator: \"\\n\\n\"\n"));
 }

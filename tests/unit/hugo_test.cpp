@@ -57,6 +57,9 @@ ir::Site make_site(bool pretty) {
                           {"author", ir::Object{{"name", "Ana"}, {"email", "ana@example.org"}}},
                           {"empty_key", nullptr},
                           {"social", ir::Object{{"links", ir::Array{"https://a.example", "https://b.example"}}}}};
+    // What the reader takes out of that configuration for the writer.
+    s.conventions.permalinks = {{"posts", pretty ? "pretty" : "date"}};
+    s.conventions.plugins = {"jekyll-feed", "jekyll-seo-tag"};
     std::string ext = pretty ? "/" : ".html";
 
     auto p1 = post("2024-03-12-first-post.md", "first-post", "/2024/03/12/first-post" + ext, at(2024, 3, 12, 23, 1),

@@ -76,7 +76,7 @@ TEST_CASE("the site's cover and feed settings are in the dump, after the authors
     std::vector<std::string> keys;
     for (const auto& [key, value] : site.items()) keys.push_back(key);
     CHECK(keys == std::vector<std::string>{"root", "title", "description", "url", "baseurl", "lang", "authors",
-                                           "cover", "feed", "timezone", "time", "config", "data", "static_files"});
+                                           "cover", "feed", "conventions", "timezone", "time", "config", "data", "static_files"});
     CHECK(site["cover"] == "/assets/cover.jpg");
     CHECK(site["feed"].dump() ==
           R"({"path":"/atom.xml","excerpt_only":true,"posts_limit":5,"icon":"/icon.png",)"

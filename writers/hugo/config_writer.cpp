@@ -61,21 +61,15 @@ std::string write_hugo_config(const ir::Site& site, const HugoOptions& options, 
     // Jekyll keeps the case of file names in URLs; Hugo would lower-case them.
     out.emplace_back("disablePathToLower", true);
     if (plan.ugly_urls) out.emplace_back("uglyURLs", true);
-    if (const ir::Value* p = config.find("paginate"); p && p->is_int() && p->as_int() > 0) {
-        out.emplace_back("paginate", p->as_int());
-        report.note("`paginate: " + std::to_string(p->as_int()) + "` kept; Hugo's pager URLs are `/page/N/` (" +
+    if (const auto per_page = site.conventions.posts_per_page) {
+        out.emplace_back("paginate", *per_page);
+        report.note("`paginate: " + std::to_string(*per_page) + "` kept; Hugo's pager URLs are `/page/N/` (" +
                     "Jekyll's `paginate_path` is not used)");
     }
-    if (const ir::Value* n = config.find("excerpt_length"); n && n->is_int()) out.emplace_back("summaryLength", n->as_int());
+    if (const auto words = site.conventions.excerpt_words) out.emplace_back("summaryLength", *words);
 
     // Plugins.
-    std::vector<std::string> plugins;
-    for (const char* key : {"plugins", "gems"}) {
-        if (const ir::Value* p = config.find(key); p && p->is_array())
-            for (const auto& e : p->as_array())
-                if (e.is_string()) plugins.push_back(e.as_string());
-    }
-    for (const auto& name : plugins) {
+    for (const auto& name : site.conventions.plugins) {
         const PluginMapping* m = nullptr;
         for (const auto& pm : plugin_mappings)
             if (name == pm.name) m = &pm;

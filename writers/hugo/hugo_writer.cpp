@@ -443,13 +443,9 @@ private:
         for (auto& [section, docs] : sections) {
             std::vector<std::string> candidates;
             std::string jekyll_template;
-            if (section == o_.posts_section) {
-                if (const ir::Value* v = site_.config.find("permalink"); v && v->is_string()) jekyll_template = v->as_string();
-                else jekyll_template = "date";
-            } else if (const ir::Value* c = site_.config.find("collections"); c && c->is_object()) {
-                if (const ir::Value* col = c->find(section); col && col->is_object())
-                    if (const ir::Value* v = col->find("permalink"); v && v->is_string()) jekyll_template = v->as_string();
-            }
+            const auto& permalinks = site_.conventions.permalinks;
+            if (auto it = permalinks.find(section == o_.posts_section ? "posts" : section); it != permalinks.end())
+                jekyll_template = it->second;
             if (auto t = pattern_from_jekyll(jekyll_template)) candidates.push_back(*t);
             for (const char* c : {"/:year/:month/:day/:slug", "/:year/:month/:slug", "/:year/:slug", "/:slug",
                                   "/:section/:slug", "/:section/:year/:month/:day/:slug"})
@@ -590,11 +586,6 @@ private:
                          std::to_string(r.dropped_attributes) + " attribute(s) on inline code could not be kept");
     }
 
-    bool custom_excerpt_separator(const ir::Document& d) const {
-        for (const ir::Value* v : {d.front_matter.find("excerpt_separator"), site_.config.find("excerpt_separator")})
-            if (v && v->is_string()) return v->as_string() != "\n\n";
-        return false;
-    }
 
     DocumentOutput render_document(const Placed& p) const {
         const ir::Document& d = *p.doc;
@@ -610,7 +601,7 @@ private:
             const auto* r = std::get_if<ir::RawBlock>(&b.node);
             return r && r->text.rfind("<!--more-->", 0) == 0;
         };
-        const bool add_more = !d.excerpt_explicit && custom_excerpt_separator(d) && !d.excerpt.empty() &&
+        const bool add_more = !d.excerpt_explicit && d.excerpt_custom_separator && !d.excerpt.empty() &&
                               d.excerpt.size() < d.body.size() &&
                               std::equal(d.excerpt.begin(), d.excerpt.end(), d.body.begin()) &&
                               std::none_of(d.body.begin(), d.body.end(), is_more);
