@@ -650,6 +650,23 @@ TEST_CASE("raw HTML is made fit for a book: scripts, iframes and obsolete attrib
 }
 
 
+// A <video> whose address is in its <source> children (the common HTML5 form) aborted the
+// whole run: pugixml asserts when asked for an attribute value of nullptr.
+TEST_CASE("a video or audio with <source> children becomes a link to its first source") {
+    ir::Site site = basic_site();
+    site.documents[0].body = {
+        ir::Block(ir::RawBlock{"html", "<video controls><source type=\"video/webm\"><source src=\"https://v.example/m.mp4\" "
+                                       "type=\"video/mp4\">Your browser cannot play it</video>"}),
+        ir::Block(ir::RawBlock{"html", "<audio><source src=\"local.mp3\"></audio>"}),
+    };
+    Book b = make_book(site);
+    std::string c = chapter(b, 1);
+    CHECK(contains(c, "<a href=\"https://v.example/m.mp4\" class=\"embed\">https://v.example/m.mp4</a>"));
+    CHECK(!contains(c, "<video"));
+    CHECK(!contains(c, "local.mp3"));  // a local media file is not a thing a book can carry
+    check_epubcheck(b.bytes);
+}
+
 TEST_CASE("raw HTML repairs: nested links, obsolete elements, stray list and note content is kept") {
     ir::Site site = basic_site();
     site.documents[0].body = {

@@ -304,8 +304,9 @@ private:
         if (info.kind == Kind::embed) {
             std::string src = e.attribute("src").value();
             if (src.empty()) src = e.attribute("data").value();
-            if (src.empty())
-                if (auto s = e.find_child_by_attribute("source", "src", nullptr); s) src = s.attribute("src").value();
+            // <video>/<audio> name their file in <source> children: the first that has one.
+            for (pugi::xml_node s = e.child("source"); src.empty() && s; s = s.next_sibling("source"))
+                src = s.attribute("src").value();
             if (src.starts_with("//")) src = "https:" + src;
             if (src.starts_with("http://") || src.starts_with("https://")) {
                 pugi::xml_node made = replace_with_text(e, "embed", src, src);
