@@ -667,6 +667,35 @@ TEST_CASE("a video or audio with <source> children becomes a link to its first s
     check_epubcheck(b.bytes);
 }
 
+// HTML5 that epubcheck refused (RSC-005): a <picture> whose image is not embedded is left
+// without its required <img>; a caption outside a figure; an SVG <image> (no width/height, and a
+// file the book does not list); an SVG link without a title (ACC-011).
+TEST_CASE("pictures, stray captions and SVG content are made valid") {
+    ir::Site site = basic_site();
+    site.documents[0].body = {
+        ir::Block(ir::RawBlock{"html", "<picture><source srcset=\"a.webp\"><img src=\"gone.png\" alt=\"A\"></picture>"}),
+        ir::Block(ir::RawBlock{"html", "<figcaption>Stray caption</figcaption>"}),
+        ir::Block(ir::RawBlock{"html", "<figure><p>x</p><figcaption>Kept caption</figcaption></figure>"}),
+        ir::Block(ir::RawBlock{"html", "<svg viewBox=\"0 0 10 10\"><a href=\"https://e.example/\"><rect width=\"5\" "
+                                       "height=\"5\"/></a><image href=\"i.png\"/></svg>"}),
+    };
+    Book b = make_book(site);
+    std::string c = chapter(b, 1);
+    CHECK(contains(c, "<span class=\"missing-image\">A</span>"));
+    CHECK(!contains(c, "<picture"));
+    CHECK(contains(c, "<div>Stray caption</div>"));
+    CHECK(contains(c, "<figcaption>Kept caption</figcaption>"));
+    CHECK(contains(c, "<a href=\"https://e.example/\"><title>https://e.example/</title><rect"));
+    CHECK(!contains(c, "<image"));
+    // Whether gone.png is missing or there is no folder to read it from depends on the test's
+    // site; both are the same kind.
+    REQUIRE(b.diagnostics.size() == 2);
+    CHECK(b.diagnostics[0].code == ir::DiagnosticCode::image_not_embedded);
+    CHECK(b.diagnostics[1].code == ir::DiagnosticCode::image_not_embedded);
+    CHECK(b.diagnostics[1].message == "image i.png inside an <svg> is left out of the book");
+    check_epubcheck(b.bytes);
+}
+
 TEST_CASE("raw HTML repairs: nested links, obsolete elements, stray list and note content is kept") {
     ir::Site site = basic_site();
     site.documents[0].body = {

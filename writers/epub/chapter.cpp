@@ -96,7 +96,7 @@ bool allowed_attribute(const char* element, const char* attr, const char* value)
 
 // What the fixer does with an element, by name: one hash look-up per element instead of the
 // chain of string comparisons it was (half of the fixer's time).
-enum class Kind : unsigned char { other, drop, embed, img, svg, math, a, sup, heading, p, list, table, tr, div };
+enum class Kind : unsigned char { other, drop, embed, img, picture, svg, math, a, sup, heading, p, list, table, tr, div };
 
 struct NameInfo {
     Kind kind = Kind::other;
@@ -112,6 +112,7 @@ const NameInfo& name_info(std::string_view name) {
         for (const char* n : {"iframe", "embed", "object", "video", "audio"}) t[n] = {Kind::embed, nullptr};
         for (const char* n : {"h1", "h2", "h3", "h4", "h5", "h6"}) t[n] = {Kind::heading, nullptr};
         t["img"] = {Kind::img, nullptr};
+        t["picture"] = {Kind::picture, nullptr};
         t["svg"] = {Kind::svg, nullptr};
         t["math"] = {Kind::math, nullptr};
         t["a"] = {Kind::a, nullptr};
@@ -274,10 +275,13 @@ bool digits_only(const char* s) {
     return true;
 }
 
+ir::Diagnostic image_problem(const Chapter& ch, const ChapterContext& ctx, ir::Severity severity,
+                             ir::DiagnosticCode code, int line, const std::string& message);
+
 // The chapter-wide fixes, in one walk over the body.
 class Fixer {
 public:
-    Fixer(Chapter& ch, Listed& listed) : ch_(ch), listed_(listed) {}
+    Fixer(Chapter& ch, const ChapterContext& ctx, Listed& listed) : ch_(ch), ctx_(ctx), listed_(listed) {}
 
     // The walk: everything that needs only this chapter. The elements later repairs need are
     // left in `listed`.
@@ -285,6 +289,7 @@ public:
 
 private:
     Chapter& ch_;
+    const ChapterContext& ctx_;
     Listed& listed_;
 
     void walk(pugi::xml_node n) {
@@ -296,6 +301,8 @@ private:
     }
 
     void element(pugi::xml_node e) {
+        // A caption outside a figure is not allowed there; its text stays, as a block.
+        if (named(e, "figcaption") && !named(e.parent(), "figure")) e.set_name("div");
         const NameInfo info = name_info(e.name());  // a copy: set_name may free the name
         if (info.kind == Kind::drop) {
             e.parent().remove_child(e);
@@ -320,6 +327,14 @@ private:
             image(e);
             return;
         }
+        if (info.kind == Kind::picture) {
+            // Its <source>s go (a book lists each image it shows): the <img> fallback, or the
+            // text that stands for it, is what is left, without the wrapper that would then be
+            // incomplete.
+            walk(e);
+            unwrap(e);
+            return;
+        }
         const int level = info.kind == Kind::heading ? e.name()[1] - '0' : 0;
         Kind kind = info.kind;
         if (info.modern) {
@@ -329,6 +344,7 @@ private:
         if (info.kind == Kind::svg) {
             ch_.properties.insert("svg");
             if (!e.attribute("xmlns")) e.append_attribute("xmlns") = "http://www.w3.org/2000/svg";
+            svg_content(e);
         } else if (info.kind == Kind::math) {
             ch_.properties.insert("mathml");
             if (!e.attribute("xmlns")) e.append_attribute("xmlns") = "http://www.w3.org/1998/Math/MathML";
@@ -354,6 +370,31 @@ private:
         } else {
             // Foreign content keeps its own rules, but the repairs see its elements (an SVG <a>).
             for_each_element(e, [&](pugi::xml_node x) { listed_.add(x); });
+        }
+    }
+
+    // An SVG's <image>s name files the book does not list (or the web): they go, said once
+    // each. Its links get a title, which reading systems read out for them.
+    void svg_content(pugi::xml_node svg) {
+        std::vector<pugi::xml_node> images, links;
+        for_each_element(svg, [&](pugi::xml_node x) {
+            if (named(x, "image")) images.push_back(x);
+            else if (named(x, "a") && !x.child("title") && !x.attribute("xlink:title")) links.push_back(x);
+        });
+        for (pugi::xml_node image : images) {
+            std::string href = image.attribute("href").value();
+            if (href.empty()) href = image.attribute("xlink:href").value();
+            ch_.image_problems.push_back(image_problem(ch_, ctx_, ir::Severity::warning,
+                                                       ir::DiagnosticCode::image_not_embedded, 0,
+                                                       "image " + href + " inside an <svg> is left out of the book"));
+            image.parent().remove_child(image);
+        }
+        for (pugi::xml_node a : links) {
+            std::string text;
+            collect_text(a, text);
+            if (text.find_first_not_of(" \t\n\r") == std::string::npos) text = a.attribute("href").value();
+            if (text.empty()) text = a.attribute("xlink:href").value();
+            a.prepend_child("title").append_child(pugi::node_pcdata).set_value(text.c_str());
         }
     }
 
@@ -661,7 +702,7 @@ void fix_chapter(Chapter& ch, const ChapterContext& ctx) {
         ch.tree->load_buffer(fallback.data(), fallback.size(), pugi::parse_default | pugi::parse_ws_pcdata);
     }
     Listed listed;
-    Fixer(ch, listed).run(ch.tree->child("html").child("body"));
+    Fixer(ch, ctx, listed).run(ch.tree->child("html").child("body"));
     footnotes(listed);
     fix_structure(listed);
     for (pugi::xml_node a : listed.anchors)
