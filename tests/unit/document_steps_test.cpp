@@ -5,8 +5,11 @@
 // sites on disk.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -16,6 +19,7 @@
 #include "readers/document_builder.h"
 #include "readers/feed_settings.h"
 #include "readers/front_matter_defaults.h"
+#include "readers/jekyll_dates.h"
 #include "readers/site_paths.h"
 #include "readers/yaml_value.h"
 
@@ -829,4 +833,69 @@ TEST_CASE("build_document: whether the excerpt ends at a marker of the document'
     CHECK(custom("excerpt_separator: <!--more-->\n", ""));
     CHECK(custom("", "excerpt_separator: <!--more-->\n"));
     CHECK_FALSE(custom("excerpt_separator: <!--more-->\n", "excerpt_separator: \"\\n\\n\"\n"));
+}
+
+// ---- readers/jekyll_dates.h against Ruby itself ---------------------------------------------------
+
+namespace {
+
+std::string unescape_tsv(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\\' && i + 1 < s.size()) {
+            const char c = s[++i];
+            out += c == 't' ? '\t' : c == 'n' ? '\n' : c;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> lines_of(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    REQUIRE_MESSAGE(in, "cannot read " << file);
+    std::vector<std::string> out;
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty() && line[0] != '#') out.push_back(line);
+    return out;
+}
+
+}  // namespace
+
+// tests/data/ruby-dates.tsv is Ruby's own answer (Time.parse, as Jekyll calls it) for a wide
+// table of date strings, made by scripts/truth/ruby-dates.rb. Where blogconv still answers
+// otherwise, the input is listed in ruby-dates.differences.txt: the test fails when a listed
+// input starts to agree (take it off the list) and when an unlisted one disagrees (a regression,
+// or a new row of the table).
+TEST_CASE("front-matter dates are read as Ruby's Time.parse reads them") {
+    const std::filesystem::path data = std::filesystem::path(BLOGCONV_SOURCE_DIR) / "tests/data";
+    const auto zone = SiteZone::locate("America/New_York");
+    REQUIRE(zone);
+    std::set<std::string> known;
+    for (const auto& line : lines_of(data / "ruby-dates.differences.txt")) known.insert(line);
+    std::size_t rows = 0, agree = 0;
+    std::vector<std::string> new_differences, now_agree;
+    for (const auto& line : lines_of(data / "ruby-dates.tsv")) {
+        const std::size_t tab = line.rfind('\t');
+        REQUIRE(tab != std::string::npos);
+        const std::string input = unescape_tsv(line.substr(0, tab));
+        const std::string ruby = line.substr(tab + 1);
+        const auto ours = parse_jekyll_date(input, false, *zone);
+        const std::string got = ours ? ir::format_rfc3339(*ours) : "error";
+        ++rows;
+        const bool same = got == ruby;
+        agree += same;
+        const std::string key = line.substr(0, tab);
+        if (!same && !known.count(key)) new_differences.push_back(key + "\truby " + ruby + "\tours " + got);
+        if (same && known.count(key)) now_agree.push_back(key);
+    }
+    MESSAGE(agree << " of " << rows << " date strings read as Ruby reads them");
+    CHECK(rows > 4000);
+    std::string listed;
+    for (const auto& d : new_differences) listed += d + "\n";
+    CHECK_MESSAGE(new_differences.empty(), "differ from Ruby and are not in ruby-dates.differences.txt:\n" << listed);
+    std::string agreed;
+    for (const auto& d : now_agree) agreed += d + "\n";
+    CHECK_MESSAGE(now_agree.empty(), "now agree with Ruby; take them off ruby-dates.differences.txt:\n" << agreed);
 }
