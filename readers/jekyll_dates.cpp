@@ -82,13 +82,23 @@ ir::DateTime SiteZone::local(int year, int month, int day, int hour, int minute,
     return at(utc);
 }
 
+SiteZone::Abbreviation SiteZone::abbreviation(int year, int month) const {
+    if (!zone_) return {name_.empty() ? std::string() : std::string("UTC"), 0};
+    const std::int64_t wall = ir::civil_to_epoch(year, month, 1);
+    auto info = zone_->get_info(date::sys_seconds{std::chrono::seconds{wall}});
+    return {info.abbrev, static_cast<int>(info.offset.count())};
+}
+
 std::optional<ir::DateTime> filename_date(int year, int month, int day, const SiteZone& zone) {
     if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
     return zone.local(year, month, day);
 }
 
-std::optional<ir::DateTime> parse_jekyll_date(std::string_view text, bool yaml_timestamp, const SiteZone& zone) {
-    // `\s` spelled out as in the ECMAScript original (text_match.h).
+namespace {
+
+// Psych's timestamp (an unquoted YAML value that is a Time): ISO date, optional time, offset
+// `Z`, `+8`, `-08:00` or a zone abbreviation. A zoneless one with a time of day is UTC.
+std::optional<ir::DateTime> psych_timestamp(std::string_view text, const SiteZone& zone) {
     static const RE2 head(R"(^[\t\n\v\f\r ]*(-?\d{4})-(\d{1,2})-(\d{1,2}))"
                           R"((?:(?:[Tt]|[\t\n\v\f\r ]+)(\d{1,2}):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?)?)",
                           byte_pattern_options());
@@ -96,50 +106,110 @@ std::optional<ir::DateTime> parse_jekyll_date(std::string_view text, bool yaml_t
     if (!head.Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::ANCHOR_START, m, 7))
         return std::nullopt;
     auto num = [&](int i) { return m[i].data() ? std::stoi(std::string(m[i].data(), m[i].size())) : 0; };
-    int year = num(1), month = num(2), day = num(3);
-    int hour = num(4);
-    int minute = num(5);
-    int second = num(6);
+    int year = num(1), month = num(2), day = num(3), hour = num(4), minute = num(5), second = num(6);
     if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60)
         return std::nullopt;
-
-    // What follows: an offset or zone name, possibly after a stray year (Time.parse skips it).
     std::string rest(text.substr(m[0].size()));
+    rest.erase(0, rest.find_first_not_of(" \t"));
+    while (!rest.empty() && std::isspace(static_cast<unsigned char>(rest.back()))) rest.pop_back();
     std::optional<int> offset;
-    std::size_t i = 0;
-    while (i < rest.size()) {
-        while (i < rest.size() && std::isspace(static_cast<unsigned char>(rest[i]))) ++i;
-        if (i >= rest.size()) break;
-        std::size_t j = i;
-        // An offset can follow the time without a space (`12:00:00-0800`); split there.
-        if (rest[i] == '+' || rest[i] == '-') {
-            ++j;
-            while (j < rest.size() && (std::isdigit(static_cast<unsigned char>(rest[j])) || rest[j] == ':')) ++j;
-        } else {
-            while (j < rest.size() && !std::isspace(static_cast<unsigned char>(rest[j])) && rest[j] != '+' &&
-                   rest[j] != '-')
-                ++j;
-        }
-        std::string token = rest.substr(i, j - i);
-        i = j;
-        if (auto o = numeric_offset(token)) {
-            offset = o;
-        } else if (auto a = abbreviation_offset(token)) {
-            offset = a;
-        } else if (token.size() == 4 && std::all_of(token.begin(), token.end(), [](char c) {
-                       return std::isdigit(static_cast<unsigned char>(c));
-                   })) {
-            continue;  // the stray year of `2023-01-29 18:30:22 2023 -0800`
-        } else {
-            return std::nullopt;
-        }
+    if (!rest.empty()) {
+        offset = numeric_offset(rest);
+        if (!offset) offset = abbreviation_offset(rest);
+        if (!offset) return std::nullopt;
     }
-
     std::int64_t wall = ir::civil_to_epoch(year, month, day, hour, minute, second);
     if (offset) return zone.at(wall - *offset);
-    // Psych made a zoneless timestamp with a time of day a UTC Time; a Date (no time) and any
-    // text Time.parse reads are local.
-    if (yaml_timestamp && m[4].data()) return zone.at(wall);
+    if (m[4].data()) return zone.at(wall);
+    return zone.local(year, month, day);
+}
+
+// Ruby's Time.zone_offset: `+HH:MM`, `+HHMM`, `+HH:MM:SS`, `+HH`, the abbreviations of its
+// ZoneOffset table (military letters included), or the site zone's own abbreviation in
+// January or July of `year`. Anything else (`+5`, `UTC+2`, `CEST` outside Europe) is no zone,
+// and the time is local.
+std::optional<int> ruby_zone_offset(std::string zone, int year, const SiteZone& site) {
+    for (auto& c : zone) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    static const RE2 full(R"(^([-+])(\d\d)(:?)(\d\d)(?::?(\d\d))?$)", byte_pattern_options());
+    static const RE2 hours(R"(^([-+])(\d\d)$)", byte_pattern_options());
+    std::string sign, h, colon, mi, se;
+    if (RE2::FullMatch(zone, full, &sign, &h, &colon, &mi, &se)) {
+        // `+HH:MMSS` and `+HHMM:SS` are not the form: the separators must agree.
+        if (!se.empty() && zone.find(':', 6) != std::string::npos && colon.empty()) return std::nullopt;
+        if (!se.empty() && !colon.empty() && zone.size() != 9) return std::nullopt;
+        int off = (std::stoi(h) * 60 + std::stoi(mi)) * 60 + (se.empty() ? 0 : std::stoi(se));
+        return sign == "-" ? -off : off;
+    }
+    if (RE2::FullMatch(zone, hours, &sign, &h)) return (sign == "-" ? -1 : 1) * std::stoi(h) * 3600;
+    if (auto a = abbreviation_offset(zone)) return a;
+    if (zone.size() == 1 && zone[0] >= 'A' && zone[0] <= 'Y' && zone[0] != 'J') {
+        const char c = zone[0];
+        const int hours_east = c <= 'I' ? c - 'A' + 1 : c <= 'M' ? c - 'K' + 10 : -(c - 'N' + 1);
+        return hours_east * 3600;
+    }
+    for (int month : {1, 7}) {
+        const SiteZone::Abbreviation a = site.abbreviation(year, month);
+        std::string name = a.name;
+        for (auto& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (!name.empty() && name == zone) return a.offset;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<ir::DateTime> parse_jekyll_date(std::string_view text, bool yaml_timestamp, const SiteZone& zone) {
+    if (yaml_timestamp) return psych_timestamp(text, zone);
+    // Time.parse (Date._parse): an ISO date, then a time of day where one follows (with am/pm),
+    // and a zone only directly after the time. Text after that is ignored, as Ruby ignores it.
+    // The later patterns are matched from a position with ANCHOR_START (RE2's `^` would only
+    // match at the start of the whole text).
+    static const RE2 date_head(R"(^[\t\n\v\f\r ]*(-?\d{4})-(\d{1,2})-(\d{1,2}))", byte_pattern_options());
+    static const RE2 time_part(R"re((?:[Tt][\t\n\v\f\r ]*|[\t\n\v\f\r ]+)(\d+))re"
+                               R"re((?:[\t\n\v\f\r ]*:[\t\n\v\f\r ]*(\d+))re"
+                               R"re((?:[\t\n\v\f\r ]*:[\t\n\v\f\r ]*(\d+)(?:[,.]\d*)?)?)re"
+                               R"re((?:[\t\n\v\f\r ]*([ap])(?:m\b|\.m\.))?)re"
+                               R"re(|[\t\n\v\f\r ]*([ap])(?:m\b|\.m\.)))re",
+                               byte_pattern_options(true));
+    static const RE2 zone_part(R"re([\t\n\v\f\r ]*((?:gmt|utc?)?[-+]\d+(?:[,.:]\d+(?::\d+)?)?)re"
+                               R"re(|[[:alpha:].\t\n\v\f\r ]+(?:standard|daylight)\stime\b|[[:alpha:]]+(?:\sdst)?\b))re",
+                               byte_pattern_options(true));
+    re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece d[4];
+    if (!date_head.Match(input, 0, input.size(), RE2::ANCHOR_START, d, 4)) return std::nullopt;
+    auto num = [](const re2::StringPiece& p) {
+        // Ruby reads any run of digits; past nine digits it is out of every range below.
+        return p.size() > 9 ? 1000000000 : std::stoi(std::string(p.data(), p.size()));
+    };
+    const int year = num(d[1]), month = num(d[2]), day = num(d[3]);
+    int hour = 0, minute = 0, second = 0;
+    bool has_time = false;
+    std::optional<int> offset;
+    std::size_t at = d[0].size();
+    re2::StringPiece t[6];
+    if (time_part.Match(input, at, input.size(), RE2::ANCHOR_START, t, 6)) {
+        has_time = true;
+        hour = num(t[1]);
+        if (t[2].data()) minute = num(t[2]);
+        if (t[3].data()) second = num(t[3]);
+        const re2::StringPiece meridian = t[4].data() ? t[4] : t[5];
+        if (meridian.data()) {  // Ruby: hour % 12, then +12 for pm
+            hour %= 12;
+            if (meridian[0] == 'p' || meridian[0] == 'P') hour += 12;
+        }
+        at = static_cast<std::size_t>(t[0].data() + t[0].size() - text.data());
+        re2::StringPiece z[2];
+        if (zone_part.Match(input, at, input.size(), RE2::ANCHOR_START, z, 2))
+            offset = ruby_zone_offset(std::string(z[1].data(), z[1].size()), year, zone);
+    }
+    // Time.local's ranges; a day past the month's end rolls into the next month, 24:00 into
+    // the next day, second 60 into the next minute.
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60 ||
+        (hour == 24 && (minute > 0 || second > 0)))
+        return std::nullopt;
+    if (offset && (*offset <= -86400 || *offset >= 86400)) return std::nullopt;  // Ruby: offset out of range
+    if (offset) return zone.at(ir::civil_to_epoch(year, month, day, hour, minute, second) - *offset);
+    (void)has_time;
     return zone.local(year, month, day, hour, minute, second);
 }
 

@@ -31,6 +31,13 @@ public:
     // A wall-clock time in this zone (Ruby's Time.local: a skipped time moves forward).
     ir::DateTime local(int year, int month, int day, int hour = 0, int minute = 0, int second = 0) const;
     const std::string& name() const { return name_; }
+    // The zone's abbreviation and offset on the first of `month` in `year` ("CET", 3600); an
+    // empty name in UTC without a database zone.
+    struct Abbreviation {
+        std::string name;
+        int offset = 0;
+    };
+    Abbreviation abbreviation(int year, int month) const;
 
 private:
     const date::time_zone* zone_ = nullptr;
