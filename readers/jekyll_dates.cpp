@@ -6,6 +6,7 @@
 #include <cctype>
 #include <chrono>
 
+#include "readers/ruby_date_parse.h"
 #include "readers/text_match.h"
 
 namespace blogconv::readers {
@@ -160,57 +161,28 @@ std::optional<int> ruby_zone_offset(std::string zone, int year, const SiteZone& 
 
 std::optional<ir::DateTime> parse_jekyll_date(std::string_view text, bool yaml_timestamp, const SiteZone& zone) {
     if (yaml_timestamp) return psych_timestamp(text, zone);
-    // Time.parse (Date._parse): an ISO date, then a time of day where one follows (with am/pm),
-    // and a zone only directly after the time. Text after that is ignored, as Ruby ignores it.
-    // The later patterns are matched from a position with ANCHOR_START (RE2's `^` would only
-    // match at the start of the whole text).
-    static const RE2 date_head(R"(^[\t\n\v\f\r ]*(-?\d{4})-(\d{1,2})-(\d{1,2}))", byte_pattern_options());
-    static const RE2 time_part(R"re((?:[Tt][\t\n\v\f\r ]*|[\t\n\v\f\r ]+)(\d+))re"
-                               R"re((?:[\t\n\v\f\r ]*:[\t\n\v\f\r ]*(\d+))re"
-                               R"re((?:[\t\n\v\f\r ]*:[\t\n\v\f\r ]*(\d+)(?:[,.]\d*)?)?)re"
-                               R"re((?:[\t\n\v\f\r ]*([ap])(?:m\b|\.m\.))?)re"
-                               R"re(|[\t\n\v\f\r ]*([ap])(?:m\b|\.m\.)))re",
-                               byte_pattern_options(true));
-    static const RE2 zone_part(R"re([\t\n\v\f\r ]*((?:gmt|utc?)?[-+]\d+(?:[,.:]\d+(?::\d+)?)?)re"
-                               R"re(|[[:alpha:].\t\n\v\f\r ]+(?:standard|daylight)\stime\b|[[:alpha:]]+(?:\sdst)?\b))re",
-                               byte_pattern_options(true));
-    re2::StringPiece input(text.data(), text.size());
-    re2::StringPiece d[4];
-    if (!date_head.Match(input, 0, input.size(), RE2::ANCHOR_START, d, 4)) return std::nullopt;
-    auto num = [](const re2::StringPiece& p) {
-        // Ruby reads any run of digits; past nine digits it is out of every range below.
-        return p.size() > 9 ? 1000000000 : std::stoi(std::string(p.data(), p.size()));
-    };
-    const int year = num(d[1]), month = num(d[2]), day = num(d[3]);
-    int hour = 0, minute = 0, second = 0;
-    bool has_time = false;
-    std::optional<int> offset;
-    std::size_t at = d[0].size();
-    re2::StringPiece t[6];
-    if (time_part.Match(input, at, input.size(), RE2::ANCHOR_START, t, 6)) {
-        has_time = true;
-        hour = num(t[1]);
-        if (t[2].data()) minute = num(t[2]);
-        if (t[3].data()) second = num(t[3]);
-        const re2::StringPiece meridian = t[4].data() ? t[4] : t[5];
-        if (meridian.data()) {  // Ruby: hour % 12, then +12 for pm
-            hour %= 12;
-            if (meridian[0] == 'p' || meridian[0] == 'P') hour += 12;
-        }
-        at = static_cast<std::size_t>(t[0].data() + t[0].size() - text.data());
-        re2::StringPiece z[2];
-        if (zone_part.Match(input, at, input.size(), RE2::ANCHOR_START, z, 2))
-            offset = ruby_zone_offset(std::string(z[1].data(), z[1].size()), year, zone);
-    }
+    // Time.parse: Date._parse's parts, then make_time. With a year, missing parts are their
+    // least (month 1, day 1, 00:00:00); without one Ruby takes them from the day the site is
+    // built, which no reproducible conversion can do: refused as a date.
+    // Ruby's date library refuses a string over 128 characters before parsing it (its guard
+    // against slow patterns, date 3.2.1): so does Jekyll, and so do we, which also bounds the work.
+    if (text.size() > 128) return std::nullopt;
+    const RubyDateParts p = ruby_date_parse(text);
+    if (p.empty() || !p.year) return std::nullopt;
+    const long long year = *p.year, month = p.mon.value_or(1), day = p.mday.value_or(1);
+    const long long hour = p.hour.value_or(0), minute = p.min.value_or(0), second = p.sec.value_or(0);
     // Time.local's ranges; a day past the month's end rolls into the next month, 24:00 into
     // the next day, second 60 into the next minute.
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60 ||
-        (hour == 24 && (minute > 0 || second > 0)))
+    if (year < -999999 || year > 999999 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 ||
+        minute > 59 || second > 60 || (hour == 24 && (minute > 0 || second > 0)))
         return std::nullopt;
+    std::optional<int> offset;
+    if (p.zone) offset = ruby_zone_offset(*p.zone, static_cast<int>(year), zone);
     if (offset && (*offset <= -86400 || *offset >= 86400)) return std::nullopt;  // Ruby: offset out of range
-    if (offset) return zone.at(ir::civil_to_epoch(year, month, day, hour, minute, second) - *offset);
-    (void)has_time;
-    return zone.local(year, month, day, hour, minute, second);
+    const auto y = static_cast<int>(year), mo = static_cast<int>(month), d = static_cast<int>(day);
+    const auto h = static_cast<int>(hour), mi = static_cast<int>(minute), se = static_cast<int>(second);
+    if (offset) return zone.at(ir::civil_to_epoch(y, mo, d, h, mi, se) - *offset);
+    return zone.local(y, mo, d, h, mi, se);
 }
 
 }  // namespace blogconv::readers

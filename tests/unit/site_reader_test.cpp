@@ -134,6 +134,8 @@ TEST_CASE("every front-matter date form") {
         {"2015-01-01T10:00:00Z", true, &utc, "2015-01-01T10:00:00+00:00"},
         {"2015-01-01 10:00:00 UTC", false, &*la, "2015-01-01T02:00:00-08:00"},
         {"2015-01-01 10:00", false, &utc, "2015-01-01T10:00:00+00:00"},
+        // Ruby (3.1) reads the `jun` of `junk` as June and the year after it: so does Jekyll.
+        {"01/02/2015 junk", false, &utc, "2015-06-01T00:00:00+00:00"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.text);
@@ -141,10 +143,13 @@ TEST_CASE("every front-matter date form") {
         REQUIRE(t);
         CHECK(ir::format_rfc3339(*t) == c.want);
     }
-    for (const char* bad : {"yesterday", "2015-13-01", "2015-01-01 10:00:00 +9999", "01/02/2015 junk"}) {
+    for (const char* bad : {"yesterday", "2015-13-01", "2015-01-01 10:00:00 +9999"}) {
         CAPTURE(bad);
         CHECK_FALSE(readers::parse_jekyll_date(bad, false, utc));
     }
+    // Ruby 3.1's Time.parse: "string length (129) exceeds the limit 128".
+    CHECK(readers::parse_jekyll_date("2014-09-08" + std::string(118, ' '), false, utc));
+    CHECK_FALSE(readers::parse_jekyll_date("2014-09-08" + std::string(119, ' '), false, utc));
 }
 
 TEST_CASE("slugify, titleize and URL escaping") {
