@@ -202,6 +202,44 @@ bool parse_iso(std::string& s, RubyDateParts& out, bool& comp) {
     return true;
 }
 
+// `08-Sep-2014` (VMS, day first) and `Sep-08-2014` (month first).
+bool parse_vms(std::string& s, RubyDateParts& out, bool& comp) {
+    static const RE2 day_first("('?-?\\d+)-" MONTHS "[^-/.]*-('?-?\\d+)", byte_pattern_options(true));
+    static const RE2 month_first("\\b" MONTHS "[^-/.]*-('?-?\\d+)(?:-('?-?\\d+))?", byte_pattern_options(true));
+    Piece g[4];
+    if (find_after_non_digit(day_first, s, g, 4)) {
+        s3e(out, comp, text_of(g[3]), std::to_string(month_number(std::string_view(g[2].data(), g[2].size()))),
+            text_of(g[1]));
+    } else if (month_first.Match(Piece(s), 0, s.size(), RE2::UNANCHORED, g, 4)) {
+        s3e(out, comp, text_of(g[3]), std::to_string(month_number(std::string_view(g[1].data(), g[1].size()))),
+            text_of(g[2]));
+    } else {
+        return false;
+    }
+    blank_out(s, g[0]);
+    return true;
+}
+
+// `2014/09/08`, `09/08/2014`, `9/8/14`: the numbers in the order written, s3e decides.
+bool parse_sla(std::string& s, RubyDateParts& out, bool& comp) {
+    static const RE2 re("('?-?\\d+)/" SPACE "*('?\\d+)(?:\\D" SPACE "*('?-?\\d+))?", byte_pattern_options(true));
+    Piece g[4];
+    if (!find_after_non_digit(re, s, g, 4)) return false;
+    s3e(out, comp, text_of(g[1]), text_of(g[2]), text_of(g[3]));
+    blank_out(s, g[0]);
+    return true;
+}
+
+// `2014.09.08`, `08.09.2014`.
+bool parse_dot(std::string& s, RubyDateParts& out, bool& comp) {
+    static const RE2 re("('?-?\\d+)\\." SPACE "*('?\\d+)\\." SPACE "*('?-?\\d+)", byte_pattern_options(true));
+    Piece g[4];
+    if (!find_after_non_digit(re, s, g, 4)) return false;
+    s3e(out, comp, text_of(g[1]), text_of(g[2]), text_of(g[3]));
+    blank_out(s, g[0]);
+    return true;
+}
+
 }  // namespace
 
 RubyDateParts ruby_date_parse(std::string_view text) {
@@ -213,7 +251,9 @@ RubyDateParts ruby_date_parse(std::string_view text) {
     bool comp = true;
     parse_day(s);
     parse_time(s, out);
-    if (!parse_eu(s, out, comp) && !parse_us(s, out, comp)) parse_iso(s, out, comp);
+    // The first of Ruby's date forms that matches, in its order (JIS era dates not yet ported).
+    parse_eu(s, out, comp) || parse_us(s, out, comp) || parse_iso(s, out, comp) || parse_vms(s, out, comp) ||
+        parse_sla(s, out, comp) || parse_dot(s, out, comp);
     // Two-digit years are completed (Time.parse asks for it): 69-99 are 19xx, 0-68 20xx.
     if (comp && out.year && *out.year >= 0 && *out.year <= 99) *out.year += *out.year >= 69 ? 1900 : 2000;
     return out;

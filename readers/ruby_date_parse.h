@@ -2,7 +2,8 @@
 // calls for every front-matter date that is not a YAML timestamp. A port of its rules (Ruby's
 // ext/date/date_parse.c, non-tight parser), one sub-parser at a time, each checked against Ruby's
 // own answers in tests/data/ruby-dates.tsv. Ported so far: week days, the time of day with its
-// zone, and the European (`8 Sep 2014`), American (`Sep 8, 2014`) and ISO (`2014-09-08`) dates
+// zone, and the European (`8 Sep 2014`), American (`Sep 8, 2014`), ISO (`2014-09-08`), VMS
+// (`08-Sep-2014`), slash (`09/08/2014`) and dot (`2014.09.08`) dates
 // with Ruby's year/month/day disambiguation (s3e) and two-digit year completion.
 #pragma once
 
