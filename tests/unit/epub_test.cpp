@@ -696,6 +696,31 @@ TEST_CASE("pictures, stray captions and SVG content are made valid") {
     check_epubcheck(b.bytes);
 }
 
+// Five more shapes of real raw HTML that epubcheck refused (found by running every format over
+// ../shared/sites): a <caption> outside a table (a code comment's `@example <caption>`), an <a>
+// with rel but no href, a caption in the middle of a figure, a <label for> whose <input> the
+// sanitizer removed, and a protocol-relative `//about:blank`.
+TEST_CASE("captions, anchors without a target, labels and odd hosts are made valid") {
+    ir::Site site = basic_site();
+    site.documents[0].body = {
+        ir::Block(ir::RawBlock{"html", "<p>see <caption>example</caption></p>"}),
+        ir::Block(ir::RawBlock{"html", "<p>Text <a rel=\"permalink\" target=\"_blank\">link</a> here.</p>"}),
+        ir::Block(ir::RawBlock{"html", "<figure>before<figcaption>cap</figcaption>after</figure>"}),
+        ir::Block(ir::RawBlock{"html", "<p><input id=\"t\" type=\"checkbox\" /><label for=\"t\">Toggle</label></p>"}),
+        ir::Block(ir::RawBlock{"html", "<p><a href=\"//about:blank\">x</a> <a href=\"https://e.example:8080/p\">y</a></p>"}),
+    };
+    Book b = make_book(site);
+    std::string c = chapter(b, 1);
+    CHECK(!contains(c, "<caption"));
+    CHECK(contains(c, "example"));
+    CHECK(contains(c, "<a>link</a>"));
+    CHECK(contains(c, "<figure>beforeafter<figcaption>cap</figcaption></figure>"));
+    CHECK(contains(c, "<label>Toggle</label>"));
+    CHECK(!contains(c, "about:blank"));
+    CHECK(contains(c, "href=\"https://e.example:8080/p\""));
+    check_epubcheck(b.bytes);
+}
+
 TEST_CASE("raw HTML repairs: nested links, obsolete elements, stray list and note content is kept") {
     ir::Site site = basic_site();
     site.documents[0].body = {

@@ -84,7 +84,6 @@ bool allowed_attribute(const char* element, const char* attr, const char* value)
     if (std::strcmp(attr, "cite") == 0) return is_one_of(element, {"blockquote", "q", "ins", "del"});
     if (std::strcmp(attr, "span") == 0) return is_one_of(element, {"col", "colgroup"});
     if (std::strcmp(attr, "open") == 0) return std::strcmp(element, "details") == 0;
-    if (std::strcmp(attr, "for") == 0) return is_one_of(element, {"label", "output"});
     if (is_one_of(attr, {"name", "disabled", "checked", "readonly", "placeholder"}))
         return is_one_of(element, {"input", "button", "select", "textarea", "fieldset", "output"});
     if (std::strcmp(attr, "label") == 0) return is_one_of(element, {"option", "optgroup", "track"});
@@ -134,6 +133,20 @@ const NameInfo& name_info(std::string_view name) {
     static const NameInfo none;
     auto it = table.find(name);
     return it == table.end() ? none : it->second;
+}
+
+// An <a> without an href may not carry the attributes that only describe a link's target (HTML5;
+// epubcheck RSC-005 "missing required attribute href").
+void drop_link_attributes_without_href(pugi::xml_node a) {
+    if (a.attribute("href")) return;
+    for (const char* name : {"rel", "target", "hreflang", "download", "type", "media", "ping", "referrerpolicy"})
+        a.remove_attribute(name);
+}
+
+// Removes an <a>'s target, and what only made sense with it.
+void unlink(pugi::xml_node a) {
+    a.remove_attribute("href");
+    drop_link_attributes_without_href(a);
 }
 
 bool blank(const char* s) {
@@ -301,8 +314,12 @@ private:
     }
 
     void element(pugi::xml_node e) {
-        // A caption outside a figure is not allowed there; its text stays, as a block.
-        if (named(e, "figcaption") && !named(e.parent(), "figure")) e.set_name("div");
+        // A caption, legend or summary outside the one element that may hold it is not allowed
+        // there (a `<caption>` in a code comment, a stray `<figcaption>`); its text stays, as a block.
+        for (const auto& [child, parent] : {std::pair{"caption", "table"}, std::pair{"figcaption", "figure"},
+                                            std::pair{"legend", "fieldset"}, std::pair{"summary", "details"}})
+            if (named(e, child) && !named(e.parent(), parent)) e.set_name("div");
+        if (named(e, "figure")) figure_caption(e);
         const NameInfo info = name_info(e.name());  // a copy: set_name may free the name
         if (info.kind == Kind::drop) {
             e.parent().remove_child(e);
@@ -348,7 +365,10 @@ private:
         } else if (info.kind == Kind::math) {
             ch_.properties.insert("mathml");
             if (!e.attribute("xmlns")) e.append_attribute("xmlns") = "http://www.w3.org/1998/Math/MathML";
-        } else if (info.kind == Kind::a && e.attribute("name")) {
+        } else if (info.kind == Kind::a && !e.attribute("href")) {
+            drop_link_attributes_without_href(e);
+        }
+        if (info.kind == Kind::a && e.attribute("name")) {
             // <a name> is obsolete; an id does the same job.
             if (!e.attribute("id")) e.append_attribute("id") = e.attribute("name").value();
             e.remove_attribute("name");
@@ -371,6 +391,23 @@ private:
             // Foreign content keeps its own rules, but the repairs see its elements (an SVG <a>).
             for_each_element(e, [&](pugi::xml_node x) { listed_.add(x); });
         }
+    }
+
+    // A figure's caption must be its first or last child: one in the middle moves to the end;
+    // a second caption becomes a block of its own.
+    void figure_caption(pugi::xml_node figure) {
+        std::vector<pugi::xml_node> captions;
+        for (pugi::xml_node c = figure.first_child(); c; c = c.next_sibling())
+            if (c.type() == pugi::node_element && named(c, "figcaption")) captions.push_back(c);
+        if (captions.empty()) return;
+        for (std::size_t i = 1; i < captions.size(); ++i) captions[i].set_name("div");
+        auto content = [](pugi::xml_node n) {
+            return n.type() == pugi::node_element || (n.type() == pugi::node_pcdata && !blank(n.value()));
+        };
+        bool first = true, last = true;
+        for (pugi::xml_node c = captions[0].previous_sibling(); c; c = c.previous_sibling()) first = first && !content(c);
+        for (pugi::xml_node c = captions[0].next_sibling(); c; c = c.next_sibling()) last = last && !content(c);
+        if (!first && !last) figure.append_move(captions[0]);
     }
 
     // An SVG's <image>s name files the book does not list (or the web): they go, said once
@@ -594,6 +631,13 @@ bool plausible_web_url(const std::string& url) {
     std::string host = url.substr(p + 3, url.find_first_of("/?#", p + 3) - (p + 3));
     if (auto at = host.rfind('@'); at != std::string::npos) host.erase(0, at + 1);
     if (host.empty()) return false;
+    // `host:port` takes digits after the colon (`//about:blank` made https://about:blank, which
+    // reading systems cannot resolve); an IPv6 literal keeps its colons inside brackets.
+    if (const std::size_t colon = host.rfind(':'); colon != std::string::npos && host.find(']') == std::string::npos) {
+        for (std::size_t k = colon + 1; k < host.size(); ++k)
+            if (!std::isdigit(static_cast<unsigned char>(host[k]))) return false;
+        if (host.find(':') != colon) return false;
+    }
     for (unsigned char c : host)
         if (!(std::isalnum(c) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']' || c == '_')) return false;
     return true;
@@ -748,7 +792,7 @@ void finish_chapter(Chapter& ch, const ChapterIndex& index, const ChapterContext
         std::string href = a.attribute("href").value();
         if (href.starts_with("//")) href = "https:" + href;
         if (has_scheme(href)) {
-            if (!registered_scheme(href) || !plausible_web_url(href)) a.remove_attribute("href");
+            if (!registered_scheme(href) || !plausible_web_url(href)) unlink(a);
             else a.attribute("href").set_value(uri_safe(href).c_str());
             continue;
         }
@@ -760,7 +804,7 @@ void finish_chapter(Chapter& ch, const ChapterIndex& index, const ChapterContext
         }
         if (target) {
             if (!frag.empty() && !target->ids.count(frag) && !target->ids.count(percent_decode(frag))) {
-                if (file.empty()) a.remove_attribute("href");
+                if (file.empty()) unlink(a);
                 else a.attribute("href").set_value(file.c_str());
             } else {
                 a.attribute("href").set_value(uri_safe(href).c_str());
@@ -769,7 +813,7 @@ void finish_chapter(Chapter& ch, const ChapterIndex& index, const ChapterContext
         }
         // A page of the site that is not in the book: send the reader to the web site.
         if (site.url.empty()) {
-            a.remove_attribute("href");
+            unlink(a);
             continue;
         }
         std::string abs;
