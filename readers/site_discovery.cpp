@@ -177,7 +177,7 @@ SiteConfig load_config(const fs::path& root, const std::string& display_root, co
 std::vector<Candidate> posts_of_plain_folder(const fs::path& dir, const std::string& shown) {
     std::vector<Candidate> out;
     for (const auto& entry : list_files(dir)) {
-        if (filtered_entry(entry)) continue;
+        if (filtered_entry(entry) || !has_document_extension(dir / entry)) continue;
         Candidate c;
         c.file = dir / entry;
         c.source.source_path = entry;

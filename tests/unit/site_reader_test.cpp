@@ -419,7 +419,14 @@ TEST_CASE("a folder of posts and single files") {
     TempDir t;
     write_file(t.path / "notes/2022-03-04-first.md", "---\ntitle: First\n---\nA\n");
     write_file(t.path / "notes/second.markdown", "---\ntitle: Second\ndate: 2022-03-05\n---\nB\n");
+    // Only document files are posts: a script, a data file or an image beside them is not (a
+    // theme's repository read at its root turned its JavaScript into posts and its images into
+    // "binary post" errors).
+    write_file(t.path / "notes/assets/app.js", "var a = 1;\n");
+    write_file(t.path / "notes/data.yml", "a: 1\n");
+    write_file(t.path / "notes/img.png", std::string("\x89PNG\0\0", 6));
     auto r = read_site(t.path / "notes");
+    CHECK(r.diagnostics.empty());
     CHECK(r.site.documents.size() == 2);
     REQUIRE(r.find("second.markdown"));
     CHECK(r.find("second.markdown")->url == "/2022/03/05/second.html");
