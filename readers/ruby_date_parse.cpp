@@ -193,13 +193,18 @@ bool parse_us(std::string& s, RubyDateParts& out, bool& comp) {
     return true;
 }
 
-bool parse_iso(std::string& s, RubyDateParts& out, bool& comp) {
-    static const RE2 re("('?[-+]?\\d+)-(\\d+)-('?-?\\d+)", byte_pattern_options());
+// The ISO, slash and dot forms: three numbers in the order written, which s3e sorts out.
+bool three_numbers(const RE2& re, std::string& s, RubyDateParts& out, bool& comp) {
     Piece g[4];
     if (!find_after_non_digit(re, s, g, 4)) return false;
     s3e(out, comp, text_of(g[1]), text_of(g[2]), text_of(g[3]));
     blank_out(s, g[0]);
     return true;
+}
+
+bool parse_iso(std::string& s, RubyDateParts& out, bool& comp) {
+    static const RE2 re("('?[-+]?\\d+)-(\\d+)-('?-?\\d+)", byte_pattern_options());
+    return three_numbers(re, s, out, comp);
 }
 
 // `08-Sep-2014` (VMS, day first) and `Sep-08-2014` (month first).
@@ -223,21 +228,13 @@ bool parse_vms(std::string& s, RubyDateParts& out, bool& comp) {
 // `2014/09/08`, `09/08/2014`, `9/8/14`: the numbers in the order written, s3e decides.
 bool parse_sla(std::string& s, RubyDateParts& out, bool& comp) {
     static const RE2 re("('?-?\\d+)/" SPACE "*('?\\d+)(?:\\D" SPACE "*('?-?\\d+))?", byte_pattern_options(true));
-    Piece g[4];
-    if (!find_after_non_digit(re, s, g, 4)) return false;
-    s3e(out, comp, text_of(g[1]), text_of(g[2]), text_of(g[3]));
-    blank_out(s, g[0]);
-    return true;
+    return three_numbers(re, s, out, comp);
 }
 
 // `2014.09.08`, `08.09.2014`.
 bool parse_dot(std::string& s, RubyDateParts& out, bool& comp) {
     static const RE2 re("('?-?\\d+)\\." SPACE "*('?\\d+)\\." SPACE "*('?-?\\d+)", byte_pattern_options(true));
-    Piece g[4];
-    if (!find_after_non_digit(re, s, g, 4)) return false;
-    s3e(out, comp, text_of(g[1]), text_of(g[2]), text_of(g[3]));
-    blank_out(s, g[0]);
-    return true;
+    return three_numbers(re, s, out, comp);
 }
 
 }  // namespace
