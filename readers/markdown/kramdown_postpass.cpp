@@ -215,7 +215,8 @@ bool Postpass::is_ial_paragraph(const ir::Block& b, std::vector<std::size_t>& ia
     for (const auto& in : p->children) {
         if (const auto* r = as_marker(in)) {
             std::size_t index = std::stoul(r->text);
-            if (markers_.at(index).kind != MarkerKind::block_ial) return false;
+            const MarkerKind kind = markers_.at(index).kind;
+            if (kind != MarkerKind::block_ial && kind != MarkerKind::end_of_block) return false;
             ials.push_back(index);
         } else if (!std::holds_alternative<ir::SoftBreak>(in.node)) {
             const auto* t = std::get_if<ir::Text>(&in.node);
@@ -239,6 +240,7 @@ void Postpass::blocks(ir::Blocks& bs) {
         if (is_ial_paragraph(b, ials)) {
             for (std::size_t index : ials) {
                 const Marker& m = markers_.at(index);
+                if (m.kind == MarkerKind::end_of_block) continue;
                 if (m.after_block && !kept.empty()) apply_block_ial(kept.back(), m);
                 else pending.push_back(index);
             }

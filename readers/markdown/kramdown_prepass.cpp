@@ -241,6 +241,19 @@ PrepassResult Prepass::run() {
             continue;
         }
         int indent = indent_columns(line);
+        if (trim(body) == "^" && (indent < 4 || in_list) && md_html_.empty()) {
+            // kramdown's end-of-block marker: the block above ends here, even where a blank line
+            // would not end it (an indented code block, a list, a lazy blockquote line). A marker
+            // paragraph of its own does that for cmark; the post-pass drops it.
+            Marker m;
+            m.kind = MarkerKind::end_of_block;
+            emit_blank(line.substr(0, plen), i);
+            emit(std::string(line.substr(0, plen)) + marker(std::move(m)), i);
+            emit_blank(line.substr(0, plen), i);
+            prev_blank_ = true;
+            in_indented = false;
+            continue;
+        }
         if (indent >= 4 && !in_list && (prev_blank_ || in_indented) && md_html_.empty()) {
             in_indented = true;
             emit(line, i);

@@ -2,7 +2,7 @@
 //
 // cmark-gfm knows nothing of kramdown's extensions, so this pass rewrites them into things cmark
 // leaves alone: `$$` math and `{::nomarkdown}` become placeholder tokens (placeholders.h);
-// IALs (`{: .x}`), header ids (`{#id}`) and `{:toc}` become markers (U+E002 index U+E003) that the
+// IALs (`{: .x}`), header ids (`{#id}`), `{:toc}` and the end-of-block `^` become markers (U+E002 index U+E003) that the
 // post-pass turns back into attributes; `{::comment}`, `{::options}` and ALDs are dropped;
 // `markdown="1"` HTML blocks get blank lines so that cmark parses their inside. Fenced and
 // indented code and code spans are left untouched.
@@ -23,6 +23,7 @@ enum class MarkerKind {
     block_ial,  // `{: …}` on a line of its own: attaches to the previous or the next block
     span_ial,   // `{: …}` right after an inline element: attaches to that element
     header_id,  // `{#id}` at the end of a line: the id of the heading it ends (text elsewhere)
+    end_of_block,  // `^` on a line of its own: ends the block above (two code blocks, a list) and shows nothing
 };
 
 struct Marker {
