@@ -103,7 +103,8 @@ std::set<std::string> listed_in_fidelity_doc() {
     while (std::getline(in, line)) {
         if (line.rfind("- `", 0) != 0) continue;
         const auto e = line.find('`', 3);
-        if (e != std::string::npos) out.insert(line.substr(3, e - 3));
+        // `kramdown:<case>` entries belong to kramdown_cases_test.
+        if (e != std::string::npos && line.compare(3, 9, "kramdown:") != 0) out.insert(line.substr(3, e - 3));
     }
     return out;
 }
