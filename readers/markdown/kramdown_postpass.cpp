@@ -149,6 +149,13 @@ std::string raw_content_tag(std::string_view html) {
     return {};
 }
 
+
+// The pre-pass's literal marks (smart_quotes.h) mean something only to the typography; elsewhere
+// (a link's URL, text where no typography runs) they go.
+void unmark(std::string& s) {
+    if (s.find(literal_mark) != std::string::npos) s = without_literal_marks(s);
+}
+
 }  // namespace
 
 void Postpass::typography(ir::Inlines& in, std::string_view following) {
@@ -159,15 +166,23 @@ void Postpass::typography(ir::Inlines& in, std::string_view following) {
         ir::visit(ir::overloaded{[&](ir::Emphasis& x) { inlines(x.children, {}, inner("*")); },
                                   [&](ir::Strong& x) { inlines(x.children, {}, inner("**")); },
                                   [&](ir::Strikethrough& x) { inlines(x.children, {}, inner("~~")); },
-                                  [&](ir::Link& x) { inlines(x.children, {}, "]("); },
-                                  [&](ir::Image& x) { inlines(x.alt, {}, "]("); },
+                                  [&](ir::Link& x) {
+                                      unmark(x.url);
+                                      unmark(x.title);
+                                      inlines(x.children, {}, "](");
+                                  },
+                                  [&](ir::Image& x) {
+                                      unmark(x.url);
+                                      unmark(x.title);
+                                      inlines(x.alt, {}, "](");
+                                  },
                                   [&](ir::RawInline& x) {
                                       if (x.format != "html") return;
                                       if (raw_tag.empty()) raw_tag = raw_content_tag(x.text);
                                       else if (x.text.starts_with("</" + raw_tag)) raw_tag.clear();
                                   },
                                   [&](ir::Text& x) {
-                                      if (!options_.smart_quotes || !raw_tag.empty()) return;
+                                      if (!options_.smart_quotes || !raw_tag.empty()) return unmark(x.text);
                                       TypographyContext context;
                                       // A line break leaves its newline in kramdown's text.
                                       if (i > 0 && (std::holds_alternative<ir::SoftBreak>(in[i - 1].node) ||

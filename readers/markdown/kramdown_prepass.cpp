@@ -1,4 +1,5 @@
 #include "readers/markdown/kramdown_prepass.h"
+#include "readers/markdown/smart_quotes.h"
 
 #include "readers/markdown/char_set.h"
 #include "readers/markdown/kramdown_table.h"
@@ -96,6 +97,15 @@ std::size_t header_id_at_end(std::string_view s, std::string_view& id) {
     return static_cast<std::size_t>(t.data() - s.data()) + open;
 }
 
+// Whether an escaped character at `at` takes part in kramdown's typography: a quote, or one
+// character of `--`, `...`, `<<`, `>>`.
+bool escapes_typography(std::string_view line, std::size_t at) {
+    const char c = line[at];
+    if (c == '\'' || c == '"') return true;
+    if (c != '-' && c != '.' && c != '<' && c != '>') return false;
+    return (at + 1 < line.size() && line[at + 1] == c) || (at >= 2 && line[at - 2] == c);
+}
+
 // The tag name of an HTML start tag at the start of `s` (`<div …`), lower-cased, or "".
 std::string tag_name(std::string_view s) {
     if (s.size() < 2 || s[0] != '<' || !std::isalpha(static_cast<unsigned char>(s[1]))) return {};
@@ -156,7 +166,10 @@ private:
     void content_line(std::size_t& i, std::string_view line) {
         // Most lines hold nothing the span scan looks for: copy them straight through.
         static constexpr CharSet span_starts("${[\\`");
-        if (span_starts.find_in(line) == std::string_view::npos) {
+        const bool starts_html = trim(line.substr(prefix_length(line))).starts_with('<');
+        if (starts_html) in_html_run_ = true;
+        if (span_starts.find_in(line) == std::string_view::npos &&
+            (in_html_run_ || line.find("<<") == std::string_view::npos)) {
             emit(line, i);
             prev_blank_ = false;
             return;
@@ -187,6 +200,9 @@ private:
     PrepassResult result_;
 
     bool prev_blank_ = true;
+    // The lines since the last blank one began with a tag: cmark may read them as an HTML block,
+    // where an escape the span scan adds would show.
+    bool in_html_run_ = false;
     std::vector<std::string> footnote_refs_;
     std::vector<std::string> footnote_defs_;
     // Open `markdown="1"` elements: tag name and nesting depth of that tag.
@@ -238,6 +254,7 @@ PrepassResult Prepass::run() {
         if (is_blank(line)) {
             emit(line, i);
             prev_blank_ = true;
+            in_html_run_ = false;
             continue;
         }
         int indent = indent_columns(line);
@@ -632,6 +649,7 @@ void Prepass::inline_line(std::size_t& i, std::string line) {
     std::size_t plen = prefix_length(line);
     std::size_t content_start = plen + list_marker_length(std::string_view(line).substr(plen));
     bool changed = false;
+    bool lone_backslash_end = false;
 
     // `{#id}` at the end of the line: a header id (restored as text if it is not in a heading).
     std::string_view id;
@@ -647,7 +665,23 @@ void Prepass::inline_line(std::size_t& i, std::string line) {
                 changed = true;
                 continue;
             }
+            // An escaped character is literal to kramdown's typography too (`\'` is no curly quote,
+            // `\<<` no «), but cmark drops the backslash: a mark keeps the difference for the post-pass.
+            if (escapes_typography(line, p + 1)) out += literal_mark;
             out.append(line, p, 2);
+            p += 2;
+            continue;
+        }
+        if (c == '\\' && p + 1 == line.size() && !in_html_run_) {
+            // A lone backslash at the end of a line is text to kramdown, a hard break to cmark.
+            out += "\\\\";
+            ++p;
+            lone_backslash_end = true;
+            continue;
+        }
+        if (c == '<' && p + 1 < scan_end && line[p + 1] == '<' && !in_html_run_) {
+            // `<<` is kramdown's «, but `<<b>>` would be an HTML tag to cmark: escape it.
+            out += "\\<\\<";
             p += 2;
             continue;
         }
@@ -747,6 +781,16 @@ void Prepass::inline_line(std::size_t& i, std::string line) {
         changed = true;
     }
     (void)changed;
+    // kramdown's other line break: `\\` right before the newline, inside a paragraph (a last line's
+    // `\\` is an escaped backslash, as in cmark). cmark's spelling is two trailing spaces.
+    if (!lone_backslash_end && out.ends_with("\\\\") && !in_html_run_ && i + 1 < lines_.size() && !is_blank(lines_[i + 1])) {
+        std::size_t n = 0;
+        while (n < out.size() && out[out.size() - 1 - n] == '\\') ++n;
+        if (n % 2 == 0) {
+            out.resize(out.size() - 2);
+            out += "  ";
+        }
+    }
     // A line joined from several (multi-line math) keeps its newlines; map them all to line i.
     std::size_t start = 0;
     while (true) {

@@ -84,6 +84,17 @@ std::size_t typographic_at(std::string_view t, std::size_t i, std::string_view& 
 
 }  // namespace
 
+std::string without_literal_marks(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t at = 0;;) {
+        const std::size_t m = text.find(literal_mark, at);
+        out.append(text.substr(at, m == std::string_view::npos ? std::string_view::npos : m - at));
+        if (m == std::string_view::npos) return out;
+        at = m + literal_mark.size();
+    }
+}
+
 std::string kramdown_typography(std::string_view text, const TypographyContext& context) {
     static constexpr CharSet typographic("\"'-.<>");
     if (typographic.find_in(text) == std::string_view::npos) return std::string(text);
@@ -109,6 +120,15 @@ std::string kramdown_typography(std::string_view text, const TypographyContext& 
     while (scan < t.size()) {
         char c = t[scan];
         std::string_view sym;
+        if (t.substr(scan, literal_mark.size()) == literal_mark) {
+            // An escaped character: kramdown's escape parser took it, so no rule sees it.
+            emit(p, scan);
+            const std::size_t after = scan + literal_mark.size();
+            const std::size_t n = after < t.size() ? char_length(t[after]) : 0;
+            out.append(t.substr(after, n));
+            p = scan = after + n;
+            continue;
+        }
         // A smart-quote match starts one character early: `[^\\]?["']`.
         if (is_quote(c)) {
             std::size_t s = scan;

@@ -23,6 +23,14 @@ struct TypographyContext {
     std::string_view following;
 };
 
+// Put by the pre-pass before a character the source escaped (`\'`, `\<<`): kramdown's typography
+// leaves it as written. cmark drops the backslash, so the mark (U+E004) carries it to this pass,
+// which removes it.
+inline constexpr std::string_view literal_mark = "\xEE\x80\x84";
+
+// Removes every literal mark (where no typography runs).
+std::string without_literal_marks(std::string_view text);
+
 // Returns `text` with kramdown's smart quotes and typographic symbols applied, as UTF-8 characters.
 std::string kramdown_typography(std::string_view text, const TypographyContext& context);
 
