@@ -431,6 +431,12 @@ void Postpass::heading_ids(ir::Blocks& bs, HeadingIdGenerator& gen) {
                 attrs.erase(it);
                 break;
             }
+        // An IAL's `id=""` is an id kramdown's auto ids do not replace: the heading has none.
+        const auto empty_id = std::find_if(attrs.begin(), attrs.end(), [](const auto& kv) { return kv.first == "id"; });
+        if (empty_id != attrs.end()) {
+            attrs.erase(empty_id);
+            return;
+        }
         if (!x->attr.id.empty() || !options_.auto_ids) return;
         if (options_.input == MarkdownInput::gfm) {
             raw.clear();

@@ -157,6 +157,7 @@ private:
         return t;
     }
 
+    bool setext_underline_is_text(std::size_t i) const;
     bool block_line(std::size_t& i);
     bool table_block(std::size_t& i, bool in_list);
     bool block_math(std::size_t& i, std::string_view prefix, std::string_view body);
@@ -319,6 +320,15 @@ PrepassResult Prepass::run() {
             prev_blank_ = false;
             continue;
         }
+        if (!in_list && setext_underline_is_text(i)) {
+            // Escaped so that cmark reads text: `=` with a backslash, `-` as an entity, because a
+            // backslash would keep kramdown's typography from making `---` a dash.
+            std::string text(line.substr(0, plen));
+            text += body[0] == '-' ? "&#45;" : "\\=";
+            text += body.substr(1);
+            content_line(i, text);
+            continue;
+        }
         if (body.find('|') != std::string_view::npos) {
             if (table_block(i, in_list)) continue;
             // Not a kramdown table, so not a GFM one either (a table never interrupts a
@@ -346,6 +356,39 @@ PrepassResult Prepass::run() {
         result_.footnote_labels.push_back(r);
     }
     return std::move(result_);
+}
+
+// Whether line i looks like a setext underline (`===`, `---`) to cmark but is paragraph text to
+// kramdown: kramdown's setext header is one line right after a block boundary with its underline
+// at the container's first column; under a paragraph of several lines, an underline (and `---`,
+// which is no paragraph end either) is one more line of text.
+bool Prepass::setext_underline_is_text(std::size_t i) const {
+    if (i == 0) return false;
+    std::string_view line = lines_[i];
+    const std::size_t plen = prefix_length(line);
+    std::string_view body = line.substr(plen);
+    if (body.empty() || (body[0] != '=' && body[0] != '-')) return false;
+    const std::size_t run = body.find_first_not_of(body[0]);
+    if (run != std::string_view::npos && !is_blank(body.substr(run))) return false;
+    // `- ` is a list item to kramdown, which ends the paragraph: cmark and kramdown part there.
+    if (body[0] == '-' && run == 1 && body.size() > 1) return false;
+    // Only text written in the same container above: quote markers must agree (a lazy line is text
+    // to both), and the lines above must be plain paragraph text.
+    auto quotes = [](std::string_view l) { return std::count(l.begin(), l.begin() + static_cast<std::ptrdiff_t>(prefix_length(l)), '>'); };
+    auto plain = [&](std::string_view l) {
+        if (is_blank(l) || indent_columns(l) >= 4) return false;
+        std::string_view b = l.substr(prefix_length(l));
+        // An underline or a rule ends a paragraph: a heading or <hr> is above.
+        if (b.find_first_not_of("-=*_ \t") == std::string_view::npos) return false;
+        return std::string_view("#<|`~>").find(b[0]) == std::string_view::npos && list_marker_length(b) == 0 && !b.starts_with("{:") &&
+               !b.starts_with("$$") && trim(b) != "^";
+    };
+    std::string_view above = lines_[i - 1];
+    if (!plain(above) || quotes(above) != quotes(line)) return false;
+    const bool one_line = i == 1 || is_blank(lines_[i - 2]);
+    if (!one_line) return plain(lines_[i - 2]);
+    // One line after a boundary is a header, but only with its underline at the first column.
+    return plen > 0 && line[plen - 1] == ' ' && quotes(line) == 0;
 }
 
 // Handles a line that is a kramdown block construct. Returns false for an ordinary line.
@@ -777,6 +820,15 @@ void Prepass::inline_line(std::size_t& i, std::string line) {
         m.kind = MarkerKind::header_id;
         m.attr.id = std::string(id);
         m.original = std::string(trim(std::string_view(line).substr(id_pos)));
+        if (std::string_view(line).substr(plen).starts_with('#')) {
+            // An ATX heading's closing hashes come before its id (`## Title ## {#id}`); cmark
+            // would only drop them at the end of the line.
+            std::size_t end = out.find_last_not_of(" \t");
+            std::size_t hashes = end == std::string::npos ? 0 : end + 1;
+            while (hashes > 0 && out[hashes - 1] == '#') --hashes;
+            if (end != std::string::npos && hashes <= end && hashes > 0 && (out[hashes - 1] == ' ' || out[hashes - 1] == '\t'))
+                out.resize(hashes);
+        }
         out += marker(std::move(m));
         changed = true;
     }
@@ -859,7 +911,7 @@ bool parse_ial(std::string_view inner, ir::Attr& attr, std::vector<std::string>&
                     if (e > b) attr.classes.push_back(value.substr(b, e - b));
                     b = e + 1;
                 }
-            } else if (key == "id") {
+            } else if (key == "id" && !value.empty()) {
                 attr.id = value;
             } else {
                 attr.attributes.emplace_back(std::move(key), std::move(value));

@@ -91,7 +91,7 @@ std::string unescape_punctuation(const std::string& s) {
 
 // Goldmark's attribute lists spelled as kramdown IALs, which is what our reader reads:
 // `{.x #y}` on a line of its own becomes `{: .x #y}`; `## T {#id .x}` becomes `## T` and an IAL
-// line after it. Fenced code is left alone.
+// line after it; a hard break `\` before a newline becomes kramdown's `\\`. Fenced code is left alone.
 std::string goldmark_attributes_as_kramdown(const std::string& md) {
     std::string out, line, fence;
     std::istringstream in(md);
@@ -114,6 +114,13 @@ std::string goldmark_attributes_as_kramdown(const std::string& md) {
             std::size_t brace = t.rfind(" {");
             if (!t.empty() && t[0] == '#' && brace != std::string::npos && is_attr(t.substr(brace + 1))) {
                 out += t.substr(0, brace) + "\n{:" + t.substr(brace + 2) + "\n";
+                continue;
+            }
+            // A hard break: CommonMark's `\` before the newline is kramdown's `\\`.
+            const std::size_t text_end = line.find_last_not_of('\\');
+            const std::size_t backslashes = line.size() - (text_end == std::string::npos ? 0 : text_end + 1);
+            if (backslashes % 2 == 1 && in.peek() != std::char_traits<char>::eof()) {
+                out += line + "\\\n";
                 continue;
             }
         }
