@@ -400,18 +400,25 @@ bool Prepass::block_line(std::size_t& i) {
     std::string_view t = trim(body);
 
     if (t.starts_with("{:") && t.back() == '}') {
-        if (t.starts_with("{::comment}")) {
-            // Skip to the closing tag, which may be on a later line.
+        if (t.starts_with("{::comment") || t.starts_with("{::options")) {
+            // kramdown's block extensions: `{::options …/}` and `{::comment …/}` show nothing; a
+            // `{::comment}` shows nothing up to a line `{:/comment}` or `{:/}`, and without that
+            // line it is text. (kramdown writes the comment as an HTML comment: nothing a reader sees.)
+            const bool self_closing = t.ends_with("/}");
+            const std::string_view name = t.substr(3, 7);
+            const bool name_ends = t.size() > 10 && (t[10] == '}' || t[10] == '/' || is_space(t[10]));
+            if (!name_ends) return false;
             std::size_t j = i;
-            std::string_view rest = t.substr(11);
-            while (rest.find("{:/") == std::string_view::npos && j + 1 < lines_.size()) rest = lines_[++j];
+            if (!self_closing) {
+                if (name == "options") return false;
+                for (j = i + 1; j < lines_.size(); ++j) {
+                    const std::string_view c = trim(lines_[j].substr(prefix_length(lines_[j])));
+                    if (c == "{:/comment}" || c == "{:/}") break;
+                }
+                if (j == lines_.size()) return false;
+            }
             for (std::size_t k = i; k <= j; ++k) emit("", k);
             i = j;
-            prev_blank_ = true;
-            return true;
-        }
-        if (t.starts_with("{::options") || t.starts_with("{:/")) {
-            emit("", i);
             prev_blank_ = true;
             return true;
         }
@@ -787,15 +794,19 @@ void Prepass::inline_line(std::size_t& i, std::string line) {
                         continue;
                     }
                 }
+            } else if (rest.starts_with("{::comment/}")) {
+                p += 12;
+                changed = true;
+                continue;
             } else if (rest.starts_with("{::comment}")) {
-                std::size_t end = rest.find("{:/");
+                // Closed by `{:/}` or `{:/comment}` (another `{:/x}` is part of the comment);
+                // unclosed, it is text.
+                const std::size_t a = rest.find("{:/}"), b = rest.find("{:/comment}");
+                const std::size_t end = std::min(a, b);
                 if (end != std::string_view::npos) {
-                    std::size_t close = rest.find('}', end);
-                    if (close != std::string_view::npos) {
-                        p += close + 1;
-                        changed = true;
-                        continue;
-                    }
+                    p += end + (end == a ? 4 : 11);
+                    changed = true;
+                    continue;
                 }
             } else if (!rest.starts_with("{::") && !rest.starts_with("{:/")) {
                 std::size_t close = rest.find('}');
