@@ -82,7 +82,10 @@ void Postpass::inlines(ir::Inlines& in, const InlineContext& ctx, std::string_vi
                 }
                 continue;
             }
-            if (m.kind == MarkerKind::span_ial && !out.empty()) {
+            if (m.kind == MarkerKind::span_ial && !out.empty() && std::holds_alternative<ir::Text>(out.back().node)) {
+                // Right after text rather than an element, a span IAL is text to kramdown.
+                std::get<ir::Text>(out.back().node).text += m.original;
+            } else if (m.kind == MarkerKind::span_ial && !out.empty()) {
                 // A span IAL belongs to the element right before it; elements without attrs drop it.
                 ir::visit(ir::overloaded{[&](ir::Image& x) { merge_attr(x.attr, m.attr); },
                                           [&](ir::Link& x) { merge_attr(x.attr, m.attr); },

@@ -97,6 +97,13 @@ std::size_t header_id_at_end(std::string_view s, std::string_view& id) {
     return static_cast<std::size_t>(t.data() - s.data()) + open;
 }
 
+// kramdown's escapable characters (ESCAPED_CHARS; the GFM parser adds `~`).
+bool kramdown_escapable(char c, MarkdownInput input) {
+    if (c == '~') return input == MarkdownInput::gfm;
+    return std::string_view("\\.*_+-`()[]{}#!:|\"'$=<>").find(c) != std::string_view::npos ||
+           !std::ispunct(static_cast<unsigned char>(c));
+}
+
 // Whether an escaped character at `at` takes part in kramdown's typography: a quote, or one
 // character of `--`, `...`, `<<`, `>>`.
 bool escapes_typography(std::string_view line, std::size_t at) {
@@ -167,10 +174,10 @@ private:
     void content_line(std::size_t& i, std::string_view line) {
         // Most lines hold nothing the span scan looks for: copy them straight through.
         static constexpr CharSet span_starts("${[\\`");
-        const bool starts_html = trim(line.substr(prefix_length(line))).starts_with('<');
-        if (starts_html) in_html_run_ = true;
+        const std::string_view body = trim(line.substr(prefix_length(line)));
+        if (body.starts_with('<') && !body.starts_with("<?")) in_html_run_ = true;
         if (span_starts.find_in(line) == std::string_view::npos &&
-            (in_html_run_ || line.find("<<") == std::string_view::npos)) {
+            (in_html_run_ || (line.find("<<") == std::string_view::npos && line.find("<?") == std::string_view::npos))) {
             emit(line, i);
             prev_blank_ = false;
             return;
@@ -718,6 +725,9 @@ void Prepass::inline_line(std::size_t& i, std::string line) {
             // An escaped character is literal to kramdown's typography too (`\'` is no curly quote,
             // `\<<` no «), but cmark drops the backslash: a mark keeps the difference for the post-pass.
             if (escapes_typography(line, p + 1)) out += literal_mark;
+            // CommonMark escapes any ASCII punctuation; kramdown only its own set, and keeps the
+            // backslash of any other (`\&`, `\/`, `\%`): escape the backslash itself for cmark.
+            if (!kramdown_escapable(line[p + 1], options_.input)) out += '\\';
             out.append(line, p, 2);
             p += 2;
             continue;
@@ -727,6 +737,12 @@ void Prepass::inline_line(std::size_t& i, std::string line) {
             out += "\\\\";
             ++p;
             lone_backslash_end = true;
+            continue;
+        }
+        if (c == '<' && p + 1 < scan_end && line[p + 1] == '?' && !in_html_run_) {
+            // kramdown's HTML parser knows no processing instructions: `<? … ?>` is text.
+            out += "&lt;?";
+            p += 2;
             continue;
         }
         if (c == '<' && p + 1 < scan_end && line[p + 1] == '<' && !in_html_run_) {
