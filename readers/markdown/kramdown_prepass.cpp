@@ -3,9 +3,11 @@
 
 #include "readers/markdown/char_set.h"
 #include "readers/markdown/kramdown_table.h"
+#include "readers/markdown/link_definitions.h"
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <utility>
 
 namespace blogconv::readers::markdown {
@@ -95,6 +97,23 @@ std::size_t header_id_at_end(std::string_view s, std::string_view& id) {
         if (!is_name_char(static_cast<unsigned char>(c))) return std::string_view::npos;
     id = name;
     return static_cast<std::size_t>(t.data() - s.data()) + open;
+}
+
+// Whether the `]` at `close` ends a link text `[…]` (not the empty `[]` of `[text][]`, nor a
+// label right after one): the bracket that opens it is not preceded by `]`.
+bool closes_link_text(std::string_view line, std::size_t close) {
+    int depth = 0;
+    for (std::size_t k = close; k-- > 0;) {
+        if (line[k] == ']' && (k == 0 || line[k - 1] != '\\')) ++depth;
+        if (line[k] == '[' && (k == 0 || line[k - 1] != '\\')) {
+            if (depth > 0) {
+                --depth;
+                continue;
+            }
+            return k + 1 < close && (k == 0 || line[k - 1] != ']');
+        }
+    }
+    return false;
 }
 
 // kramdown's escapable characters (ESCAPED_CHARS; the GFM parser adds `~`).
@@ -202,6 +221,7 @@ private:
     }
 
     const PrepassOptions& options_;
+    std::optional<LinkDefinitions> link_defs_;  // built in run(), once the lines are known
     std::vector<std::size_t> closers_backtick_, closers_tilde_;
     Placeholders& placeholders_;
     std::vector<std::string_view> lines_;
@@ -218,6 +238,7 @@ private:
 };
 
 PrepassResult Prepass::run() {
+    link_defs_.emplace(lines_);
     char fence_char = 0;
     std::size_t fence_len = 0;
     std::string raw_end;  // closing text of a raw region (<!-- -->, <pre>, <script>)
@@ -325,6 +346,26 @@ PrepassResult Prepass::run() {
         if (!raw_end.empty()) {
             emit(line, i);
             prev_blank_ = false;
+            continue;
+        }
+        if (indent < 4 && body.starts_with('[') && parse_link_definition(body)) {
+            // kramdown's definitions (link_definitions.h): the last of a label wins, a URL may
+            // hold spaces.
+            if (link_defs_->overridden(i)) {
+                emit_blank(line.substr(0, plen), i);
+                prev_blank_ = true;
+                continue;
+            }
+            content_line(i, std::string(line.substr(0, plen)) + LinkDefinitions::with_bracketed_url(body));
+            // A definition is a block of its own to kramdown: an indented line after it is code
+            // (unless it holds the title), where cmark would read one more definition.
+            if (i + 1 < lines_.size() && indent_columns(lines_[i + 1]) >= 4 && !is_blank(lines_[i + 1])) {
+                const std::string_view next = trim(lines_[i + 1]);
+                if (next[0] != '"' && next[0] != '\'' && next[0] != '(') {
+                    emit_blank(line.substr(0, plen), i);
+                    prev_blank_ = true;
+                }
+            }
             continue;
         }
         if (!in_list && setext_underline_is_text(i)) {
@@ -750,6 +791,19 @@ void Prepass::inline_line(std::size_t& i, std::string line) {
             out += "\\<\\<";
             p += 2;
             continue;
+        }
+        if (c == ']' && p + 1 < scan_end && is_space(line[p + 1]) && closes_link_text(line, p)) {
+            // `[text] [label]`: one reference link to kramdown when the label is defined.
+            std::size_t q = p + 1;
+            while (q < scan_end && is_space(line[q])) ++q;
+            const std::size_t close = q < scan_end && line[q] == '[' ? line.find(']', q + 1) : std::string::npos;
+            if (close != std::string::npos && close < scan_end && close > q + 1 &&
+                line.find('[', q + 1) > close && link_defs_->defined(std::string_view(line).substr(q + 1, close - q - 1))) {
+                out += ']';
+                p = q;
+                changed = true;
+                continue;
+            }
         }
         if (c == '`') {
             std::size_t n = 0;
