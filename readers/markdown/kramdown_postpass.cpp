@@ -172,6 +172,12 @@ void Postpass::typography(ir::Inlines& in, std::string_view following) {
                                   [&](ir::Link& x) {
                                       unmark(x.url);
                                       unmark(x.title);
+                                      // An autolink's text is its URL as written: kramdown's
+                                      // typography never sees it.
+                                      if (x.children.size() == 1)
+                                          if (const auto* t = std::get_if<ir::Text>(&x.children[0].node);
+                                              t && (t->text == x.url || "mailto:" + t->text == x.url))
+                                              return;
                                       inlines(x.children, {}, "](");
                                   },
                                   [&](ir::Image& x) {

@@ -99,6 +99,40 @@ std::size_t header_id_at_end(std::string_view s, std::string_view& id) {
     return static_cast<std::size_t>(t.data() - s.data()) + open;
 }
 
+// Whether a line starts with what cmark may take for the start of an HTML block: a tag
+// (`<name` then white space, `>` or `/`), an end tag or a comment/declaration; not an autolink.
+bool opens_html_block(std::string_view body) {
+    if (body.size() < 2 || body[0] != '<') return false;
+    if (body[1] == '/' || body[1] == '!') return true;
+    std::size_t k = 1;
+    while (k < body.size() && (std::isalnum(static_cast<unsigned char>(body[k])) || body[k] == '-')) ++k;
+    if (k == 1 || !std::isalpha(static_cast<unsigned char>(body[1]))) return false;
+    return k == body.size() || body[k] == '>' || body[k] == '/' || is_space(body[k]);
+}
+
+// kramdown's e-mail autolink at the start of `s` (`<` included): what is inside the brackets
+// and the length taken, or nothing. Its address characters are letters and digits of any
+// script and `-_.`; `<mailto:…>` takes anything up to `>`.
+std::optional<std::pair<std::string, std::size_t>> email_autolink(std::string_view s) {
+    if (s.size() < 5 || s[0] != '<') return std::nullopt;
+    const std::size_t close = s.find('>');
+    if (close == std::string_view::npos) return std::nullopt;
+    const std::string_view inside = s.substr(1, close - 1);
+    if (inside.starts_with("mailto:")) {
+        if (inside.size() == 7) return std::nullopt;
+        return std::make_pair(std::string(inside), close + 1);
+    }
+    auto achar = [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u >= 0x80 || std::isalnum(u) || c == '-' || c == '_' || c == '.';
+    };
+    const std::size_t at = inside.find('@');
+    if (at == 0 || at == std::string_view::npos || at + 1 == inside.size()) return std::nullopt;
+    for (std::size_t k = 0; k < inside.size(); ++k)
+        if (k != at && !achar(inside[k])) return std::nullopt;
+    return std::make_pair(std::string(inside), close + 1);
+}
+
 // Whether the `]` at `close` ends a link text `[…]` (not the empty `[]` of `[text][]`, nor a
 // label right after one): the bracket that opens it is not preceded by `]`.
 bool closes_link_text(std::string_view line, std::size_t close) {
@@ -194,9 +228,11 @@ private:
         // Most lines hold nothing the span scan looks for: copy them straight through.
         static constexpr CharSet span_starts("${[\\`");
         const std::string_view body = trim(line.substr(prefix_length(line)));
-        if (body.starts_with('<') && !body.starts_with("<?")) in_html_run_ = true;
-        if (span_starts.find_in(line) == std::string_view::npos &&
-            (in_html_run_ || (line.find("<<") == std::string_view::npos && line.find("<?") == std::string_view::npos))) {
+        if (opens_html_block(body)) in_html_run_ = true;
+        const bool angle_rules = !in_html_run_ && (line.find("<<") != std::string_view::npos ||
+                                                   line.find("<?") != std::string_view::npos ||
+                                                   line.find('@') != std::string_view::npos);
+        if (span_starts.find_in(line) == std::string_view::npos && !angle_rules) {
             emit(line, i);
             prev_blank_ = false;
             return;
@@ -779,6 +815,20 @@ void Prepass::inline_line(std::size_t& i, std::string line) {
             ++p;
             lone_backslash_end = true;
             continue;
+        }
+        if (c == '<' && !in_html_run_) {
+            // kramdown's e-mail autolink (`<a@b.c>`, `<mailto:a@b.c>`) takes any letters, where
+            // cmark takes ASCII only; its text never shows `mailto:`.
+            if (auto email = email_autolink(std::string_view(line).substr(p, scan_end - p))) {
+                const std::string_view address = std::string_view(email->first).substr(email->first.starts_with("mailto:") ? 7 : 0);
+                ir::Link link;
+                link.url = "mailto:" + std::string(address);
+                link.children.push_back(ir::Inline(ir::Text{std::string(address)}));
+                out += placeholders_.add_inline(ir::Inline(std::move(link)));
+                p += email->second;
+                changed = true;
+                continue;
+            }
         }
         if (c == '<' && p + 1 < scan_end && line[p + 1] == '?' && !in_html_run_) {
             // kramdown's HTML parser knows no processing instructions: `<? … ?>` is text.

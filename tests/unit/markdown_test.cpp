@@ -168,6 +168,8 @@ TEST_CASE("kramdown constructs become the expected IR") {
         {"[text] [label] is one link when the label is defined", "[t] [a] and [u] [b]\n\n[a]: x.html\n", "P(Link<x.html>('t')' and [u] [b]')"},
         {"[x][] [y][] stay two links", "[x][] [y][]\n\n[x]: 1.html\n[y]: 2.html\n", "P(Link<1.html>('x')' 'Link<2.html>('y'))"},
         {"an indented line after a definition is code", "[a]: x.html\n    [b]: y.html\n", "Code[]([b]: y.html\n)"},
+        {"an e-mail autolink takes any letters", "<\xC3\xBC@b.de> <mailto:a@b.c>", "P(Link<mailto:\xC3\xBC@b.de>('\xC3\xBC@b.de')' 'Link<mailto:a@b.c>('a@b.c'))"},
+        {"an autolink's text gets no typography", "<http://x.y/?a=\"b\">", "P(Link<http://x.y/?a=\"b\">('http://x.y/?a=\"b\"'))"},
         {"closing hashes before a header id", "### Head ## {#h}\n", "H3{#h}('Head')"},
         {"an IAL's empty id leaves the heading without one", "# Head\n{: id=\"\"}\n", "H1('Head')"},
         {"an underline under two lines is text", "a\nb\n===\n", "P('a'SB'b'SB'===')"},
