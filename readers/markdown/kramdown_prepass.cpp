@@ -632,7 +632,8 @@ bool Prepass::table_block(std::size_t& i, bool in_list) {
         std::string_view l = lines_[j];
         if (is_blank(l)) break;
         std::string_view b = l.substr(prefix_length(l));
-        if (list_marker_length(b) || !is_table_line(b)) break;
+        // A separator line may start with `+` (`+ :-: |`), which is no list item here.
+        if ((list_marker_length(b) && !is_separator_line(b)) || !is_table_line(b)) break;
         if (b.size() > max_row) return false;
         rows.push_back(b);
     }

@@ -25,7 +25,6 @@ bool only_chars(std::string_view s, std::string_view allowed, char required) {
     return seen;
 }
 
-bool is_separator_line(std::string_view body) { return only_chars(trim(body), "+|: \t-", '-'); }
 bool is_footer_separator_line(std::string_view body) { return only_chars(trim(body), "+|: \t=", '='); }
 
 // Length of the code span (backtick run ... same run) starting at `p`, or 0 when it has no end
@@ -174,6 +173,8 @@ std::string gfm_row(const std::vector<std::string>& cells, std::size_t columns) 
 }
 
 }  // namespace
+
+bool is_separator_line(std::string_view body) { return only_chars(trim(body), "+|: \t-", '-'); }
 
 bool is_table_line(std::string_view body) {
     if (!body.empty() && body[0] == '|') return true;

@@ -34,6 +34,9 @@ struct KramdownTable {
     std::size_t columns = 0;
 };
 
+// kramdown's TABLE_SEP_LINE: only `+|: -` and tabs, with at least one `-`.
+bool is_separator_line(std::string_view body);
+
 // kramdown's TABLE_LINE: the line starts with `|` or has a `|` not preceded by a backslash.
 bool is_table_line(std::string_view body);
 

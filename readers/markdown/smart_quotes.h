@@ -24,9 +24,9 @@ struct TypographyContext {
 };
 
 // Put by the pre-pass before a character the source escaped (`\'`, `\<<`): kramdown's typography
-// leaves it as written. cmark drops the backslash, so the mark (U+E004) carries it to this pass,
+// leaves it as written. cmark drops the backslash, so the mark (U+E005) carries it to this pass,
 // which removes it.
-inline constexpr std::string_view literal_mark = "\xEE\x80\x84";
+inline constexpr std::string_view literal_mark = "\xEE\x80\x85";
 
 // Removes every literal mark (where no typography runs).
 std::string without_literal_marks(std::string_view text);

@@ -272,6 +272,7 @@ TEST_CASE("kramdown's table rule, not cmark-gfm's") {
         {"separators with +, several bodies and a footer",
          "|---+---|\n| h | i |\n|:-:|---|\n| a | b |\n|---+---|\n| c |\n|===+===|\n| f | g |\n",
          "T[c-](['h'|'i']/['a'|'b']['c'|]['f'|'g'])"},
+        {"a separator line may start with +", "| h | i\n+ :-: |\n| a | b\n", "T[c-](['h'|'i']/['a'|'b'])"},
         {"no leading pipe, ragged rows", "a | b | c\n--|--\n1 | 2\n", "T[---](['a'|'b'|'c']/['1'|'2'|])"},
         {"pipes inside code spans and escaped pipes stay in their cell", "| `a|b` | c \\| d |\n| e | f |\n",
          "T[--](/[Code(a|b)|'c | d']['e'|'f'])"},
