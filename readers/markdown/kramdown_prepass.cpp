@@ -679,8 +679,12 @@ bool Prepass::block_math(std::size_t& i, std::string_view prefix, std::string_vi
         ++j;
         cur = lines_[j].substr(prefix_length(lines_[j]));
     }
-    // kramdown wants a block boundary after it, too.
-    if (j + 1 < lines_.size() && !is_blank(lines_[j + 1])) return false;
+    // kramdown wants a block boundary after it, too: a blank line, an IAL (which then belongs to
+    // the math) or the end-of-block marker.
+    if (j + 1 < lines_.size() && !is_blank(lines_[j + 1])) {
+        const std::string_view next = trim(lines_[j + 1].substr(prefix_length(lines_[j + 1])));
+        if (!next.starts_with("{:") && next != "^") return false;
+    }
     std::string_view stripped = trim(tex);
     ir::Paragraph para;
     para.children.push_back(ir::Math{true, std::string(trim(stripped))});
@@ -689,7 +693,8 @@ bool Prepass::block_math(std::size_t& i, std::string_view prefix, std::string_vi
     emit(std::string(prefix) + token, i);
     for (std::size_t k = i + 1; k <= j; ++k) emit_blank(prefix, k);
     i = j;
-    prev_blank_ = true;
+    // Not blank: an IAL on the next line attaches to the math above.
+    prev_blank_ = false;
     return true;
 }
 

@@ -170,6 +170,8 @@ TEST_CASE("kramdown constructs become the expected IR") {
         {"an indented line after a definition is code", "[a]: x.html\n    [b]: y.html\n", "Code[]([b]: y.html\n)"},
         {"an e-mail autolink takes any letters", "<\xC3\xBC@b.de> <mailto:a@b.c>", "P(Link<mailto:\xC3\xBC@b.de>('\xC3\xBC@b.de')' 'Link<mailto:a@b.c>('a@b.c'))"},
         {"an autolink's text gets no typography", "<http://x.y/?a=\"b\">", "P(Link<http://x.y/?a=\"b\">('http://x.y/?a=\"b\"'))"},
+        {"display math followed by its IAL", "$$5+5$$\n{:.cls}\n", "P{.cls}(DMath(5+5))"},
+        {"display math ended by the end-of-block marker", "$$5+5$$\n^\n$$6$$\n", "P(DMath(5+5))P(DMath(6))"},
         {"closing hashes before a header id", "### Head ## {#h}\n", "H3{#h}('Head')"},
         {"an IAL's empty id leaves the heading without one", "# Head\n{: id=\"\"}\n", "H1('Head')"},
         {"an underline under two lines is text", "a\nb\n===\n", "P('a'SB'b'SB'===')"},
