@@ -60,13 +60,21 @@ int indent_columns(std::string_view line) {
     return col;
 }
 
-// Length of a list marker (`- `, `* `, `+ `, `12. `, `3) `) at the start of `s`, or 0.
+// Length of a list marker (`- `, `* `, `+ `, `12. `) at the start of `s`, or 0. kramdown has no
+// `3)` markers (the pre-pass escapes them for cmark).
 std::size_t list_marker_length(std::string_view s) {
     if (s.size() >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && is_space(s[1])) return 2;
     std::size_t i = 0;
     while (i < s.size() && i < 9 && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-    if (i > 0 && i + 1 < s.size() && (s[i] == '.' || s[i] == ')') && is_space(s[i + 1])) return i + 2;
+    if (i > 0 && i + 1 < s.size() && s[i] == '.' && is_space(s[i + 1])) return i + 2;
     return 0;
+}
+
+// The position of the `)` of a CommonMark list marker `3) ` at the start of `s`, or 0.
+std::size_t paren_marker_at(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && i < 9 && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+    return i > 0 && i < s.size() && s[i] == ')' && (i + 1 == s.size() || is_space(s[i + 1])) ? i : 0;
 }
 
 // A fence opener (``` or ~~~, three or more) at the start of `s`: its char and length.
@@ -108,6 +116,36 @@ bool opens_html_block(std::string_view body) {
     while (k < body.size() && (std::isalnum(static_cast<unsigned char>(body[k])) || body[k] == '-')) ++k;
     if (k == 1 || !std::isalpha(static_cast<unsigned char>(body[1]))) return false;
     return k == body.size() || body[k] == '>' || body[k] == '/' || is_space(body[k]);
+}
+
+// An ordered list marker (`2. `) whose number is not 1, with content after it.
+bool ordered_number_above_one(std::string_view b) {
+    std::size_t d = 0;
+    while (d < b.size() && d < 9 && std::isdigit(static_cast<unsigned char>(b[d]))) ++d;
+    if (d == 0 || d + 2 > b.size() || b[d] != '.' || !is_space(b[d + 1])) return false;
+    if (is_blank(b.substr(d + 2))) return false;
+    return !(d == 1 && b[0] == '1');
+}
+
+// A line of plain paragraph text: not blank, not code, and not the start of another block
+// (heading, HTML, table, fence, quote, list, IAL, math, rule or underline, end-of-block marker).
+bool paragraph_text_line(std::string_view l) {
+    if (is_blank(l) || indent_columns(l) >= 4) return false;
+    std::string_view b = l.substr(prefix_length(l));
+    if (b.find_first_not_of("-=*_ \t") == std::string_view::npos) return false;
+    return std::string_view("#<|`~>").find(b[0]) == std::string_view::npos && list_marker_length(b) == 0 &&
+           !b.starts_with("{:") && !b.starts_with("$$") && trim(b) != "^";
+}
+
+// A line kramdown's GFM parser ends a paragraph before (PARAGRAPH_END_GFM): a list item (any
+// ordered number), an ATX heading, a quote, a fence or a definition.
+bool ends_paragraph(std::string_view l) {
+    std::string_view b = l.substr(prefix_length(l));
+    if (indent_columns(l) >= 4 || b.empty()) return false;
+    const std::size_t marker = list_marker_length(b);
+    if (marker && !is_blank(b.substr(marker))) return true;
+    return (b[0] == '#' && b.find_first_not_of('#') < b.size() && is_space(b[b.find_first_not_of('#')])) ||
+           b[0] == '>' || fence_at(b).first || (b[0] == ':' && b.size() > 1 && is_space(b[1]));
 }
 
 // kramdown's e-mail autolink at the start of `s` (`<` included): what is inside the brackets
@@ -343,6 +381,7 @@ PrepassResult Prepass::run() {
             continue;
         }
         in_indented = false;
+        const bool was_in_list = in_list;
         if (indent < 4) {
             if (std::size_t m = list_marker_length(body)) {
                 in_list = true;
@@ -404,6 +443,21 @@ PrepassResult Prepass::run() {
             }
             continue;
         }
+        if (const std::size_t paren = indent < 4 ? paren_marker_at(body) : 0) {
+            // `1) x` is no list item to kramdown: escaped, cmark keeps it as text too.
+            std::string text(line.substr(0, plen + paren));
+            text += '\\';
+            text += body.substr(paren);
+            content_line(i, text);
+            continue;
+        }
+        if (!was_in_list && i > 0 && indent < 4 && ordered_number_above_one(body) && paragraph_text_line(lines_[i - 1]) &&
+            prefix_length(lines_[i - 1]) == plen) {
+            // kramdown's GFM parser starts a list at any ordered item under a paragraph line;
+            // CommonMark only at `1.`. A blank line makes cmark start it too.
+            emit_blank(line.substr(0, plen), i);
+            prev_blank_ = true;
+        }
         if (!in_list && setext_underline_is_text(i)) {
             // Escaped so that cmark reads text: `=` with a backslash, `-` as an entity, because a
             // backslash would keep kramdown's typography from making `---` a dash.
@@ -459,14 +513,7 @@ bool Prepass::setext_underline_is_text(std::size_t i) const {
     // Only text written in the same container above: quote markers must agree (a lazy line is text
     // to both), and the lines above must be plain paragraph text.
     auto quotes = [](std::string_view l) { return std::count(l.begin(), l.begin() + static_cast<std::ptrdiff_t>(prefix_length(l)), '>'); };
-    auto plain = [&](std::string_view l) {
-        if (is_blank(l) || indent_columns(l) >= 4) return false;
-        std::string_view b = l.substr(prefix_length(l));
-        // An underline or a rule ends a paragraph: a heading or <hr> is above.
-        if (b.find_first_not_of("-=*_ \t") == std::string_view::npos) return false;
-        return std::string_view("#<|`~>").find(b[0]) == std::string_view::npos && list_marker_length(b) == 0 && !b.starts_with("{:") &&
-               !b.starts_with("$$") && trim(b) != "^";
-    };
+    auto plain = paragraph_text_line;
     std::string_view above = lines_[i - 1];
     if (!plain(above) || quotes(above) != quotes(line)) return false;
     const bool one_line = i == 1 || is_blank(lines_[i - 2]);
@@ -880,7 +927,8 @@ void Prepass::inline_line(std::size_t& i, std::string line) {
         if (c == '$' && p + 1 < scan_end && line[p + 1] == '$') {
             std::size_t close = line.find("$$", p + 2);
             // Inline math may run over several lines of the paragraph.
-            while (close == std::string::npos && i + 1 < lines_.size() && !is_blank(lines_[i + 1])) {
+            while (close == std::string::npos && i + 1 < lines_.size() && !is_blank(lines_[i + 1]) &&
+                   !ends_paragraph(lines_[i + 1])) {
                 std::size_t at = line.size();
                 line += '\n';
                 line += lines_[++i];
