@@ -911,6 +911,12 @@ void Prepass::inline_line(std::size_t& i, std::string line) {
         if (c == '`') {
             std::size_t n = 0;
             while (p + n < scan_end && line[p + n] == '`') ++n;
+            if (n == 1 && (p <= content_start || is_space(line[p - 1])) && (p + 1 == line.size() || is_space(line[p + 1]))) {
+                // A lone backtick between white space is text to kramdown, not a code span's start.
+                out += "\\`";
+                ++p;
+                continue;
+            }
             std::string run(n, '`');
             std::size_t close = line.find(run, p + n);
             while (close != std::string::npos && close + n < line.size() && line[close + n] == '`')

@@ -175,6 +175,7 @@ TEST_CASE("kramdown constructs become the expected IR") {
         {"an ordered item numbered 2 interrupts a paragraph", "para\n2. item\n", "P('para')OL(LI(P('item')))", gfm},
         {"1) does not", "para\n1) x\n", "P('para'SB'1) x')", gfm},
         {"inline math does not run into a list item", "a $$1\n+ 1$$ b\n", "P('a $$1')UL(LI(P('1$$ b')))", gfm},
+        {"a lone backtick between spaces is text", "a ` b\nc `d`", "P('a ` b'SB'c 'Code(d))"},
         {"closing hashes before a header id", "### Head ## {#h}\n", "H3{#h}('Head')"},
         {"an IAL's empty id leaves the heading without one", "# Head\n{: id=\"\"}\n", "H1('Head')"},
         {"an underline under two lines is text", "a\nb\n===\n", "P('a'SB'b'SB'===')"},
