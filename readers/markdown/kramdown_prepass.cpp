@@ -118,6 +118,11 @@ bool opens_html_block(std::string_view body) {
     return k == body.size() || body[k] == '>' || body[k] == '/' || is_space(body[k]);
 }
 
+// How many `>` the line's container prefix holds.
+std::ptrdiff_t quote_depth(std::string_view l) {
+    return std::count(l.begin(), l.begin() + static_cast<std::ptrdiff_t>(prefix_length(l)), '>');
+}
+
 // An ordered list marker (`2. `) whose number is not 1, with content after it.
 bool ordered_number_above_one(std::string_view b) {
     std::size_t d = 0;
@@ -452,7 +457,7 @@ PrepassResult Prepass::run() {
             continue;
         }
         if (!was_in_list && i > 0 && indent < 4 && ordered_number_above_one(body) && paragraph_text_line(lines_[i - 1]) &&
-            prefix_length(lines_[i - 1]) == plen) {
+            quote_depth(lines_[i - 1]) == quote_depth(line)) {
             // kramdown's GFM parser starts a list at any ordered item under a paragraph line;
             // CommonMark only at `1.`. A blank line makes cmark start it too.
             emit_blank(line.substr(0, plen), i);
@@ -512,7 +517,7 @@ bool Prepass::setext_underline_is_text(std::size_t i) const {
     if (body[0] == '-' && run == 1 && body.size() > 1) return false;
     // Only text written in the same container above: quote markers must agree (a lazy line is text
     // to both), and the lines above must be plain paragraph text.
-    auto quotes = [](std::string_view l) { return std::count(l.begin(), l.begin() + static_cast<std::ptrdiff_t>(prefix_length(l)), '>'); };
+    auto quotes = quote_depth;
     auto plain = paragraph_text_line;
     std::string_view above = lines_[i - 1];
     if (!plain(above) || quotes(above) != quotes(line)) return false;

@@ -173,6 +173,7 @@ TEST_CASE("kramdown constructs become the expected IR") {
         {"display math followed by its IAL", "$$5+5$$\n{:.cls}\n", "P{.cls}(DMath(5+5))"},
         {"display math ended by the end-of-block marker", "$$5+5$$\n^\n$$6$$\n", "P(DMath(5+5))P(DMath(6))"},
         {"an ordered item numbered 2 interrupts a paragraph", "para\n2. item\n", "P('para')OL(LI(P('item')))", gfm},
+        {"an indented ordered item interrupts a paragraph too", "para\n  1984. item\n", "P('para')OL(LI(P('item')))", gfm},
         {"1) does not", "para\n1) x\n", "P('para'SB'1) x')", gfm},
         {"inline math does not run into a list item", "a $$1\n+ 1$$ b\n", "P('a $$1')UL(LI(P('1$$ b')))", gfm},
         {"a lone backtick between spaces is text", "a ` b\nc `d`", "P('a ` b'SB'c 'Code(d))"},
