@@ -5,8 +5,7 @@
 // (`foo_bar_`, `-_x_` after a letter). cmark-gfm has no switch for that, so cmark never sees a
 // delimiter: the pre-pass writes every `*` and `_` of span text as a private-use stand-in, and after
 // the cmark walk `apply_kramdown_emphasis` pairs the stand-ins as kramdown does, makes Emphasis and
-// Strong of the pairs and turns every other stand-in back into its character. (Lines the pre-pass
-// rewrites as a GFM table do not pass its span scan, so table cells still get cmark's rule.)
+// Strong of the pairs and turns every other stand-in back into its character.
 //
 // The rule, from emphasis.rb (the GFM parser does not change it):
 // - An opener is `**`/`__` (strong) or `*`/`_` (em), the longest of those at the delimiter. It stays

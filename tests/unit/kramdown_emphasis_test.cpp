@@ -105,3 +105,25 @@ TEST_CASE("delimiters that are not emphasis keep their meaning elsewhere") {
     REQUIRE(code);
     CHECK(code->text == "x *y*\n");
 }
+
+TEST_CASE("table cells and headings pair delimiters as paragraphs do") {
+    Placeholders ph;
+    std::vector<ir::Diagnostic> diags;
+    MarkdownOptions o;
+    ir::Blocks blocks = parse_markdown("# MAX*-1*\n\n| a_b_ | **「中」**好 |\n|---|---|\n| c | d |\n", o, ph, diags);
+    REQUIRE(blocks.size() == 2);
+    const auto* heading = std::get_if<ir::Heading>(&blocks[0].node);
+    REQUIRE(heading);
+    std::string got;
+    html(heading->children, got);
+    CHECK(got == "MAX<em>-1</em>");
+    const auto* table = std::get_if<ir::Table>(&blocks[1].node);
+    REQUIRE(table);
+    REQUIRE(table->head.size() == 1);
+    REQUIRE(table->head[0].size() == 2);
+    got.clear();
+    html(table->head[0][0].children, got);
+    got += "|";
+    html(table->head[0][1].children, got);
+    CHECK(got == "a_b_|<strong>「中」</strong>好");
+}
