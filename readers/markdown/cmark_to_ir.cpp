@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 
+#include "readers/markdown/kramdown_emphasis.h"
 #include "readers/markdown/kramdown_postpass.h"
 #include "readers/markdown/kramdown_prepass.h"
 #include "readers/markdown/kramdown_table.h"
@@ -596,6 +597,7 @@ ir::Blocks parse_markdown(std::string_view text, const MarkdownOptions& options,
     NodePtr root = parse(pre.text, reader_parse_options());
     Walker walker(pre, options, placeholders);
     ir::Blocks blocks = walker.walk(root.get());
+    markdown::apply_kramdown_emphasis(blocks);
     markdown::kramdown_postpass(blocks, pre.markers, placeholders, options);
     return blocks;
 }

@@ -49,8 +49,9 @@ char32_t to_lower(char32_t c) {
     return c;
 }
 
-// Ruby's \p{Word} (letters, marks, decimal digits, connector punctuation) for non-ASCII code
-// points, by excluding the punctuation and symbol blocks headings actually contain.
+}  // namespace
+
+// By excluding the punctuation and symbol blocks blog text actually contains.
 bool unicode_word(char32_t c) {
     if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA;
     if (c == 0xD7 || c == 0xF7) return false;
@@ -76,8 +77,6 @@ bool unicode_word(char32_t c) {
     if (c == 0x0964 || c == 0x0965) return false;
     return true;
 }
-
-}  // namespace
 
 std::string kramdown_basic_id(std::string_view raw) {
     std::size_t p = 0;

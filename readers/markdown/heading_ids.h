@@ -19,6 +19,10 @@ std::string kramdown_basic_id(std::string_view raw_text);
 // removed, spaces and tabs become '-'. Its input is the heading's text (code and math included).
 std::string gfm_basic_id(std::string_view text);
 
+// Ruby's \p{Word} (letters, marks, decimal digits, connector punctuation) for a non-ASCII code
+// point (also used for kramdown's [[:alpha:]] tests in kramdown_emphasis.cpp).
+bool unicode_word(char32_t c);
+
 // Hands out unique ids for one document, in document order.
 class HeadingIdGenerator {
 public:

@@ -2,6 +2,7 @@
 #include "readers/markdown/smart_quotes.h"
 
 #include "readers/markdown/char_set.h"
+#include "readers/markdown/kramdown_emphasis.h"
 #include "readers/markdown/kramdown_table.h"
 #include "readers/markdown/link_definitions.h"
 
@@ -269,7 +270,7 @@ private:
     void inline_line(std::size_t& i, std::string line);
     void content_line(std::size_t& i, std::string_view line) {
         // Most lines hold nothing the span scan looks for: copy them straight through.
-        static constexpr CharSet span_starts("${[\\`");
+        static constexpr CharSet span_starts("${[\\`*_");
         const std::string_view body = trim(line.substr(prefix_length(line)));
         if (opens_html_block(body)) in_html_run_ = true;
         const bool angle_rules = !in_html_run_ && (line.find("<<") != std::string_view::npos ||
@@ -842,6 +843,7 @@ void Prepass::inline_line(std::size_t& i, std::string line) {
     std::size_t content_start = plen + list_marker_length(std::string_view(line).substr(plen));
     bool changed = false;
     bool lone_backslash_end = false;
+    const DelimiterHider emphasis(line, content_start);
 
     // `{#id}` at the end of the line: a header id (restored as text if it is not in a heading).
     std::string_view id;
@@ -1007,6 +1009,10 @@ void Prepass::inline_line(std::size_t& i, std::string line) {
                     }
                 }
             }
+        }
+        if (std::size_t n = emphasis.at(line, p, out)) {
+            p += n;
+            continue;
         }
         out.push_back(c);
         ++p;
