@@ -597,6 +597,7 @@ ir::Blocks parse_markdown(std::string_view text, const MarkdownOptions& options,
     Walker walker(pre, options, placeholders);
     ir::Blocks blocks = walker.walk(root.get());
     markdown::kramdown_postpass(blocks, pre.markers, placeholders, options);
+    markdown::apply_abbreviations(blocks, pre.abbreviations);
     return blocks;
 }
 

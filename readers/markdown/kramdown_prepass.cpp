@@ -530,6 +530,12 @@ bool Prepass::block_line(std::size_t& i) {
     std::string_view body = line.substr(plen);
     std::string_view t = trim(body);
 
+    if (prev_blank_)
+        if (std::size_t used = read_abbreviation_definition(lines_, i, plen, result_.markers, result_.abbreviations)) {
+            for (std::size_t k = 0; k < used; ++k) emit_blank(prefix, i + k);
+            i += used - 1;
+            return true;  // prev_blank_ stays: the next line starts a block too
+        }
     if (t.starts_with("{:") && t.back() == '}') {
         if (t.starts_with("{::comment") || t.starts_with("{::options")) {
             // kramdown's block extensions: `{::options …/}` and `{::comment …/}` show nothing; a
