@@ -117,6 +117,29 @@ TEST_CASE("footnotes are numbered by first reference, kramdown-style") {
     CHECK(html.find("<li id=\"fn:note\"") < html.find("<li id=\"fn:1\""));
 }
 
+// kramdown's converter gives a footnote one back-link per reference: `fnref:NAME`, then
+// `fnref:NAME:1`, `fnref:NAME:2` with ↩² ↩³ (checked with kramdown 2.4 as Jekyll runs it).
+TEST_CASE("a footnote referenced several times gets a back-link to each reference") {
+    ir::Blocks b = para({ir::Text{"a"}, ir::FootnoteReference{"ab"}, ir::Text{" b"}, ir::FootnoteReference{"ab"},
+                         ir::Text{" c"}, ir::FootnoteReference{"ab"}});
+    b.push_back(ir::FootnoteDefinition{"ab", para({ir::Text{"Some text."}})});
+    b.push_back(ir::FootnoteDefinition{"q", {ir::BlockQuote{para({ir::Text{"q"}}), {}}}});
+    b.push_back(ir::Block(ir::Paragraph{{ir::FootnoteReference{"q"}, ir::FootnoteReference{"q"}}, {}}));
+    const std::string ref = "role=\"doc-noteref\"><a href=\"#fn:ab\" class=\"footnote\" rel=\"footnote\">1</a></sup>";
+    const std::string back = "class=\"reversefootnote\" role=\"doc-backlink\">&#8617;";
+    CHECK(render_html(b) ==
+          "<p>a<sup id=\"fnref:ab\" " + ref + " b<sup id=\"fnref:ab:1\" " + ref + " c<sup id=\"fnref:ab:2\" " + ref +
+              "</p>\n"
+              "<p><sup id=\"fnref:q\" role=\"doc-noteref\"><a href=\"#fn:q\" class=\"footnote\" rel=\"footnote\">2</a></sup>"
+              "<sup id=\"fnref:q:1\" role=\"doc-noteref\"><a href=\"#fn:q\" class=\"footnote\" rel=\"footnote\">2</a></sup></p>\n"
+              "<div class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n<li id=\"fn:ab\" role=\"doc-endnote\">\n"
+              "<p>Some text.&#160;<a href=\"#fnref:ab\" " + back + "</a>&#160;<a href=\"#fnref:ab:1\" " + back +
+              "<sup>2</sup></a>&#160;<a href=\"#fnref:ab:2\" " + back + "<sup>3</sup></a></p>\n</li>\n"
+              "<li id=\"fn:q\" role=\"doc-endnote\">\n<blockquote>\n<p>q</p>\n</blockquote>\n"
+              "<p><a href=\"#fnref:q\" " + back + "</a>&#160;<a href=\"#fnref:q:1\" " + back + "<sup>2</sup></a></p>\n"
+              "</li>\n</ol>\n</div>\n");
+}
+
 TEST_CASE("id prefix applies to ids and fragment links, not to other links") {
     ir::Blocks b = {ir::Heading{1, {ir::Text{"H"}}, {"h", {}, {}}}};
     auto p = para({ir::Link{"#h", "", {ir::Text{"self"}}, {}, ""}, ir::Link{"/x#h", "", {ir::Text{"o"}}, {}, ""},

@@ -632,6 +632,8 @@ private:
         // Footnotes may reference further footnotes, which get numbers while this loop runs.
         for (std::size_t i = 0; i < footnote_order_.size(); ++i) {
             const std::string label = footnote_order_[i];
+            // Counted before the note itself is written, as kramdown does.
+            const int references = footnote_refs_[label];
             out_ += "<li id=\"";
             append_escaped(out_, id(html::xml_clean("fn:" + label)));
             out_ += "\" role=\"doc-endnote\">\n";
@@ -642,8 +644,15 @@ private:
             blocks_(*definitions_.at(label));
             std::string body = std::move(out_);
             out_ = std::move(saved);
-            std::string back = "<a href=\"#" + escape(id(html::xml_clean("fnref:" + label))) +
-                               "\" class=\"reversefootnote\" role=\"doc-backlink\">" + o_.footnote_backlink + "</a>";
+            // One back-link per reference: `fnref:NAME`, then `fnref:NAME:1` with ↩², and so on.
+            std::string back;
+            for (int k = 0; k < std::max(references, 1); ++k) {
+                const std::string ref = "fnref:" + label + (k > 0 ? ":" + std::to_string(k) : "");
+                if (k > 0) back += "&#160;";
+                back += "<a href=\"#" + escape(id(html::xml_clean(ref))) +
+                        "\" class=\"reversefootnote\" role=\"doc-backlink\">" + o_.footnote_backlink +
+                        (k > 0 ? "<sup>" + std::to_string(k + 1) + "</sup>" : "") + "</a>";
+            }
             const std::string close_p = "</p>\n";
             if (body.size() >= close_p.size() && body.compare(body.size() - close_p.size(), close_p.size(), close_p) == 0)
                 // kramdown keeps the link on the paragraph's last line with a no-break space.
