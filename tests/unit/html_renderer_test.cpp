@@ -140,6 +140,16 @@ TEST_CASE("a footnote referenced several times gets a back-link to each referenc
               "</li>\n</ol>\n</div>\n");
 }
 
+// kramdown puts the back-link into the note's last block only when that is a paragraph; a
+// paragraph holding nothing but display math is kramdown's math block, so the link gets its own.
+TEST_CASE("a footnote ending in display math gets its back-link in a paragraph of its own") {
+    ir::Blocks b = para({ir::FootnoteReference{"m"}});
+    b.push_back(ir::FootnoteDefinition{"m", para({ir::Math{true, "x"}})});
+    CHECK(render_html(b).substr(render_html(b).find("<li")) ==
+          "<li id=\"fn:m\" role=\"doc-endnote\">\n<p><span class=\"math display\">\\[x\\]</span></p>\n"
+          "<p><a href=\"#fnref:m\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p>\n</li>\n</ol>\n</div>\n");
+}
+
 TEST_CASE("id prefix applies to ids and fragment links, not to other links") {
     ir::Blocks b = {ir::Heading{1, {ir::Text{"H"}}, {"h", {}, {}}}};
     auto p = para({ir::Link{"#h", "", {ir::Text{"self"}}, {}, ""}, ir::Link{"/x#h", "", {ir::Text{"o"}}, {}, ""},
