@@ -2,6 +2,7 @@
 #include "readers/markdown/smart_quotes.h"
 
 #include "readers/markdown/char_set.h"
+#include "readers/markdown/footnote_definition.h"
 #include "readers/markdown/kramdown_table.h"
 #include "readers/markdown/link_definitions.h"
 
@@ -387,6 +388,11 @@ PrepassResult Prepass::run() {
                 in_list = true;
                 item_content_col = static_cast<std::size_t>(indent) + m;
             }
+            else if (footnote_definition_start(body).length) {
+                // A footnote definition's indented lines are its content, as a list item's.
+                in_list = true;
+                item_content_col = 4;
+            }
             else if (prev_blank_ && indent == 0 && line[0] != '>') in_list = false;
         }
         if (auto [c, n] = fence_at(body); c) {
@@ -477,6 +483,8 @@ PrepassResult Prepass::run() {
             }
         }
         if (!block_line(i)) content_line(i, line);
+        // `[^x]:` alone: its content starts a block on the next line, as after a blank line.
+        if (indent < 4 && footnote_definition_start(body).empty) prev_blank_ = true;
     }
     // cmark-gfm numbers footnotes by first reference to a defined label; keep that order.
     auto fold = [](std::string s) {
