@@ -113,10 +113,13 @@ std::string open_tag(const Abbreviation& a) {
 class Marking {
 public:
     explicit Marking(const Abbreviations& abbreviations) {
-        for (const auto& kv : abbreviations) keys_.push_back(kv.first);
-        // Longest first: kramdown's Regexp.union of the names sorted by length.
-        std::stable_sort(keys_.begin(), keys_.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-        for (const auto& kv : abbreviations) tags_.emplace(kv.first, open_tag(kv.second));
+        nodes_.emplace_back();
+        for (const auto& kv : abbreviations) {
+            std::size_t n = 0;
+            for (char c : kv.first) n = next_or_add(n, c);
+            nodes_[n].key = &kv.first;
+            tags_.emplace(kv.first, open_tag(kv.second));
+        }
     }
 
     // One inline list: its texts split around the abbreviations they hold.
@@ -124,7 +127,7 @@ public:
         bool any = false;
         for (const auto& in : inlines)
             if (const auto* t = ir::get_if<ir::Text>(in))
-                for (const auto& k : keys_) any = any || t->text.find(k) != std::string::npos;
+                for (std::size_t p = 0; !any && p < t->text.size(); ++p) any = first_key(t->text, p, false) != nullptr;
         if (!any) return;
         ir::Inlines out;
         out.reserve(inlines.size() + 3);
@@ -150,15 +153,32 @@ public:
     }
 
 private:
-    // The first abbreviation (longest first) written at `at`; with `bounded`, only one not
-    // followed by a word character.
+    // The first abbreviation written at `at` in kramdown's order, which is the longest; with
+    // `bounded`, the longest not followed by a word character. A walk down the trie of the
+    // abbreviations: as long as the longest one, whatever their number.
     const std::string* first_key(std::string_view s, std::size_t at, bool bounded) const {
-        for (const auto& k : keys_) {
-            if (at + k.size() > s.size() || s.compare(at, k.size(), k) != 0) continue;
-            if (bounded && at + k.size() < s.size() && is_word(s[at + k.size()])) continue;
-            return &k;
+        const std::string* found = nullptr;
+        std::size_t n = 0;
+        for (std::size_t p = at; p < s.size(); ++p) {
+            n = next(n, s[p]);
+            if (n == 0) break;
+            if (const std::string* k = nodes_[n].key; k && !(bounded && p + 1 < s.size() && is_word(s[p + 1])))
+                found = k;
         }
-        return nullptr;
+        return found;
+    }
+
+    // The trie node under `n` for byte `c`, 0 when there is none.
+    std::size_t next(std::size_t n, char c) const {
+        for (const auto& [b, child] : nodes_[n].children)
+            if (b == c) return child;
+        return 0;
+    }
+    std::size_t next_or_add(std::size_t n, char c) {
+        if (std::size_t child = next(n, c)) return child;
+        nodes_[n].children.emplace_back(c, nodes_.size());
+        nodes_.emplace_back();
+        return nodes_.size() - 1;
     }
 
     static std::size_t char_length(std::string_view s, std::size_t at) {
@@ -196,7 +216,11 @@ private:
         if (from < s.size()) out.push_back(ir::Inline{ir::Text{std::string(s.substr(from))}});
     }
 
-    std::vector<std::string> keys_;
+    struct Node {
+        std::vector<std::pair<char, std::size_t>> children;
+        const std::string* key = nullptr;  // the abbreviation that ends here
+    };
+    std::vector<Node> nodes_;  // nodes_[0] is the root
     std::map<std::string, std::string> tags_;
 };
 
