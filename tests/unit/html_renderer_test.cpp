@@ -112,8 +112,12 @@ TEST_CASE("footnotes are numbered by first reference, kramdown-style") {
     CHECK(html.find("[^missing]") != std::string::npos);
     const auto section = html.find("<div class=\"footnotes\" role=\"doc-endnotes\">");
     REQUIRE(section != std::string::npos);
-    CHECK(html.find("<li id=\"fn:note\" role=\"doc-endnote\">\n<p>n <a href=\"#fnref:note\" class=\"reversefootnote\" "
-                    "role=\"doc-backlink\">&#8617;</a></p>") > section);
+    // (Was `find(…) > section`, which npos passed: the expected text had a plain space.)
+    const auto note = html.find("<li id=\"fn:note\" role=\"doc-endnote\">\n<p>n&#160;<a href=\"#fnref:note\" "
+                                "class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a>&#160;<a href=\"#fnref:note:1\" "
+                                "class=\"reversefootnote\" role=\"doc-backlink\">&#8617;<sup>2</sup></a></p>");
+    REQUIRE(note != std::string::npos);
+    CHECK(note > section);
     CHECK(html.find("<li id=\"fn:note\"") < html.find("<li id=\"fn:1\""));
 }
 
