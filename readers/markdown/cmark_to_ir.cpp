@@ -599,6 +599,7 @@ ir::Blocks parse_markdown(std::string_view text, const MarkdownOptions& options,
     ir::Blocks blocks = walker.walk(root.get());
     markdown::apply_kramdown_emphasis(blocks);
     markdown::kramdown_postpass(blocks, pre.markers, placeholders, options);
+    markdown::apply_abbreviations(blocks, pre.abbreviations);
     return blocks;
 }
 

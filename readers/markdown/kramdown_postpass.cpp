@@ -5,6 +5,7 @@
 #include "ir/walk.h"
 #include "readers/markdown/heading_ids.h"
 #include "readers/markdown/smart_quotes.h"
+#include "readers/markdown/toc_entry.h"
 
 namespace blogconv::readers::markdown {
 
@@ -472,7 +473,7 @@ void build_toc(ir::List& list, const std::vector<const ir::Heading*>& hs, std::s
             ir::ListItem item;
             ir::Link link;
             link.url = "#" + hs[i]->attr.id;
-            link.children = hs[i]->children;
+            link.children = toc_entry(hs[i]->children);
             item.children.push_back(ir::Block(ir::Paragraph{{std::move(link)}, {}}));
             list.items.push_back(std::move(item));
             ++i;

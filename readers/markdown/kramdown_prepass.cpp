@@ -2,6 +2,7 @@
 #include "readers/markdown/smart_quotes.h"
 
 #include "readers/markdown/char_set.h"
+#include "readers/markdown/footnote_definition.h"
 #include "readers/markdown/kramdown_emphasis.h"
 #include "readers/markdown/kramdown_table.h"
 #include "readers/markdown/link_definitions.h"
@@ -393,6 +394,11 @@ PrepassResult Prepass::run() {
                 in_list = true;
                 item_content_col = static_cast<std::size_t>(indent) + m;
             }
+            else if (footnote_definition_start(body).length) {
+                // A footnote definition's indented lines are its content, as a list item's.
+                in_list = true;
+                item_content_col = 4;
+            }
             else if (prev_blank_ && indent == 0 && line[0] != '>') in_list = false;
         }
         if (auto [c, n] = fence_at(body); c) {
@@ -483,6 +489,8 @@ PrepassResult Prepass::run() {
             }
         }
         if (!block_line(i)) content_line(i, line);
+        // `[^x]:` alone: its content starts a block on the next line, as after a blank line.
+        if (indent < 4 && footnote_definition_start(body).empty) prev_blank_ = true;
     }
     // cmark-gfm numbers footnotes by first reference to a defined label; keep that order.
     auto fold = [](std::string s) {
@@ -536,6 +544,12 @@ bool Prepass::block_line(std::size_t& i) {
     std::string_view body = line.substr(plen);
     std::string_view t = trim(body);
 
+    if (prev_blank_)
+        if (std::size_t used = read_abbreviation_definition(lines_, i, plen, result_.markers, result_.abbreviations)) {
+            for (std::size_t k = 0; k < used; ++k) emit_blank(prefix, i + k);
+            i += used - 1;
+            return true;  // prev_blank_ stays: the next line starts a block too
+        }
     if (t.starts_with("{:") && t.back() == '}') {
         if (t.starts_with("{::comment") || t.starts_with("{::options")) {
             // kramdown's block extensions: `{::options …/}` and `{::comment …/}` show nothing; a

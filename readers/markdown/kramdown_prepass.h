@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ir/body.h"
+#include "readers/markdown/abbreviations.h"
 #include "readers/body_pipeline.h"
 #include "readers/placeholders.h"
 
@@ -53,6 +54,8 @@ struct PrepassResult {
     // Footnote labels as written, in the order cmark-gfm numbers them (its nodes carry only
     // the number).
     std::vector<std::string> footnote_labels;
+    // `*[ABBR]: title` definitions (their lines are left blank), for apply_abbreviations.
+    Abbreviations abbreviations;
 };
 
 struct PrepassOptions {

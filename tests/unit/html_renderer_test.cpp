@@ -112,9 +112,46 @@ TEST_CASE("footnotes are numbered by first reference, kramdown-style") {
     CHECK(html.find("[^missing]") != std::string::npos);
     const auto section = html.find("<div class=\"footnotes\" role=\"doc-endnotes\">");
     REQUIRE(section != std::string::npos);
-    CHECK(html.find("<li id=\"fn:note\" role=\"doc-endnote\">\n<p>n <a href=\"#fnref:note\" class=\"reversefootnote\" "
-                    "role=\"doc-backlink\">&#8617;</a></p>") > section);
+    // (Was `find(…) > section`, which npos passed: the expected text had a plain space.)
+    const auto note = html.find("<li id=\"fn:note\" role=\"doc-endnote\">\n<p>n&#160;<a href=\"#fnref:note\" "
+                                "class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a>&#160;<a href=\"#fnref:note:1\" "
+                                "class=\"reversefootnote\" role=\"doc-backlink\">&#8617;<sup>2</sup></a></p>");
+    REQUIRE(note != std::string::npos);
+    CHECK(note > section);
     CHECK(html.find("<li id=\"fn:note\"") < html.find("<li id=\"fn:1\""));
+}
+
+// kramdown's converter gives a footnote one back-link per reference: `fnref:NAME`, then
+// `fnref:NAME:1`, `fnref:NAME:2` with ↩² ↩³ (checked with kramdown 2.4 as Jekyll runs it).
+TEST_CASE("a footnote referenced several times gets a back-link to each reference") {
+    ir::Blocks b = para({ir::Text{"a"}, ir::FootnoteReference{"ab"}, ir::Text{" b"}, ir::FootnoteReference{"ab"},
+                         ir::Text{" c"}, ir::FootnoteReference{"ab"}});
+    b.push_back(ir::FootnoteDefinition{"ab", para({ir::Text{"Some text."}})});
+    b.push_back(ir::FootnoteDefinition{"q", {ir::BlockQuote{para({ir::Text{"q"}}), {}}}});
+    b.push_back(ir::Block(ir::Paragraph{{ir::FootnoteReference{"q"}, ir::FootnoteReference{"q"}}, {}}));
+    const std::string ref = "role=\"doc-noteref\"><a href=\"#fn:ab\" class=\"footnote\" rel=\"footnote\">1</a></sup>";
+    const std::string back = "class=\"reversefootnote\" role=\"doc-backlink\">&#8617;";
+    CHECK(render_html(b) ==
+          "<p>a<sup id=\"fnref:ab\" " + ref + " b<sup id=\"fnref:ab:1\" " + ref + " c<sup id=\"fnref:ab:2\" " + ref +
+              "</p>\n"
+              "<p><sup id=\"fnref:q\" role=\"doc-noteref\"><a href=\"#fn:q\" class=\"footnote\" rel=\"footnote\">2</a></sup>"
+              "<sup id=\"fnref:q:1\" role=\"doc-noteref\"><a href=\"#fn:q\" class=\"footnote\" rel=\"footnote\">2</a></sup></p>\n"
+              "<div class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n<li id=\"fn:ab\" role=\"doc-endnote\">\n"
+              "<p>Some text.&#160;<a href=\"#fnref:ab\" " + back + "</a>&#160;<a href=\"#fnref:ab:1\" " + back +
+              "<sup>2</sup></a>&#160;<a href=\"#fnref:ab:2\" " + back + "<sup>3</sup></a></p>\n</li>\n"
+              "<li id=\"fn:q\" role=\"doc-endnote\">\n<blockquote>\n<p>q</p>\n</blockquote>\n"
+              "<p><a href=\"#fnref:q\" " + back + "</a>&#160;<a href=\"#fnref:q:1\" " + back + "<sup>2</sup></a></p>\n"
+              "</li>\n</ol>\n</div>\n");
+}
+
+// kramdown puts the back-link into the note's last block only when that is a paragraph; a
+// paragraph holding nothing but display math is kramdown's math block, so the link gets its own.
+TEST_CASE("a footnote ending in display math gets its back-link in a paragraph of its own") {
+    ir::Blocks b = para({ir::FootnoteReference{"m"}});
+    b.push_back(ir::FootnoteDefinition{"m", para({ir::Math{true, "x"}})});
+    CHECK(render_html(b).substr(render_html(b).find("<li")) ==
+          "<li id=\"fn:m\" role=\"doc-endnote\">\n<p><span class=\"math display\">\\[x\\]</span></p>\n"
+          "<p><a href=\"#fnref:m\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p>\n</li>\n</ol>\n</div>\n");
 }
 
 TEST_CASE("id prefix applies to ids and fragment links, not to other links") {

@@ -38,6 +38,15 @@ std::string comment_safe(std::string_view text) {
     return out;
 }
 
+// Whether a footnote's last block is a paragraph to kramdown, which then takes the back-link: a
+// paragraph of display math alone is kramdown's math block, and gets the link after it.
+bool ends_in_paragraph(const ir::Blocks& note) {
+    const auto* p = note.empty() ? nullptr : std::get_if<ir::Paragraph>(&note.back().node);
+    if (!p) return false;
+    const auto* math = p->children.size() == 1 ? ir::get_if<ir::Math>(p->children[0]) : nullptr;
+    return !(math && math->display);
+}
+
 void collect_footnotes(const ir::Blocks& blocks, std::map<std::string, const ir::Blocks*>& defs) {
     ir::for_each_block(blocks, [&](const ir::Block& b) {
         if (const auto* n = std::get_if<ir::FootnoteDefinition>(&b.node))
@@ -632,6 +641,8 @@ private:
         // Footnotes may reference further footnotes, which get numbers while this loop runs.
         for (std::size_t i = 0; i < footnote_order_.size(); ++i) {
             const std::string label = footnote_order_[i];
+            // Counted before the note itself is written, as kramdown does.
+            const int references = footnote_refs_[label];
             out_ += "<li id=\"";
             append_escaped(out_, id(html::xml_clean("fn:" + label)));
             out_ += "\" role=\"doc-endnote\">\n";
@@ -639,13 +650,22 @@ private:
             out_.clear();
             raw_state_ = {};  // what was being dropped lay in the other string: it stays
             raw_open_.clear();
-            blocks_(*definitions_.at(label));
+            const ir::Blocks& note = *definitions_.at(label);
+            blocks_(note);
             std::string body = std::move(out_);
             out_ = std::move(saved);
-            std::string back = "<a href=\"#" + escape(id(html::xml_clean("fnref:" + label))) +
-                               "\" class=\"reversefootnote\" role=\"doc-backlink\">" + o_.footnote_backlink + "</a>";
+            // One back-link per reference: `fnref:NAME`, then `fnref:NAME:1` with ↩², and so on.
+            std::string back;
+            for (int k = 0; k < std::max(references, 1); ++k) {
+                const std::string ref = "fnref:" + label + (k > 0 ? ":" + std::to_string(k) : "");
+                if (k > 0) back += "&#160;";
+                back += "<a href=\"#" + escape(id(html::xml_clean(ref))) +
+                        "\" class=\"reversefootnote\" role=\"doc-backlink\">" + o_.footnote_backlink +
+                        (k > 0 ? "<sup>" + std::to_string(k + 1) + "</sup>" : "") + "</a>";
+            }
             const std::string close_p = "</p>\n";
-            if (body.size() >= close_p.size() && body.compare(body.size() - close_p.size(), close_p.size(), close_p) == 0)
+            if (ends_in_paragraph(note) && body.size() >= close_p.size() &&
+                body.compare(body.size() - close_p.size(), close_p.size(), close_p) == 0)
                 // kramdown keeps the link on the paragraph's last line with a no-break space.
                 body.insert(body.size() - close_p.size(), "&#160;" + back);
             else
