@@ -129,7 +129,36 @@ std::string goldmark_attributes_as_kramdown(const std::string& md) {
     return out;
 }
 
+// Emphasis that CommonMark's flanking rules would not read back from `*` (`MAX*-1*`) is
+// written as <em>…</em>: on both sides (an author may write the tags too) they become the element.
+void fold_html_emphasis(ir::Inlines& ins) {
+    auto tag = [](const ir::Inline& in) -> std::string {
+        const auto* r = std::get_if<ir::RawInline>(&in.node);
+        return r && r->format == "html" ? r->text : std::string();
+    };
+    ir::Inlines out;
+    for (std::size_t i = 0; i < ins.size(); ++i) {
+        const std::string open = tag(ins[i]);
+        if (open == "<em>" || open == "<strong>") {
+            const std::string close = "</" + open.substr(1);
+            std::size_t j = i + 1;
+            while (j < ins.size() && tag(ins[j]) != close) ++j;
+            if (j < ins.size()) {
+                ir::Inlines inner(ins.begin() + static_cast<std::ptrdiff_t>(i) + 1, ins.begin() + static_cast<std::ptrdiff_t>(j));
+                fold_html_emphasis(inner);
+                if (open == "<em>") out.push_back(ir::Inline(ir::Emphasis{std::move(inner)}));
+                else out.push_back(ir::Inline(ir::Strong{std::move(inner)}));
+                i = j;
+                continue;
+            }
+        }
+        out.push_back(ins[i]);
+    }
+    ins = std::move(out);
+}
+
 void normalize(ir::Inlines& ins, bool source) {
+    fold_html_emphasis(ins);
     ir::Inlines out;
     for (auto in : ins) {
         if (std::holds_alternative<ir::UnsupportedInline>(in.node)) in = ir::Inline(ir::RawInline{"marker", "unsupported"});

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
 
 namespace blogconv::writers {
@@ -32,6 +33,50 @@ std::string comment_text(std::string_view text) {
     }
     if (!out.empty() && out.back() == '-') out += ' ';
     return out;
+}
+
+// CommonMark's character classes for delimiter runs, on the UTF-8 character that ends
+// (`before`) or starts (`after`) a piece of output. '\0' stands for the line's edge, which counts
+// as white space. Outside ASCII, the CJK and general punctuation blocks count as punctuation and
+// everything else as a letter: enough for the emphasis that real posts hold.
+enum class CharClass { space, punctuation, other };
+
+CharClass class_of_code_point(std::uint32_t cp) {
+    if (cp == 0 || cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x3000)
+        return CharClass::space;
+    if (cp < 0x80) return std::ispunct(static_cast<int>(cp)) ? CharClass::punctuation : CharClass::other;
+    if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3001 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+        (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) ||
+        cp == 0xA1 || cp == 0xA7 || cp == 0xAB || cp == 0xB6 || cp == 0xB7 || cp == 0xBB || cp == 0xBF)
+        return CharClass::punctuation;
+    return CharClass::other;
+}
+
+std::uint32_t decode_at(std::string_view s, std::size_t i) {
+    const auto u = static_cast<unsigned char>(s[i]);
+    const std::size_t n = u < 0x80 ? 1 : u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : 2;
+    std::uint32_t cp = n == 1 ? u : u & (n == 4 ? 0x07U : n == 3 ? 0x0FU : 0x1FU);
+    for (std::size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3FU);
+    return cp;
+}
+
+CharClass last_char_class(std::string_view s) {
+    if (s.empty()) return CharClass::space;
+    std::size_t i = s.size() - 1;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+    return class_of_code_point(decode_at(s, i));
+}
+
+CharClass first_char_class(std::string_view s) { return s.empty() ? CharClass::space : class_of_code_point(decode_at(s, 0)); }
+
+// Whether `*`-delimited text reads back as emphasis: the opening run must be left-flanking and
+// the closing one right-flanking (CommonMark 6.2), given what comes before and after.
+bool star_delimiters_flank(CharClass before_open, CharClass after_open, CharClass before_close, CharClass after_close) {
+    const bool left = after_open != CharClass::space &&
+                      (after_open != CharClass::punctuation || before_open != CharClass::other);
+    const bool right = before_close != CharClass::space &&
+                       (before_close != CharClass::punctuation || after_close != CharClass::other);
+    return left && right;
 }
 
 std::vector<std::string> split_lines(const std::string& s) {
@@ -114,8 +159,30 @@ public:
     }
 
     std::string inlines(const ir::Inlines& ins, bool in_table = false) {
+        std::vector<std::string> parts;
+        parts.reserve(ins.size());
+        for (const auto& in : ins) parts.push_back(inline_node(in, in_table));
+        // kramdown pairs emphasis where CommonMark's flanking rules would not (`MAX*-1*`,
+        // `**「x」**y`): such an element is written as HTML, which every CommonMark reader keeps.
+        for (std::size_t i = 0; i < ins.size(); ++i) {
+            const bool em = std::holds_alternative<ir::Emphasis>(ins[i].node);
+            if (!em && !std::holds_alternative<ir::Strong>(ins[i].node)) continue;
+            const std::string& s = parts[i];
+            const std::size_t a = s.find_first_not_of(' '), b = s.find_last_not_of(' ');
+            const std::size_t d = em ? 1 : 2;
+            if (a == std::string::npos || b - a + 1 < 2 * d + 1) continue;
+            const CharClass before_open = a > 0 ? CharClass::space : i > 0 ? last_char_class(parts[i - 1]) : CharClass::space;
+            const CharClass after_close = b + 1 < s.size() ? CharClass::space
+                                          : i + 1 < parts.size() ? first_char_class(parts[i + 1])
+                                                                 : CharClass::space;
+            const std::string_view inner = std::string_view(s).substr(a + d, b + 1 - a - 2 * d);
+            if (star_delimiters_flank(before_open, first_char_class(inner), last_char_class(inner), after_close))
+                continue;
+            const char* tag = em ? "em" : "strong";
+            parts[i] = s.substr(0, a) + "<" + tag + ">" + std::string(inner) + "</" + tag + ">" + s.substr(b + 1);
+        }
         std::string out;
-        for (std::size_t i = 0; i < ins.size(); ++i) out += inline_node(ins[i], in_table);
+        for (const auto& p : parts) out += p;
         return out;
     }
 
