@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ir/walk.h"
+#include "readers/markdown/definition_lists.h"
 #include "readers/markdown/heading_ids.h"
 #include "readers/markdown/smart_quotes.h"
 
@@ -57,6 +58,7 @@ private:
     const std::vector<Marker>& markers_;
     const Placeholders& placeholders_;
     const MarkdownOptions& options_;
+    int depth_ = 0;  // of the block list blocks() is in: 1 for the document
 };
 
 void Postpass::inlines(ir::Inlines& in, const InlineContext& ctx, std::string_view following) {
@@ -231,6 +233,7 @@ bool Postpass::is_ial_paragraph(const ir::Block& b, std::vector<std::size_t>& ia
 // sibling, while ir::walk hands out single nodes. It needs no DefinitionList rule: definition
 // lists are made here, from paragraphs already processed, and cmark makes none.
 void Postpass::blocks(ir::Blocks& bs) {
+    ++depth_;
     // Block IALs first, while the markers still stand where the pre-pass put them.
     std::vector<std::size_t> ials;
     ir::Blocks kept;
@@ -285,7 +288,11 @@ void Postpass::blocks(ir::Blocks& bs) {
                                   [](auto&) {}},
                    b.node);
     }
-    definition_lists(bs);
+    // Definition lists the pre-pass rewrote (every top-level one, and those inside them); the
+    // paragraph rule is left for those nested in quotes and list items, which it does not see.
+    fold_definition_lists(bs);
+    if (depth_ > 1) definition_lists(bs);
+    --depth_;
 }
 
 // `: definition` lines after a term line: cmark sees one paragraph; kramdown a definition list.
@@ -346,7 +353,6 @@ void Postpass::definition_lists(ir::Blocks& bs) {
             out.push_back(std::move(b));
             continue;
         }
-        std::vector<ir::Inlines> lines = split_lines(para->children);
         ir::DefinitionList list;
         bool merge_prev = false;
         if (first_is_def && !out.empty()) {
@@ -363,6 +369,7 @@ void Postpass::definition_lists(ir::Blocks& bs) {
             out.push_back(std::move(b));
             continue;
         }
+        std::vector<ir::Inlines> lines = split_lines(para->children);
         bool in_definition = false;
         for (auto& line : lines) {
             if (starts_definition(line)) {

@@ -1,6 +1,7 @@
 #include "readers/markdown/kramdown_prepass.h"
 
 #include "readers/markdown/char_set.h"
+#include "readers/markdown/definition_lists.h"
 #include "readers/markdown/kramdown_table.h"
 
 #include <algorithm>
@@ -828,7 +829,13 @@ bool parse_ial(std::string_view inner, ir::Attr& attr, std::vector<std::string>&
 }
 
 PrepassResult kramdown_prepass(std::string_view text, const PrepassOptions& options, Placeholders& placeholders) {
-    return Prepass(text, options, placeholders).run();
+    // Definition lists first: their definitions become list items whose text the pass below
+    // treats like any other list item's.
+    std::optional<DefinitionListText> dl = rewrite_definition_lists(text);
+    if (!dl) return Prepass(text, options, placeholders).run();
+    PrepassResult result = Prepass(dl->text, options, placeholders).run();
+    for (int& line : result.line_map) line = static_cast<int>(dl->source_line.at(static_cast<std::size_t>(line - 1))) + 1;
+    return result;
 }
 
 }  // namespace blogconv::readers::markdown

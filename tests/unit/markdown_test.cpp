@@ -54,7 +54,9 @@ void dump_blocks(const ir::Blocks& bs, std::string& out) {
                            out += ")";
                        },
                        [&](const ir::DefinitionList& x) {
-                           out += "DL(";
+                           out += "DL";
+                           dump_attr(x.attr, out);
+                           out += "(";
                            for (const auto& i : x.items) {
                                out += "DT(";
                                dump_inlines(i.term, out);
@@ -156,6 +158,32 @@ TEST_CASE("kramdown constructs become the expected IR") {
         {"definition list with spaces", "Term\n:   Definition\n", "DL(DT('Term')DD(P('Definition')))"},
         {"definition groups form one list", "A\n: a\n\nB\n: b\n", "DL(DT('A')DD(P('a'))DT('B')DD(P('b')))"},
         {"definition after a blank line", "Term\n\n: Def\n", "DL(DT('Term')DD(P('Def')))"},
+        // kramdown's parse_definition_list: what a `:` line needs, and what a definition may hold.
+        {"a definition holding a list", "Term\n: * one\n  * two\n", "DL(DT('Term')DD(UL(LI(P('one'))LI(P('two')))))"},
+        {"a definition holding code after an empty first line", "Term\n: \n        code\n", "DL(DT('Term')DD(Code[](code\n)))"},
+        // The definition's indentation is the colon, the white space after it (tabs to the next stop of four).
+        {"code four columns past the definition's text", "t\n:  a\n\n       code\n", "DL(DT('t')DD(P('a')Code[](code\n)))"},
+        {"a tab after the colon", "t\n:\ta\n\n\t    code\n", "DL(DT('t')DD(P('a')Code[](code\n)))"},
+        {"a definition holding a heading and a quote", "T\n: # H\n\nU\n: > q\n",
+         "DL(DT('T')DD(H1{#h}('H'))DT('U')DD(Quote(P('q'))))"},
+        {"a definition holding a definition list", "kram\n: kram\n  : down\n", "DL(DT('kram')DD(DL(DT('kram')DD(P('down')))))"},
+        {"indented lines after a blank line stay in the definition", "t\n: d\n\n  more\n\nnext\n",
+         "DL(DT('t')DD(P('d')P('more')))P('next')"},
+        {"a lazy line continues the definition", "kram\n: down\nkram\n: down\n", "DL(DT('kram')DD(P('down'SB'kram'))DD(P('down')))"},
+        {"a list right after a definition is inside it", "t\n: d\n- l\n", "DL(DT('t')DD(P('d')UL(LI(P('l')))))"},
+        {"a list after a blank line is not", "t\n: d\n\n- l\n", "DL(DT('t')DD(P('d')))UL(LI(P('l')))"},
+        {"an empty definition", "novalue\n: \n", "DL(DT('novalue')DD())"},
+        {"IALs at the start of terms and definitions are taken away", "{:.c} t\n: {:.d} x\n", "DL(DT('t')DD(P('x')))"},
+        {"no definition without a term", ": no definition\n", "P(': no definition')"},
+        {"no definition after a heading", "# H\n: x\n", "H1{#h}('H')P(': x')"},
+        {"an escaped colon is text", "para\n\\: not a definition\n", "P('para'SB': not a definition')"},
+        {"two blank lines part term and definition", "para\n\n\n: x\n", "P('para')P(': x')"},
+        {"a blank line of spaces parts them too", "para\n  \n: x\n", "P('para')P(': x')"},
+        {"a colon needs a space after it", "t\n:x\n", "P('t'SB':x')"},
+        {"a colon indented four spaces is text", "t\n    : x\n", "P('t'SB': x')"},
+        {"an IAL line after a definition is the list's", "t\n: d\n{:.x}\n", "DL{.x}(DT('t')DD(P('d')))"},
+        {"a term may hold a pipe", "a | b\n: d\n", "DL(DT('a | b')DD(P('d')))"},
+        {"a pipe line before a blank line is a table, not a term", "a | b\n\n: d\n", "Table(0+1)P(': d')"},
         {"task list", "- [x] done\n- [ ] todo\n", "UL([x]LI(P('done'))[ ]LI(P('todo')))"},
         {"table", "| a | b |\n|:--|--:|\n| 1 | 2 |\n", "Table(1+1)"},
         {"hard break", "a  \nb", "P('a'BR'b')"},

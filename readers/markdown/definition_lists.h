@@ -1,0 +1,42 @@
+// kramdown's definition lists, as cmark-gfm can read them.
+//
+// kramdown (parser/kramdown/list.rb, parse_definition_list) makes a definition list where a
+// `: definition` line follows a paragraph, and parses each definition's text, taken out of its
+// indentation as for a list item, as blocks of their own: paragraphs, code, lists, quotes,
+// headings, other definition lists. cmark-gfm knows none of it, so before the kramdown pre-pass
+// this step rewrites each definition into a bullet list item holding that same text (re-indented
+// for cmark) under a first paragraph that is only `definition_sentinel`. The post-pass then turns
+// the paragraph of terms and that list into an ir::DefinitionList.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ir/body.h"
+
+namespace blogconv::readers::markdown {
+
+// The whole text of the first paragraph of each rewritten definition (U+E010, private use).
+inline constexpr std::string_view definition_sentinel = "\xEE\x80\x90";
+
+struct DefinitionListText {
+    std::string text;
+    // source_line[i] is the 0-based line of the input that output line i comes from.
+    std::vector<std::size_t> source_line;
+};
+
+// The text with every top-level definition list rewritten, or nothing when it has none (the
+// common case, which then costs one scan). Definition lists nested in quotes or list items are
+// left to the post-pass's paragraph rule.
+std::optional<DefinitionListText> rewrite_definition_lists(std::string_view text);
+
+// A list made by rewrite_definition_lists: every item starts with the sentinel paragraph.
+bool is_definition_items(const ir::Block& b);
+
+// Folds each such list, with the paragraph of terms before it, into a DefinitionList, and
+// merges definition lists that follow each other as kramdown does.
+void fold_definition_lists(ir::Blocks& bs);
+
+}  // namespace blogconv::readers::markdown
