@@ -84,7 +84,13 @@ void Postpass::inlines(ir::Inlines& in, const InlineContext& ctx, std::string_vi
                 }
                 continue;
             }
-            if (m.kind == MarkerKind::span_ial && !out.empty()) {
+            if (m.kind == MarkerKind::span_ial &&
+                (out.empty() || std::holds_alternative<ir::Text>(out.back().node) ||
+                 std::holds_alternative<ir::SoftBreak>(out.back().node))) {
+                // kramdown keeps a span IAL that follows text (or starts the text) as text.
+                if (auto* t = out.empty() ? nullptr : std::get_if<ir::Text>(&out.back().node)) t->text += m.original;
+                else out.push_back(ir::Text{m.original});
+            } else if (m.kind == MarkerKind::span_ial) {
                 // A span IAL belongs to the element right before it; elements without attrs drop it.
                 ir::visit(ir::overloaded{[&](ir::Image& x) { merge_attr(x.attr, m.attr); },
                                           [&](ir::Link& x) { merge_attr(x.attr, m.attr); },

@@ -125,6 +125,10 @@ TEST_CASE("kramdown constructs become the expected IR") {
         {"span IAL on a link", "[a](http://x.y){:target=\"_blank\"}", "P(Link<http://x.y>{target=_blank}('a'))"},
         {"span IAL on code", "`x`{: .language-ruby}", "P(Code{.language-ruby}(x))"},
         {"span IAL on emphasis is dropped", "*a*{: .c} b", "P(Em('a')' b')"},
+        // kramdown's parse_span_extensions: after text a span IAL is text ("Found span IAL after text").
+        {"span IAL after text stays text", "another {:.cls}\n", "P('another {:.cls}')"},
+        {"span IAL after an image and a space stays text", "![a](b) {:.c}\n", "P(Img<b>('a')' {:.c}')"},
+        {"a definition ending in a span IAL keeps it", "t\n: another {:.cls}\n", "DL(DT('t')DD(P('another {:.cls}')))"},
         {"IAL after fenced code in a list item",
          "- item\n\n  ```yaml\n  a: 1\n  ```\n  {: file='_config.yml' .nolineno }\n",
          "UL(LI(P('item')Code[yaml]{.nolineno file=_config.yml}(a: 1\n)))"},
@@ -420,6 +424,14 @@ TEST_CASE("corpus smoke: every Markdown body parses and no IAL is left as text")
             if (!e.is_regular_file() || !markdown_file(e.path())) continue;
             int first_line = 1;
             std::string body = body_of(test::read_file(e.path()), first_line);
+            // Jekyll renders Liquid before kramdown sees the text; an output tag left in an image
+            // URL (`![x]({{ site.url }}/a.jpg){: .c}`) breaks the image, and kramdown keeps an IAL
+            // after text as text. Empty output tags stand in for the rendering.
+            for (std::size_t open = body.find("{{"); open != std::string::npos; open = body.find("{{", open)) {
+                std::size_t close = body.find("}}", open + 2);
+                if (close == std::string::npos) break;
+                body.erase(open, close + 2 - open);
+            }
             Placeholders ph;
             std::vector<ir::Diagnostic> diags;
             MarkdownOptions o;
