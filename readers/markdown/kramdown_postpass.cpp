@@ -54,6 +54,7 @@ private:
     void apply_block_ial(ir::Block& b, const Marker& m);
     bool is_ial_paragraph(const ir::Block& b, std::vector<std::size_t>& ials) const;
     void definition_lists(ir::Blocks& bs);
+    void drop_item_ial(ir::Blocks& item) const;
 
     const std::vector<Marker>& markers_;
     const Placeholders& placeholders_;
@@ -234,6 +235,20 @@ bool Postpass::is_ial_paragraph(const ir::Block& b, std::vector<std::size_t>& ia
     return !ials.empty();
 }
 
+// kramdown's LIST_ITEM_IAL: `{:…}` at the start of a list item's first line sets the item's
+// attributes (the IR has none for an item, so it goes) rather than showing as text.
+void Postpass::drop_item_ial(ir::Blocks& item) const {
+    auto* p = item.empty() ? nullptr : std::get_if<ir::Paragraph>(&item.front().node);
+    if (!p || p->children.empty()) return;
+    const auto* r = as_marker(p->children.front());
+    if (!r || markers_.at(std::stoul(r->text)).kind != MarkerKind::span_ial) return;
+    p->children.erase(p->children.begin());
+    if (auto* t = p->children.empty() ? nullptr : std::get_if<ir::Text>(&p->children.front().node)) {
+        t->text.erase(0, t->text.find_first_not_of(" \t"));
+        if (t->text.empty()) p->children.erase(p->children.begin());
+    }
+}
+
 // Hand-written recursion on purpose: this pass rewrites each block list as a list (drops the IAL
 // paragraphs, merges paragraphs into definition lists) and its typography looks at the next
 // sibling, while ir::walk hands out single nodes. It needs no DefinitionList rule: definition
@@ -283,7 +298,10 @@ void Postpass::blocks(ir::Blocks& bs) {
                                   },
                                   [&](ir::BlockQuote& x) { blocks(x.children); },
                                   [&](ir::List& x) {
-                                      for (auto& item : x.items) blocks(item.children);
+                                      for (auto& item : x.items) {
+                                          drop_item_ial(item.children);
+                                          blocks(item.children);
+                                      }
                                   },
                                   [&](ir::FootnoteDefinition& x) { blocks(x.children); },
                                   [&](ir::Table& x) {

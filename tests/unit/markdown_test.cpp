@@ -129,6 +129,9 @@ TEST_CASE("kramdown constructs become the expected IR") {
         {"span IAL after text stays text", "another {:.cls}\n", "P('another {:.cls}')"},
         {"span IAL after an image and a space stays text", "![a](b) {:.c}\n", "P(Img<b>('a')' {:.c}')"},
         {"a definition ending in a span IAL keeps it", "t\n: another {:.cls}\n", "DL(DT('t')DD(P('another {:.cls}')))"},
+        // parse_list: an IAL that starts a list item's first line is the item's (LIST_ITEM_IAL).
+        {"an IAL at the start of a list item is taken away", "* {:.cls} a\n* b {:.c}\n", "UL(LI(P('a'))LI(P('b {:.c}')))"},
+        {"an IAL alone on a list item's line", "1. {:.c}\n   x\n", "OL(LI(P('x')))"},
         {"IAL after fenced code in a list item",
          "- item\n\n  ```yaml\n  a: 1\n  ```\n  {: file='_config.yml' .nolineno }\n",
          "UL(LI(P('item')Code[yaml]{.nolineno file=_config.yml}(a: 1\n)))"},
@@ -139,6 +142,9 @@ TEST_CASE("kramdown constructs become the expected IR") {
          "P('shown')"},
         {"nomarkdown block", "{::nomarkdown}\n<b>x</b>\n{:/nomarkdown}\n", "RawB(<b>x</b>\n)"},
         {"nomarkdown inline", "a {::nomarkdown}<i>b</i>{:/} c", "P('a 'Raw(<i>b</i>)' c')"},
+        // EXT_START_STR: options after the name; convert_raw shows the text only where `type` names html.
+        {"nomarkdown inline with a type", "a {::nomarkdown type=\"html\"}<i>b</i>{:/nomarkdown} c {::nomarkdown type=\"latex\"}Y{:/} d",
+         "P('a 'Raw(<i>b</i>)' c  d')"},
         {"inline math in a paragraph", "like $$ E = mc^2 $$ here", "P('like 'Math(E = mc^2)' here')"},
         {"display math on its own lines", "text\n\n$$\na_1 = b_2\n$$\n\nmore", "P('text')P(DMath(a_1 = b_2))P('more')"},
         {"display math on one line", "$$ x_1 $$\n", "P(DMath(x_1))"},
