@@ -181,13 +181,21 @@ std::pair<char, std::size_t> fence_at(std::string_view s) {
 // What a line (indented less than four columns) starts, for the scan below.
 enum class Start { text, definition, fence, list, container, single };
 
-Start classify(std::string_view line) {
+// ATX_HEADER_START: hashes at the very start of the line; GFM's wants white space after them.
+bool is_atx(std::string_view line, bool gfm) {
+    std::size_t n = 0;
+    while (n < line.size() && line[n] == '#') ++n;
+    if (n == 0 || n > 6) return false;
+    return gfm ? n < line.size() && is_space(line[n]) : line.substr(n).find_first_not_of(" \t") != std::string_view::npos;
+}
+
+Start classify(std::string_view line, bool gfm) {
     std::string_view s = line.substr(leading_spaces(line));
     if (definition_start(line, 3)) return Start::definition;
     if (fence_at(s).first) return Start::fence;
     if (is_rule(s)) return Start::single;
     if (is_list_marker(s)) return Start::list;
-    if (s[0] == '#' || s[0] == '^' || is_block_ial(s)) return Start::single;
+    if (is_atx(line, gfm) || s[0] == '^' || is_block_ial(s)) return Start::single;
     if (s[0] == '[' && s.find("]:") != std::string_view::npos) return s.starts_with("[^") ? Start::container : Start::single;
     if (s.starts_with("*[")) return Start::single;
     if (s[0] == '>' || s[0] == '|' || s.starts_with("{::") || s.starts_with("$$")) return Start::container;
@@ -198,6 +206,7 @@ Start classify(std::string_view line) {
 
 class Rewriter {
 public:
+    explicit Rewriter(bool gfm) : gfm_(gfm) {}
     bool changed = false;
 
     // Rewrites one block-level text (the document, or a definition's own text) into `out`.
@@ -235,7 +244,7 @@ public:
                 out.push_back(in[i]);
                 continue;
             }
-            if (cur == Block::list && (!after_blank || indent >= 2 || classify(line) == Start::list)) {
+            if (cur == Block::list && (!after_blank || indent >= 2 || classify(line, gfm_) == Start::list)) {
                 out.push_back(in[i]);
                 continue;
             }
@@ -249,7 +258,7 @@ public:
                 out.push_back(in[i]);
                 continue;
             }
-            Start k = indent >= 4 ? Start::text : classify(line);
+            Start k = indent >= 4 ? Start::text : classify(line, gfm_);
             if (k == Start::definition && cur == Block::para && clean && (!after_blank || (exact_one && !pipes))) {
                 i = definitions(in, i, out, para_start, after_blank);
                 cur = Block::none;
@@ -362,6 +371,7 @@ private:
     // lazy_re's exceptions: a block IAL or an HTML block tag does not continue a definition.
     static constexpr int max_depth = 32;
     int depth_ = 0;
+    bool gfm_;
 
     static bool lazy_end(std::string_view line, std::size_t ind) {
         std::size_t sp = leading_spaces(line);
@@ -373,7 +383,7 @@ private:
 
 }  // namespace
 
-std::optional<DefinitionListText> rewrite_definition_lists(std::string_view text) {
+std::optional<DefinitionListText> rewrite_definition_lists(std::string_view text, bool gfm) {
     std::vector<Line> lines;
     bool any = false;
     std::size_t start = 0;
@@ -387,7 +397,7 @@ std::optional<DefinitionListText> rewrite_definition_lists(std::string_view text
         start = nl + 1;
     }
     if (!any) return std::nullopt;
-    Rewriter r;
+    Rewriter r(gfm);
     std::vector<Line> out;
     r.run(lines, out);
     if (!r.changed) return std::nullopt;

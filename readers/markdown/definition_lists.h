@@ -29,8 +29,9 @@ struct DefinitionListText {
 
 // The text with every top-level definition list rewritten, or nothing when it has none (the
 // common case, which then costs one scan). Definition lists nested in quotes or list items are
-// left to the post-pass's paragraph rule.
-std::optional<DefinitionListText> rewrite_definition_lists(std::string_view text);
+// left to the post-pass's paragraph rule. `gfm`: kramdown's GFM parser, whose headings want a
+// space after the hashes.
+std::optional<DefinitionListText> rewrite_definition_lists(std::string_view text, bool gfm);
 
 // A list made by rewrite_definition_lists: every item starts with the sentinel paragraph.
 bool is_definition_items(const ir::Block& b);

@@ -871,7 +871,7 @@ bool parse_ial(std::string_view inner, ir::Attr& attr, std::vector<std::string>&
 PrepassResult kramdown_prepass(std::string_view text, const PrepassOptions& options, Placeholders& placeholders) {
     // Definition lists first: their definitions become list items whose text the pass below
     // treats like any other list item's.
-    std::optional<DefinitionListText> dl = rewrite_definition_lists(text);
+    std::optional<DefinitionListText> dl = rewrite_definition_lists(text, options.input == MarkdownInput::gfm);
     if (!dl) return Prepass(text, options, placeholders).run();
     PrepassResult result = Prepass(dl->text, options, placeholders).run();
     for (int& line : result.line_map) line = static_cast<int>(dl->source_line.at(static_cast<std::size_t>(line - 1))) + 1;

@@ -186,6 +186,9 @@ TEST_CASE("kramdown constructs become the expected IR") {
         {"IALs at the start of terms and definitions are taken away", "{:.c} t\n: {:.d} x\n", "DL(DT('t')DD(P('x')))"},
         {"no definition without a term", ": no definition\n", "P(': no definition')"},
         {"no definition after a heading", "# H\n: x\n", "H1{#h}('H')P(': x')"},
+        // GFM's ATX_HEADER_START wants white space after the hashes, kramdown's does not.
+        {"a GFM term may start with a hash", "#dowork\n: def\n", "DL(DT('#dowork')DD(P('def')))", gfm},
+        {"kramdown's #dowork is a heading", "#dowork\n: def\n", "H1{#dowork}('dowork')P(': def')"},
         {"an escaped colon is text", "para\n\\: not a definition\n", "P('para'SB': not a definition')"},
         {"two blank lines part term and definition", "para\n\n\n: x\n", "P('para')P(': x')"},
         {"a blank line of spaces parts them too", "para\n  \n: x\n", "P('para')P(': x')"},
