@@ -47,8 +47,10 @@ std::size_t definition_start(std::string_view line, std::size_t max_spaces) {
     return c == ' ' || c == '\t' || c == '|' ? n + 1 : 0;
 }
 
+}  // namespace
+
 // LIST_ITEM_IAL: white space, `{:…}` that is not an ALD (`{:name:`), an extension (`{::`) or a
-// closing tag (`{:/`), white space. The length it spans at the start of `s`, or 0.
+// closing tag (`{:/`), white space.
 std::size_t item_ial_length(std::string_view s) {
     std::size_t p = 0;
     while (p < s.size() && std::isspace(static_cast<unsigned char>(s[p]))) ++p;
@@ -67,6 +69,8 @@ std::size_t item_ial_length(std::string_view s) {
     while (k < s.size() && std::isspace(static_cast<unsigned char>(s[k]))) ++k;
     return k;
 }
+
+namespace {
 
 // kramdown's IAL_BLOCK: an IAL alone on its line.
 bool is_block_ial(std::string_view s) {
@@ -217,7 +221,9 @@ public:
         bool blank_exact = true;  // every one of those blank lines is empty (kramdown's "\n")
         std::size_t para_start = 0;
         bool clean = true;  // the paragraph is one kramdown and cmark agree on
-        bool pipes = false;  // it has a `|`, so it is a table to kramdown when a blank line ends it
+        // Every line has a `|`: kramdown's table parser takes such a paragraph when a blank line
+        // ends it (a table must end at a block boundary).
+        bool pipes = false;
         std::pair<char, std::size_t> fence{0, 0};
 
         for (std::size_t i = 0; i < in.size(); ++i) {
@@ -274,9 +280,9 @@ public:
                         cur = Block::para;
                         para_start = out.size();
                         clean = true;
-                        pipes = false;
+                        pipes = true;
                     }
-                    pipes = pipes || line.find('|') != std::string::npos;
+                    pipes = pipes && line.find('|') != std::string::npos;
                     break;
                 case Start::fence:
                     cur = Block::fence;

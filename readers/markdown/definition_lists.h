@@ -33,6 +33,10 @@ struct DefinitionListText {
 // space after the hashes.
 std::optional<DefinitionListText> rewrite_definition_lists(std::string_view text, bool gfm);
 
+// kramdown's LIST_ITEM_IAL: the length of the `{:…}` (with the white space around it) that starts
+// `s`, or 0. It sets a term's or a definition's attributes instead of showing.
+std::size_t item_ial_length(std::string_view s);
+
 // A list made by rewrite_definition_lists: every item starts with the sentinel paragraph.
 bool is_definition_items(const ir::Block& b);
 

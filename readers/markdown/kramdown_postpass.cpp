@@ -60,6 +60,9 @@ private:
     const Placeholders& placeholders_;
     const MarkdownOptions& options_;
     int depth_ = 0;  // of the block list blocks() is in: 1 for the document
+    // The block list is a definition the pre-pass rewrote: its paragraphs' `: ` lines were no
+    // definitions to kramdown (an escaped colon, say), so the paragraph rule stays away.
+    bool in_definition_ = false;
 };
 
 void Postpass::inlines(ir::Inlines& in, const InlineContext& ctx, std::string_view following) {
@@ -255,6 +258,8 @@ void Postpass::drop_item_ial(ir::Blocks& item) const {
 // lists are made here, from paragraphs already processed, and cmark makes none.
 void Postpass::blocks(ir::Blocks& bs) {
     ++depth_;
+    const bool paragraph_rule = depth_ > 1 && !in_definition_;
+    in_definition_ = false;
     // Block IALs first, while the markers still stand where the pre-pass put them.
     std::vector<std::size_t> ials;
     ir::Blocks kept;
@@ -298,8 +303,10 @@ void Postpass::blocks(ir::Blocks& bs) {
                                   },
                                   [&](ir::BlockQuote& x) { blocks(x.children); },
                                   [&](ir::List& x) {
+                                      const bool definitions = is_definition_items(b);
                                       for (auto& item : x.items) {
                                           drop_item_ial(item.children);
+                                          in_definition_ = definitions;
                                           blocks(item.children);
                                       }
                                   },
@@ -315,7 +322,7 @@ void Postpass::blocks(ir::Blocks& bs) {
     // Definition lists the pre-pass rewrote (every top-level one, and those inside them); the
     // paragraph rule is left for those nested in quotes and list items, which it does not see.
     fold_definition_lists(bs);
-    if (depth_ > 1) definition_lists(bs);
+    if (paragraph_rule) definition_lists(bs);
     --depth_;
 }
 
@@ -340,6 +347,8 @@ void strip_colon(ir::Inlines& line) {
     std::size_t p = 1;
     while (p < t.size() && (t[p] == ' ' || t[p] == '\t')) ++p;
     t.erase(0, p);
+    // The inline pass kept the definition's IAL as text (it follows the colon's text).
+    t.erase(0, item_ial_length(t));
     if (t.empty()) line.erase(line.begin());
 }
 

@@ -187,6 +187,9 @@ TEST_CASE("kramdown constructs become the expected IR") {
         {"no definition without a term", ": no definition\n", "P(': no definition')"},
         {"no definition after a heading", "# H\n: x\n", "H1{#h}('H')P(': x')"},
         // GFM's ATX_HEADER_START wants white space after the hashes, kramdown's does not.
+        // In a quote or a list item the paragraph rule makes the list; the same rules hold there.
+        {"a definition's IAL in a quote", "> t\n> : {:.c} d\n> {:.e} u\n> : x\n", "Quote(DL(DT('t')DD(P('d'SB'{:.e} u'))DD(P('x'))))"},
+        {"an escaped colon in a definition is text", "t\n: d\n\\: e\n", "DL(DT('t')DD(P('d'SB': e')))"},
         {"a GFM term may start with a hash", "#dowork\n: def\n", "DL(DT('#dowork')DD(P('def')))", gfm},
         {"kramdown's #dowork is a heading", "#dowork\n: def\n", "H1{#dowork}('dowork')P(': def')"},
         {"an escaped colon is text", "para\n\\: not a definition\n", "P('para'SB': not a definition')"},
@@ -197,6 +200,7 @@ TEST_CASE("kramdown constructs become the expected IR") {
         {"an IAL line after a definition is the list's", "t\n: d\n{:.x}\n", "DL{.x}(DT('t')DD(P('d')))"},
         {"a term may hold a pipe", "a | b\n: d\n", "DL(DT('a | b')DD(P('d')))"},
         {"a pipe line before a blank line is a table, not a term", "a | b\n\n: d\n", "Table(0+1)P(': d')"},
+        {"terms that are not all table rows are no table", "x\na | b\n\n: d\n", "DL(DT('x')DT('a | b')DD(P('d')))"},
         {"task list", "- [x] done\n- [ ] todo\n", "UL([x]LI(P('done'))[ ]LI(P('todo')))"},
         {"table", "| a | b |\n|:--|--:|\n| 1 | 2 |\n", "Table(1+1)"},
         {"hard break", "a  \nb", "P('a'BR'b')"},
