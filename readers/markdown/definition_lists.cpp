@@ -387,6 +387,18 @@ private:
     }
 };
 
+// update_attr_with_ial: classes are added, the id and other keys replaced.
+void merge_ial_after(ir::Attr& into, const ir::Attr& from) {
+    if (!from.id.empty()) into.id = from.id;
+    for (const auto& c : from.classes) into.classes.push_back(c);
+    for (const auto& kv : from.attributes) {
+        auto it = std::find_if(into.attributes.begin(), into.attributes.end(),
+                               [&kv](const auto& x) { return x.first == kv.first; });
+        if (it != into.attributes.end()) it->second = kv.second;
+        else into.attributes.push_back(kv);
+    }
+}
+
 }  // namespace
 
 std::optional<DefinitionListText> rewrite_definition_lists(std::string_view text, bool gfm) {
@@ -431,6 +443,9 @@ bool is_definition_items(const ir::Block& b) {
 void fold_definition_lists(ir::Blocks& bs) {
     ir::Blocks out;
     out.reserve(bs.size());
+    // The definition list an IAL after it ended: kramdown leaves an end-of-block element after
+    // such an IAL, so the next list does not join it.
+    std::size_t sealed = static_cast<std::size_t>(-1);
     for (auto& b : bs) {
         if (!is_definition_items(b)) {
             out.push_back(std::move(b));
@@ -455,19 +470,21 @@ void fold_definition_lists(ir::Blocks& bs) {
             dl.items.emplace_back();
         }
         // An IAL after the list lands on the cmark list; kramdown gives it to the definition list.
-        for (const auto& c : items.attr.classes) dl.attr.classes.push_back(c);
-        if (!items.attr.id.empty()) dl.attr.id = items.attr.id;
-        for (const auto& kv : items.attr.attributes) dl.attr.attributes.push_back(kv);
+        const bool ial_after = !items.attr.empty();
         for (auto& item : items.items) {
             item.children.erase(item.children.begin());  // the sentinel paragraph
             dl.items.back().definitions.push_back(std::move(item.children));
         }
         // kramdown adds the definitions of a list that follows another (blank lines between) to it.
-        if (auto* prev = out.empty() ? nullptr : std::get_if<ir::DefinitionList>(&out.back().node)) {
+        auto* prev = out.empty() || out.size() - 1 == sealed ? nullptr : std::get_if<ir::DefinitionList>(&out.back().node);
+        if (prev) {
             for (auto& item : dl.items) prev->items.push_back(std::move(item));
+            merge_ial_after(prev->attr, items.attr);
         } else {
+            merge_ial_after(dl.attr, items.attr);
             out.push_back(ir::Block(std::move(dl), pos));
         }
+        if (ial_after) sealed = out.size() - 1;
     }
     bs = std::move(out);
 }

@@ -198,6 +198,9 @@ TEST_CASE("kramdown constructs become the expected IR") {
         {"a colon needs a space after it", "t\n:x\n", "P('t'SB':x')"},
         {"a colon indented four spaces is text", "t\n    : x\n", "P('t'SB': x')"},
         {"an IAL line after a definition is the list's", "t\n: d\n{:.x}\n", "DL{.x}(DT('t')DD(P('d')))"},
+        // An IAL after a block leaves an end-of-block element behind it, which keeps the next list apart.
+        {"an IAL after a definition list ends it", "t\n: d\n{:.x}\n\nu\n: e\n", "DL{.x}(DT('t')DD(P('d')))DL(DT('u')DD(P('e')))"},
+        {"an IAL before it does not", "{:.x}\nt\n: d\n\nu\n: e\n", "DL{.x}(DT('t')DD(P('d'))DT('u')DD(P('e')))"},
         {"a term may hold a pipe", "a | b\n: d\n", "DL(DT('a | b')DD(P('d')))"},
         {"a pipe line before a blank line is a table, not a term", "a | b\n\n: d\n", "Table(0+1)P(': d')"},
         {"terms that are not all table rows are no table", "x\na | b\n\n: d\n", "DL(DT('x')DT('a | b')DD(P('d')))"},
