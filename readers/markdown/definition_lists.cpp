@@ -182,6 +182,33 @@ std::pair<char, std::size_t> fence_at(std::string_view s) {
     return n >= 3 ? std::pair{s[0], n} : std::pair<char, std::size_t>{0, 0};
 }
 
+bool contains_ci(std::string_view s, std::string_view lower) {
+    if (lower.size() > s.size()) return false;
+    for (std::size_t i = 0; i + lower.size() <= s.size(); ++i) {
+        std::size_t k = 0;
+        while (k < lower.size() && std::tolower(static_cast<unsigned char>(s[i + k])) == lower[k]) ++k;
+        if (k == lower.size()) return true;
+    }
+    return false;
+}
+
+// HTML that cmark keeps raw up to its closing text, blank lines and all (its HTML block kinds 1
+// and 2): the closing text when `s` opens such a block that does not close on this line, else "".
+std::string_view raw_html_end(std::string_view s) {
+    if (s.starts_with("<!--")) return s.find("-->", 4) == std::string_view::npos ? "-->" : "";
+    static constexpr std::pair<std::string_view, std::string_view> tags[] = {
+        {"pre", "</pre>"}, {"script", "</script>"}, {"style", "</style>"}, {"textarea", "</textarea>"}};
+    for (const auto& [name, close] : tags) {
+        if (s.size() <= name.size() || s[0] != '<') continue;
+        bool same = true;
+        for (std::size_t k = 0; k < name.size(); ++k)
+            same = same && std::tolower(static_cast<unsigned char>(s[k + 1])) == name[k];
+        char after = s.size() > name.size() + 1 ? s[name.size() + 1] : ' ';
+        if (same && (after == '>' || is_space(after)) && !contains_ci(s, close)) return close;
+    }
+    return "";
+}
+
 // What a line (indented less than four columns) starts, for the scan below.
 enum class Start { text, definition, fence, list, container, single };
 
@@ -216,7 +243,8 @@ public:
     // Rewrites one block-level text (the document, or a definition's own text) into `out`.
     void run(const std::vector<Line>& in, std::vector<Line>& out) {
         // The block the last non-blank line belongs to, and the blank lines since it.
-        enum class Block { none, para, fence, code, list, container } cur = Block::none;
+        enum class Block { none, para, fence, code, list, container, raw } cur = Block::none;
+        std::string_view raw_end;  // for Block::raw: the text that closes it
         std::size_t blanks = 0;
         bool blank_exact = true;  // every one of those blank lines is empty (kramdown's "\n")
         std::size_t para_start = 0;
@@ -232,6 +260,11 @@ public:
                 std::string_view s = std::string_view(line).substr(leading_spaces(line));
                 auto [c, n] = fence_at(s);
                 if (c == fence.first && n >= fence.second && is_blank(s.substr(n))) cur = Block::none;
+                out.push_back(in[i]);
+                continue;
+            }
+            if (cur == Block::raw) {
+                if (contains_ci(line, raw_end)) cur = Block::container;
                 out.push_back(in[i]);
                 continue;
             }
@@ -289,7 +322,10 @@ public:
                     fence = fence_at(std::string_view(line).substr(leading_spaces(line)));
                     break;
                 case Start::list: cur = Block::list; break;
-                case Start::container: cur = Block::container; break;
+                case Start::container:
+                    raw_end = raw_html_end(std::string_view(line).substr(leading_spaces(line)));
+                    cur = raw_end.empty() ? Block::container : Block::raw;
+                    break;
                 case Start::single: cur = Block::none; break;
             }
             out.push_back(in[i]);

@@ -201,6 +201,9 @@ TEST_CASE("kramdown constructs become the expected IR") {
         // An IAL after a block leaves an end-of-block element behind it, which keeps the next list apart.
         {"an IAL after a definition list ends it", "t\n: d\n{:.x}\n\nu\n: e\n", "DL{.x}(DT('t')DD(P('d')))DL(DT('u')DD(P('e')))"},
         {"an IAL before it does not", "{:.x}\nt\n: d\n\nu\n: e\n", "DL{.x}(DT('t')DD(P('d'))DT('u')DD(P('e')))"},
+        // HTML that runs to its closing tag over blank lines (cmark's kinds 1 and 2) is left alone.
+        {"no definition list inside pre", "<pre>\n\nt\n: d\n</pre>\n", "RawB(<pre>\n\nt\n: d\n</pre>\n)"},
+        {"nor inside a comment", "<!--\n\nt\n: d\n-->\n", "RawB(<!--\n\nt\n: d\n-->\n)"},
         {"a term may hold a pipe", "a | b\n: d\n", "DL(DT('a | b')DD(P('d')))"},
         {"a pipe line before a blank line is a table, not a term", "a | b\n\n: d\n", "Table(0+1)P(': d')"},
         {"terms that are not all table rows are no table", "x\na | b\n\n: d\n", "DL(DT('x')DT('a | b')DD(P('d')))"},
