@@ -193,9 +193,13 @@ bool contains_ci(std::string_view s, std::string_view lower) {
 }
 
 // HTML that cmark keeps raw up to its closing text, blank lines and all (its HTML block kinds 1
-// and 2): the closing text when `s` opens such a block that does not close on this line, else "".
+// and 2), and kramdown's raw extensions: the closing text when `s` opens such a block that does
+// not close on this line, else "".
 std::string_view raw_html_end(std::string_view s) {
     if (s.starts_with("<!--")) return s.find("-->", 4) == std::string_view::npos ? "-->" : "";
+    // kramdown's nomarkdown and comment extensions run to their closing tag the same way.
+    if (s.starts_with("{::nomarkdown") || s.starts_with("{::comment"))
+        return s.find("{:/") == std::string_view::npos ? "{:/" : "";
     static constexpr std::pair<std::string_view, std::string_view> tags[] = {
         {"pre", "</pre>"}, {"script", "</script>"}, {"style", "</style>"}, {"textarea", "</textarea>"}};
     for (const auto& [name, close] : tags) {

@@ -204,6 +204,7 @@ TEST_CASE("kramdown constructs become the expected IR") {
         // HTML that runs to its closing tag over blank lines (cmark's kinds 1 and 2) is left alone.
         {"no definition list inside pre", "<pre>\n\nt\n: d\n</pre>\n", "RawB(<pre>\n\nt\n: d\n</pre>\n)"},
         {"nor inside a comment", "<!--\n\nt\n: d\n-->\n", "RawB(<!--\n\nt\n: d\n-->\n)"},
+        {"nor inside a nomarkdown block", "{::nomarkdown}\n\nt\n: d\n{:/nomarkdown}\n", "RawB(t\n: d\n)"},
         {"a term may hold a pipe", "a | b\n: d\n", "DL(DT('a | b')DD(P('d')))"},
         {"a pipe line before a blank line is a table, not a term", "a | b\n\n: d\n", "Table(0+1)P(': d')"},
         {"terms that are not all table rows are no table", "x\na | b\n\n: d\n", "DL(DT('x')DT('a | b')DD(P('d')))"},
