@@ -1,7 +1,7 @@
 // The kramdown pre-pass: text -> text before cmark-gfm sees it.
 //
 // cmark-gfm knows nothing of kramdown's extensions, so this pass rewrites them into things cmark
-// leaves alone: `$$` math and `{::nomarkdown}` become placeholder tokens (placeholders.h);
+// leaves alone (definition lists first, see definition_lists.h): `$$` math and `{::nomarkdown}` become placeholder tokens (placeholders.h);
 // IALs (`{: .x}`), header ids (`{#id}`), `{:toc}` and the end-of-block `^` become markers (U+E002 index U+E003) that the
 // post-pass turns back into attributes; `{::comment}`, `{::options}` and ALDs are dropped;
 // `markdown="1"` HTML blocks get blank lines so that cmark parses their inside. Fenced and
