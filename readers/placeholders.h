@@ -8,6 +8,8 @@
 // alone in a paragraph becomes that block.
 #pragma once
 
+#include "readers/private_use.h"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -36,8 +38,8 @@ public:
     // runs before Markdown, so a token can end up in a code span). "" if it has none.
     std::string original_text(std::size_t index) const;
 
-    static constexpr std::string_view open = "\xEE\x80\x80";   // U+E000
-    static constexpr std::string_view close = "\xEE\x80\x81";  // U+E001
+    static constexpr std::string_view open = private_use::placeholder_open;
+    static constexpr std::string_view close = private_use::placeholder_close;
 
     // Finds the next token in `text` at or after `from`: its byte offset, length and index.
     struct Found {

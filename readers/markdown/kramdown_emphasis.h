@@ -19,6 +19,8 @@
 // White space is Ruby's `\s` (ASCII); letters are Unicode letters (CJK ideographs included).
 #pragma once
 
+#include "readers/private_use.h"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -27,8 +29,8 @@
 
 namespace blogconv::readers::markdown {
 
-inline constexpr std::string_view star_stand_in = "\xEE\x80\x90";        // U+E010 for `*`
-inline constexpr std::string_view underscore_stand_in = "\xEE\x80\x91";  // U+E011 for `_`
+inline constexpr std::string_view star_stand_in = private_use::star_stand_in;
+inline constexpr std::string_view underscore_stand_in = private_use::underscore_stand_in;
 
 // Pre-pass side: hides the delimiters of one line of span text. `content_start` is where the
 // line's text starts after its container prefix and list marker (a list marker `*` is block

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ir/walk.h"
+#include "readers/markdown/definition_lists.h"
 #include "readers/markdown/heading_ids.h"
 #include "readers/markdown/smart_quotes.h"
 #include "readers/markdown/toc_entry.h"
@@ -54,10 +55,15 @@ private:
     void apply_block_ial(ir::Block& b, const Marker& m);
     bool is_ial_paragraph(const ir::Block& b, std::vector<std::size_t>& ials) const;
     void definition_lists(ir::Blocks& bs);
+    void drop_item_ial(ir::Blocks& item) const;
 
     const std::vector<Marker>& markers_;
     const Placeholders& placeholders_;
     const MarkdownOptions& options_;
+    int depth_ = 0;  // of the block list blocks() is in: 1 for the document
+    // The block list is a definition the pre-pass rewrote: its paragraphs' `: ` lines were no
+    // definitions to kramdown (an escaped colon, say), so the paragraph rule stays away.
+    bool in_definition_ = false;
 };
 
 void Postpass::inlines(ir::Inlines& in, const InlineContext& ctx, std::string_view following) {
@@ -83,10 +89,13 @@ void Postpass::inlines(ir::Inlines& in, const InlineContext& ctx, std::string_vi
                 }
                 continue;
             }
-            if (m.kind == MarkerKind::span_ial && !out.empty() && std::holds_alternative<ir::Text>(out.back().node)) {
-                // Right after text rather than an element, a span IAL is text to kramdown.
-                std::get<ir::Text>(out.back().node).text += m.original;
-            } else if (m.kind == MarkerKind::span_ial && !out.empty()) {
+            if (m.kind == MarkerKind::span_ial &&
+                (out.empty() || std::holds_alternative<ir::Text>(out.back().node) ||
+                 std::holds_alternative<ir::SoftBreak>(out.back().node))) {
+                // kramdown keeps a span IAL that follows text (or starts the text) as text.
+                if (auto* t = out.empty() ? nullptr : std::get_if<ir::Text>(&out.back().node)) t->text += m.original;
+                else out.push_back(ir::Text{m.original});
+            } else if (m.kind == MarkerKind::span_ial) {
                 // A span IAL belongs to the element right before it; elements without attrs drop it.
                 ir::visit(ir::overloaded{[&](ir::Image& x) { merge_attr(x.attr, m.attr); },
                                           [&](ir::Link& x) { merge_attr(x.attr, m.attr); },
@@ -251,11 +260,28 @@ bool Postpass::is_ial_paragraph(const ir::Block& b, std::vector<std::size_t>& ia
     return !ials.empty();
 }
 
+// kramdown's LIST_ITEM_IAL: `{:…}` at the start of a list item's first line sets the item's
+// attributes (the IR has none for an item, so it goes) rather than showing as text.
+void Postpass::drop_item_ial(ir::Blocks& item) const {
+    auto* p = item.empty() ? nullptr : std::get_if<ir::Paragraph>(&item.front().node);
+    if (!p || p->children.empty()) return;
+    const auto* r = as_marker(p->children.front());
+    if (!r || markers_.at(std::stoul(r->text)).kind != MarkerKind::span_ial) return;
+    p->children.erase(p->children.begin());
+    if (auto* t = p->children.empty() ? nullptr : std::get_if<ir::Text>(&p->children.front().node)) {
+        t->text.erase(0, t->text.find_first_not_of(" \t"));
+        if (t->text.empty()) p->children.erase(p->children.begin());
+    }
+}
+
 // Hand-written recursion on purpose: this pass rewrites each block list as a list (drops the IAL
 // paragraphs, merges paragraphs into definition lists) and its typography looks at the next
 // sibling, while ir::walk hands out single nodes. It needs no DefinitionList rule: definition
 // lists are made here, from paragraphs already processed, and cmark makes none.
 void Postpass::blocks(ir::Blocks& bs) {
+    ++depth_;
+    const bool paragraph_rule = depth_ > 1 && !in_definition_;
+    in_definition_ = false;
     // Block IALs first, while the markers still stand where the pre-pass put them.
     std::vector<std::size_t> ials;
     ir::Blocks kept;
@@ -299,7 +325,12 @@ void Postpass::blocks(ir::Blocks& bs) {
                                   },
                                   [&](ir::BlockQuote& x) { blocks(x.children); },
                                   [&](ir::List& x) {
-                                      for (auto& item : x.items) blocks(item.children);
+                                      const bool definitions = is_definition_items(b);
+                                      for (auto& item : x.items) {
+                                          drop_item_ial(item.children);
+                                          in_definition_ = definitions;
+                                          blocks(item.children);
+                                      }
                                   },
                                   [&](ir::FootnoteDefinition& x) { blocks(x.children); },
                                   [&](ir::Table& x) {
@@ -310,7 +341,11 @@ void Postpass::blocks(ir::Blocks& bs) {
                                   [](auto&) {}},
                    b.node);
     }
-    definition_lists(bs);
+    // Definition lists the pre-pass rewrote (every top-level one, and those inside them); the
+    // paragraph rule is left for those nested in quotes and list items, which it does not see.
+    fold_definition_lists(bs);
+    if (paragraph_rule) definition_lists(bs);
+    --depth_;
 }
 
 // `: definition` lines after a term line: cmark sees one paragraph; kramdown a definition list.
@@ -334,6 +369,8 @@ void strip_colon(ir::Inlines& line) {
     std::size_t p = 1;
     while (p < t.size() && (t[p] == ' ' || t[p] == '\t')) ++p;
     t.erase(0, p);
+    // The inline pass kept the definition's IAL as text (it follows the colon's text).
+    t.erase(0, item_ial_length(t));
     if (t.empty()) line.erase(line.begin());
 }
 
@@ -371,7 +408,6 @@ void Postpass::definition_lists(ir::Blocks& bs) {
             out.push_back(std::move(b));
             continue;
         }
-        std::vector<ir::Inlines> lines = split_lines(para->children);
         ir::DefinitionList list;
         bool merge_prev = false;
         if (first_is_def && !out.empty()) {
@@ -388,6 +424,7 @@ void Postpass::definition_lists(ir::Blocks& bs) {
             out.push_back(std::move(b));
             continue;
         }
+        std::vector<ir::Inlines> lines = split_lines(para->children);
         bool in_definition = false;
         for (auto& line : lines) {
             if (starts_definition(line)) {

@@ -1,7 +1,8 @@
 // The kramdown post-pass: IR -> IR after the cmark walk.
 //
 // Attaches IALs and header ids (markers left by the pre-pass) to their blocks and inlines,
-// builds definition lists from `term` / `: definition` paragraphs, splices placeholder blocks,
+// builds definition lists (from the list items definition_lists.h rewrote them into, and inside
+// quotes and list items from `term` / `: definition` paragraphs), splices placeholder blocks,
 // generates heading ids as kramdown (or its GFM parser) does, and expands `{:toc}`.
 #pragma once
 

@@ -2,6 +2,7 @@
 #include "readers/markdown/smart_quotes.h"
 
 #include "readers/markdown/char_set.h"
+#include "readers/markdown/definition_lists.h"
 #include "readers/markdown/footnote_definition.h"
 #include "readers/markdown/kramdown_emphasis.h"
 #include "readers/markdown/kramdown_table.h"
@@ -218,6 +219,36 @@ std::string tag_name(std::string_view s) {
     for (std::size_t i = 1; i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '-'); ++i)
         name += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
     return name;
+}
+
+// The length of an inline `{::nomarkdown…}` opening tag at the start of `s`, or 0.
+std::size_t nomarkdown_open_end(std::string_view s) {
+    if (!s.starts_with("{::nomarkdown") || s.size() < 14) return 0;
+    char c = s[13];
+    if (c != '}' && c != '/' && !is_space(c)) return 0;
+    std::size_t close = s.find('}', 13);
+    return close == std::string_view::npos ? 0 : close + 1;
+}
+
+// Whether a nomarkdown extension with these options is output by an HTML converter.
+bool nomarkdown_for_html(std::string_view opts) {
+    std::size_t t = opts.find("type=");
+    if (t == std::string_view::npos) return true;
+    std::string_view v = opts.substr(t + 5);
+    char q = v.empty() ? 0 : v[0];
+    if (q == '"' || q == '\'') {
+        std::size_t e = v.find(q, 1);
+        v = v.substr(1, e == std::string_view::npos ? std::string_view::npos : e - 1);
+    } else {
+        v = v.substr(0, v.find_first_of(" \t"));
+    }
+    for (std::size_t p = 0; p < v.size();) {
+        std::size_t e = v.find_first_of(" \t", p);
+        if (e == std::string_view::npos) e = v.size();
+        if (v.substr(p, e - p) == "html") return true;
+        p = e + 1;
+    }
+    return v.find_first_not_of(" \t") == std::string_view::npos;
 }
 
 class Prepass {
@@ -984,12 +1015,22 @@ void Prepass::inline_line(std::size_t& i, std::string line) {
         }
         if (c == '{' && p + 1 < scan_end && line[p + 1] == ':') {
             std::string_view rest = std::string_view(line).substr(p);
-            if (rest.starts_with("{::nomarkdown}")) {
-                std::size_t end = rest.find("{:/");
+            if (std::size_t open_end = nomarkdown_open_end(rest)) {
+                // EXT_START_STR: `{::nomarkdown}`, with options (`type="html"`) or self-closing `/}`.
+                std::string_view opts = rest.substr(13, open_end - 1 - 13);
+                if (opts.ends_with('/')) {
+                    p += open_end;
+                    changed = true;
+                    continue;
+                }
+                std::size_t end = rest.find("{:/", open_end);
                 if (end != std::string_view::npos) {
                     std::size_t close = rest.find('}', end);
                     if (close != std::string_view::npos) {
-                        out += placeholders_.add_inline(ir::RawInline{"html", std::string(rest.substr(14, end - 14))});
+                        // convert_raw: the html converter shows it when `type` is empty or names html.
+                        if (nomarkdown_for_html(opts))
+                            out += placeholders_.add_inline(
+                                ir::RawInline{"html", std::string(rest.substr(open_end, end - open_end))});
                         p += close + 1;
                         changed = true;
                         continue;
@@ -1140,7 +1181,13 @@ bool parse_ial(std::string_view inner, ir::Attr& attr, std::vector<std::string>&
 }
 
 PrepassResult kramdown_prepass(std::string_view text, const PrepassOptions& options, Placeholders& placeholders) {
-    return Prepass(text, options, placeholders).run();
+    // Definition lists first: their definitions become list items whose text the pass below
+    // treats like any other list item's.
+    std::optional<DefinitionListText> dl = rewrite_definition_lists(text, options.input == MarkdownInput::gfm);
+    if (!dl) return Prepass(text, options, placeholders).run();
+    PrepassResult result = Prepass(dl->text, options, placeholders).run();
+    for (int& line : result.line_map) line = static_cast<int>(dl->source_line.at(static_cast<std::size_t>(line - 1))) + 1;
+    return result;
 }
 
 }  // namespace blogconv::readers::markdown

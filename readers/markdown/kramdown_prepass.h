@@ -1,12 +1,14 @@
 // The kramdown pre-pass: text -> text before cmark-gfm sees it.
 //
 // cmark-gfm knows nothing of kramdown's extensions, so this pass rewrites them into things cmark
-// leaves alone: `$$` math and `{::nomarkdown}` become placeholder tokens (placeholders.h);
+// leaves alone (definition lists first, see definition_lists.h): `$$` math and `{::nomarkdown}` become placeholder tokens (placeholders.h);
 // IALs (`{: .x}`), header ids (`{#id}`), `{:toc}` and the end-of-block `^` become markers (U+E002 index U+E003) that the
 // post-pass turns back into attributes; `{::comment}`, `{::options}` and ALDs are dropped;
 // `markdown="1"` HTML blocks get blank lines so that cmark parses their inside. Fenced and
 // indented code and code spans are left untouched.
 #pragma once
+
+#include "readers/private_use.h"
 
 #include <string>
 #include <string_view>
@@ -43,8 +45,8 @@ inline constexpr std::string_view marker_format = "blogconv-marker";
 // Likewise for a block placeholder token met inside inline text (resolved by the post-pass).
 inline constexpr std::string_view block_token_format = "blogconv-block";
 
-inline constexpr std::string_view marker_open = "\xEE\x80\x82";   // U+E002
-inline constexpr std::string_view marker_close = "\xEE\x80\x83";  // U+E003
+inline constexpr std::string_view marker_open = private_use::marker_open;
+inline constexpr std::string_view marker_close = private_use::marker_close;
 
 struct PrepassResult {
     std::string text;

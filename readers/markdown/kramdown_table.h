@@ -14,6 +14,8 @@
 // not part of a kramdown table is escaped so that cmark-gfm keeps it as paragraph text.
 #pragma once
 
+#include "readers/private_use.h"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -25,7 +27,7 @@
 namespace blogconv::readers::markdown {
 
 // The only text of the first cell of a stand-in header row (U+E004, private use).
-inline constexpr std::string_view headless_marker = "\xEE\x80\x84";
+inline constexpr std::string_view headless_marker = private_use::headless_cell;
 
 struct KramdownTable {
     std::vector<ir::Alignment> alignments;        // one per column

@@ -6,6 +6,8 @@
 // this instead, over the Text nodes of the IR.
 #pragma once
 
+#include "readers/private_use.h"
+
 #include <string>
 #include <string_view>
 
@@ -26,7 +28,7 @@ struct TypographyContext {
 // Put by the pre-pass before a character the source escaped (`\'`, `\<<`): kramdown's typography
 // leaves it as written. cmark drops the backslash, so the mark (U+E005) carries it to this pass,
 // which removes it.
-inline constexpr std::string_view literal_mark = "\xEE\x80\x85";
+inline constexpr std::string_view literal_mark = private_use::literal_mark;
 
 // Removes every literal mark (where no typography runs).
 std::string without_literal_marks(std::string_view text);

@@ -54,7 +54,9 @@ void dump_blocks(const ir::Blocks& bs, std::string& out) {
                            out += ")";
                        },
                        [&](const ir::DefinitionList& x) {
-                           out += "DL(";
+                           out += "DL";
+                           dump_attr(x.attr, out);
+                           out += "(";
                            for (const auto& i : x.items) {
                                out += "DT(";
                                dump_inlines(i.term, out);
@@ -123,6 +125,13 @@ TEST_CASE("kramdown constructs become the expected IR") {
         {"span IAL on a link", "[a](http://x.y){:target=\"_blank\"}", "P(Link<http://x.y>{target=_blank}('a'))"},
         {"span IAL on code", "`x`{: .language-ruby}", "P(Code{.language-ruby}(x))"},
         {"span IAL on emphasis is dropped", "*a*{: .c} b", "P(Em('a')' b')"},
+        // kramdown's parse_span_extensions: after text a span IAL is text ("Found span IAL after text").
+        {"span IAL after text stays text", "another {:.cls}\n", "P('another {:.cls}')"},
+        {"span IAL after an image and a space stays text", "![a](b) {:.c}\n", "P(Img<b>('a')' {:.c}')"},
+        {"a definition ending in a span IAL keeps it", "t\n: another {:.cls}\n", "DL(DT('t')DD(P('another {:.cls}')))"},
+        // parse_list: an IAL that starts a list item's first line is the item's (LIST_ITEM_IAL).
+        {"an IAL at the start of a list item is taken away", "* {:.cls} a\n* b {:.c}\n", "UL(LI(P('a'))LI(P('b {:.c}')))"},
+        {"an IAL alone on a list item's line", "1. {:.c}\n   x\n", "OL(LI(P('x')))"},
         {"IAL after fenced code in a list item",
          "- item\n\n  ```yaml\n  a: 1\n  ```\n  {: file='_config.yml' .nolineno }\n",
          "UL(LI(P('item')Code[yaml]{.nolineno file=_config.yml}(a: 1\n)))"},
@@ -133,6 +142,9 @@ TEST_CASE("kramdown constructs become the expected IR") {
          "P('shown')"},
         {"nomarkdown block", "{::nomarkdown}\n<b>x</b>\n{:/nomarkdown}\n", "RawB(<b>x</b>\n)"},
         {"nomarkdown inline", "a {::nomarkdown}<i>b</i>{:/} c", "P('a 'Raw(<i>b</i>)' c')"},
+        // EXT_START_STR: options after the name; convert_raw shows the text only where `type` names html.
+        {"nomarkdown inline with a type", "a {::nomarkdown type=\"html\"}<i>b</i>{:/nomarkdown} c {::nomarkdown type=\"latex\"}Y{:/} d",
+         "P('a 'Raw(<i>b</i>)' c  d')"},
         {"inline math in a paragraph", "like $$ E = mc^2 $$ here", "P('like 'Math(E = mc^2)' here')"},
         {"display math on its own lines", "text\n\n$$\na_1 = b_2\n$$\n\nmore", "P('text')P(DMath(a_1 = b_2))P('more')"},
         {"display math on one line", "$$ x_1 $$\n", "P(DMath(x_1))"},
@@ -190,6 +202,46 @@ TEST_CASE("kramdown constructs become the expected IR") {
         {"definition list with spaces", "Term\n:   Definition\n", "DL(DT('Term')DD(P('Definition')))"},
         {"definition groups form one list", "A\n: a\n\nB\n: b\n", "DL(DT('A')DD(P('a'))DT('B')DD(P('b')))"},
         {"definition after a blank line", "Term\n\n: Def\n", "DL(DT('Term')DD(P('Def')))"},
+        // kramdown's parse_definition_list: what a `:` line needs, and what a definition may hold.
+        {"a definition holding a list", "Term\n: * one\n  * two\n", "DL(DT('Term')DD(UL(LI(P('one'))LI(P('two')))))"},
+        {"a definition holding code after an empty first line", "Term\n: \n        code\n", "DL(DT('Term')DD(Code[](code\n)))"},
+        // The definition's indentation is the colon, the white space after it (tabs to the next stop of four).
+        {"code four columns past the definition's text", "t\n:  a\n\n       code\n", "DL(DT('t')DD(P('a')Code[](code\n)))"},
+        {"a tab after the colon", "t\n:\ta\n\n\t    code\n", "DL(DT('t')DD(P('a')Code[](code\n)))"},
+        {"a definition holding a heading and a quote", "T\n: # H\n\nU\n: > q\n",
+         "DL(DT('T')DD(H1{#h}('H'))DT('U')DD(Quote(P('q'))))"},
+        {"a definition holding a definition list", "kram\n: kram\n  : down\n", "DL(DT('kram')DD(DL(DT('kram')DD(P('down')))))"},
+        {"indented lines after a blank line stay in the definition", "t\n: d\n\n  more\n\nnext\n",
+         "DL(DT('t')DD(P('d')P('more')))P('next')"},
+        {"a lazy line continues the definition", "kram\n: down\nkram\n: down\n", "DL(DT('kram')DD(P('down'SB'kram'))DD(P('down')))"},
+        {"a list right after a definition is inside it", "t\n: d\n- l\n", "DL(DT('t')DD(P('d')UL(LI(P('l')))))"},
+        {"a list after a blank line is not", "t\n: d\n\n- l\n", "DL(DT('t')DD(P('d')))UL(LI(P('l')))"},
+        {"an empty definition", "novalue\n: \n", "DL(DT('novalue')DD())"},
+        {"IALs at the start of terms and definitions are taken away", "{:.c} t\n: {:.d} x\n", "DL(DT('t')DD(P('x')))"},
+        {"no definition without a term", ": no definition\n", "P(': no definition')"},
+        {"no definition after a heading", "# H\n: x\n", "H1{#h}('H')P(': x')"},
+        // GFM's ATX_HEADER_START wants white space after the hashes, kramdown's does not.
+        // In a quote or a list item the paragraph rule makes the list; the same rules hold there.
+        {"a definition's IAL in a quote", "> t\n> : {:.c} d\n> {:.e} u\n> : x\n", "Quote(DL(DT('t')DD(P('d'SB'{:.e} u'))DD(P('x'))))"},
+        {"an escaped colon in a definition is text", "t\n: d\n\\: e\n", "DL(DT('t')DD(P('d'SB': e')))"},
+        {"a GFM term may start with a hash", "#dowork\n: def\n", "DL(DT('#dowork')DD(P('def')))", gfm},
+        {"kramdown's #dowork is a heading", "#dowork\n: def\n", "H1{#dowork}('dowork')P(': def')"},
+        {"an escaped colon is text", "para\n\\: not a definition\n", "P('para'SB': not a definition')"},
+        {"two blank lines part term and definition", "para\n\n\n: x\n", "P('para')P(': x')"},
+        {"a blank line of spaces parts them too", "para\n  \n: x\n", "P('para')P(': x')"},
+        {"a colon needs a space after it", "t\n:x\n", "P('t'SB':x')"},
+        {"a colon indented four spaces is text", "t\n    : x\n", "P('t'SB': x')"},
+        {"an IAL line after a definition is the list's", "t\n: d\n{:.x}\n", "DL{.x}(DT('t')DD(P('d')))"},
+        // An IAL after a block leaves an end-of-block element behind it, which keeps the next list apart.
+        {"an IAL after a definition list ends it", "t\n: d\n{:.x}\n\nu\n: e\n", "DL{.x}(DT('t')DD(P('d')))DL(DT('u')DD(P('e')))"},
+        {"an IAL before it does not", "{:.x}\nt\n: d\n\nu\n: e\n", "DL{.x}(DT('t')DD(P('d'))DT('u')DD(P('e')))"},
+        // HTML that runs to its closing tag over blank lines (cmark's kinds 1 and 2) is left alone.
+        {"no definition list inside pre", "<pre>\n\nt\n: d\n</pre>\n", "RawB(<pre>\n\nt\n: d\n</pre>\n)"},
+        {"nor inside a comment", "<!--\n\nt\n: d\n-->\n", "RawB(<!--\n\nt\n: d\n-->\n)"},
+        {"nor inside a nomarkdown block", "{::nomarkdown}\n\nt\n: d\n{:/nomarkdown}\n", "RawB(t\n: d\n)"},
+        {"a term may hold a pipe", "a | b\n: d\n", "DL(DT('a | b')DD(P('d')))"},
+        {"a pipe line before a blank line is a table, not a term", "a | b\n\n: d\n", "Table(0+1)P(': d')"},
+        {"terms that are not all table rows are no table", "x\na | b\n\n: d\n", "DL(DT('x')DT('a | b')DD(P('d')))"},
         {"task list", "- [x] done\n- [ ] todo\n", "UL([x]LI(P('done'))[ ]LI(P('todo')))"},
         {"table", "| a | b |\n|:--|--:|\n| 1 | 2 |\n", "Table(1+1)"},
         {"hard break", "a  \nb", "P('a'BR'b')"},
@@ -434,6 +486,14 @@ TEST_CASE("corpus smoke: every Markdown body parses and no IAL is left as text")
             if (!e.is_regular_file() || !markdown_file(e.path())) continue;
             int first_line = 1;
             std::string body = body_of(test::read_file(e.path()), first_line);
+            // Jekyll renders Liquid before kramdown sees the text; an output tag left in an image
+            // URL (`![x]({{ site.url }}/a.jpg){: .c}`) breaks the image, and kramdown keeps an IAL
+            // after text as text. Empty output tags stand in for the rendering.
+            for (std::size_t open = body.find("{{"); open != std::string::npos; open = body.find("{{", open)) {
+                std::size_t close = body.find("}}", open + 2);
+                if (close == std::string::npos) break;
+                body.erase(open, close + 2 - open);
+            }
             Placeholders ph;
             std::vector<ir::Diagnostic> diags;
             MarkdownOptions o;
