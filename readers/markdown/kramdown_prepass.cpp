@@ -838,7 +838,11 @@ bool Prepass::markdown_html_open(std::size_t i, std::string_view prefix, std::st
     std::string_view tag = body.substr(0, gt + 1);
     std::size_t attr = std::string_view::npos;
     std::size_t attr_len = 0;
-    for (std::string_view form : {" markdown=\"1\"", " markdown='1'", " markdown=1", " markdown=\"block\""}) {
+    // `block` and `span` parse the content too (as blocks here: a span-level content comes out
+    // wrapped in a paragraph, which shows the same text).
+    for (std::string_view form : {" markdown=\"1\"", " markdown='1'", " markdown=1", " markdown=\"block\"",
+                                  " markdown='block'", " markdown=block", " markdown=\"span\"", " markdown='span'",
+                                  " markdown=span"}) {
         attr = tag.find(form);
         if (attr != std::string_view::npos) {
             attr_len = form.size();
@@ -857,6 +861,12 @@ bool Prepass::markdown_html_open(std::size_t i, std::string_view prefix, std::st
     md_html_.emplace_back(name, 1);
     prev_blank_ = true;
     std::string_view rest = trim(body.substr(gt + 1));
+    // The content on the tag's line is set apart from the tag: its indentation (the tag's, inside
+    // an HTML block) must not make it an indented code block.
+    std::string quotes;
+    for (char q : prefix)
+        if (q == '>') quotes += q;
+    prefix = quotes;
     if (!rest.empty()) {
         std::size_t dummy = i;
         // The rest of the line may hold the closing tag too: run it through the usual path.
