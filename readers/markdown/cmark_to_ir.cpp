@@ -592,6 +592,7 @@ ir::Blocks parse_markdown(std::string_view text, const MarkdownOptions& options,
                           std::vector<ir::Diagnostic>& diagnostics) {
     (void)diagnostics;
     markdown::PrepassOptions pre_options;
+    pre_options.html_blocks_span_blank_lines = options.html_blocks_span_blank_lines;
     pre_options.input = options.input;
     markdown::PrepassResult pre = markdown::kramdown_prepass(text, pre_options, placeholders);
     NodePtr root = parse(pre.text, reader_parse_options());

@@ -294,6 +294,7 @@ private:
     }
 
     bool setext_underline_is_text(std::size_t i) const;
+    bool html_element_block(std::size_t& i);
     bool block_line(std::size_t& i);
     bool table_block(std::size_t& i, bool in_list);
     bool block_math(std::size_t& i, std::string_view prefix, std::string_view body);
@@ -454,6 +455,9 @@ PrepassResult Prepass::run() {
             prev_blank_ = false;
             continue;
         }
+        // Top level only for now: inside list items and quotes the content's indentation rules come first.
+        if (options_.html_blocks_span_blank_lines && prev_blank_ && plen == 0 && !in_list && html_element_block(i))
+            continue;
         for (std::string_view tag : {"pre", "script", "style", "textarea"}) {
             if (body.size() > tag.size() + 1 && body[0] == '<' && starts_with_ci(body.substr(1), tag) &&
                 (body[tag.size() + 1] == '>' || is_space(body[tag.size() + 1]))) {
@@ -565,6 +569,71 @@ bool Prepass::setext_underline_is_text(std::size_t i) const {
     if (!one_line) return plain(lines_[i - 2]);
     // One line after a boundary is a header, but only with its underline at the first column.
     return plen > 0 && line[plen - 1] == ' ' && quotes(line) == 0;
+}
+
+// kramdown's HTML block: an element that is not a span element, starting a block, runs to its
+// own end tag, blank lines included, and (without markdown="…") its content stays raw. cmark-gfm
+// ends an HTML block at the first blank line, and the indented lines after it become code. When
+// the element's end tag is found and the element holds a blank line, the whole of it becomes one
+// raw block here. (Without a blank line cmark reads it the same way already.)
+bool Prepass::html_element_block(std::size_t& i) {
+    std::string_view first = trim(lines_[i]);
+    const std::string name = tag_name(first);
+    static constexpr std::string_view span_or_void[] = {
+        "a",    "abbr",  "acronym", "b",    "big",  "bdo",   "br",   "button", "cite",  "code",  "del",  "dfn",
+        "em",   "i",     "img",     "input", "ins", "kbd",   "label", "mark",  "option", "q",    "rb",   "rbc",
+        "rp",   "rt",    "rtc",     "ruby", "samp", "select", "small", "span", "strong", "sub",  "sup",  "tt",
+        "u",    "var",   "area",    "base", "col",  "command", "embed", "hr",  "keygen", "link", "meta", "param",
+        "source", "track", "wbr"};
+    if (name.empty() || std::find(std::begin(span_or_void), std::end(span_or_void), name) != std::end(span_or_void))
+        return false;
+    const std::string open = "<" + name, close = "</" + name;
+    // `what` (`<div` or `</div`, lower case) at `p`, in any case, ending the tag's name.
+    auto tag_at = [](std::string_view l, std::size_t p, std::string_view what) {
+        if (p + what.size() > l.size()) return false;
+        for (std::size_t k = 0; k < what.size(); ++k)
+            if (std::tolower(static_cast<unsigned char>(l[p + k])) != what[k]) return false;
+        const std::size_t end = p + what.size();
+        return end == l.size() || l[end] == '>' || l[end] == '/' || is_space(l[end]);
+    };
+    // The scan stops after a bounded stretch: an element left open must not make the pre-pass
+    // quadratic on hostile input, and no real element is that long.
+    constexpr std::size_t max_lines = 2000;
+    int depth = 0;
+    bool blank = false;
+    for (std::size_t j = i; j < lines_.size() && j < i + max_lines; ++j) {
+        std::string_view l = lines_[j];
+        if (is_blank(l)) {
+            blank = true;
+            continue;
+        }
+        // Markdown inside (markdown="1"), placeholders and extensions take other paths.
+        if (l.find("markdown=") != std::string_view::npos || l.find(private_use::placeholder_open) != std::string_view::npos ||
+            l.find("{::") != std::string_view::npos)
+            return false;
+        for (std::size_t p = l.find('<'); p != std::string_view::npos; p = l.find('<', p + 1)) {
+            if (tag_at(l, p, open)) {
+                ++depth;
+            } else if (tag_at(l, p, close) && --depth == 0) {
+                const std::size_t gt = l.find('>', p);
+                if (gt == std::string_view::npos || !is_blank(l.substr(gt + 1)) || !blank) return false;
+                std::string raw;
+                for (std::size_t k = i; k <= j; ++k) {
+                    raw.append(lines_[k]);
+                    raw.push_back('\n');
+                }
+                const std::string token = placeholders_.add_block(ir::Block(ir::RawBlock{"html", std::move(raw)}));
+                emit_blank("", i);
+                emit(token, i);
+                for (std::size_t k = i + 1; k <= j; ++k) emit_blank("", k);
+                i = j;
+                prev_blank_ = true;
+                return true;
+            }
+        }
+        if (depth <= 0) return false;
+    }
+    return false;
 }
 
 // Handles a line that is a kramdown block construct. Returns false for an ordinary line.
@@ -973,7 +1042,8 @@ void Prepass::inline_line(std::size_t& i, std::string line) {
         if (c == '`') {
             std::size_t n = 0;
             while (p + n < scan_end && line[p + n] == '`') ++n;
-            if (n == 1 && (p <= content_start || is_space(line[p - 1])) && (p + 1 == line.size() || is_space(line[p + 1]))) {
+            if (n == 1 && !in_html_run_ && (p <= content_start || is_space(line[p - 1])) &&
+                (p + 1 == line.size() || is_space(line[p + 1]))) {
                 // A lone backtick between white space is text to kramdown, not a code span's start.
                 out += "\\`";
                 ++p;

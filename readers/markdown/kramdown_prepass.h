@@ -62,6 +62,7 @@ struct PrepassResult {
 
 struct PrepassOptions {
     MarkdownInput input = MarkdownInput::kramdown;
+    bool html_blocks_span_blank_lines = true;  // see MarkdownOptions
 };
 
 PrepassResult kramdown_prepass(std::string_view text, const PrepassOptions& options, Placeholders& placeholders);

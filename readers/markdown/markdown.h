@@ -24,6 +24,10 @@ struct MarkdownOptions {
     MarkdownInput input = MarkdownInput::kramdown;
     bool auto_ids = true;  // generate heading ids as kramdown (or GFM input) does
     bool smart_quotes = true;  // typographic quotes and dashes, as kramdown makes them
+    // kramdown reads an HTML element as one block up to its end tag, blank lines included.
+    // CommonMark (cmark, Goldmark) ends an HTML block at a blank line: false reads text written
+    // for those (the Hugo writer's output, read back by its round-trip test) as they would.
+    bool html_blocks_span_blank_lines = true;
 };
 
 // Parses `text` (Liquid already applied) into blocks. Tokens from `placeholders` are replaced

@@ -227,6 +227,15 @@ void normalize(ir::Blocks& blocks, bool source) {
         if (std::holds_alternative<ir::UnsupportedBlock>(b.node)) b = marker_block();
         if (auto* r = std::get_if<ir::RawBlock>(&b.node)) {
             if (r->format == "html" && r->text.rfind("<!--more-->", 0) == 0) continue;
+            // The writer drops an HTML block's blank lines (Goldmark would end the block there).
+            if (r->format == "html" && r->text.find("<pre") == std::string::npos &&
+                r->text.find("<textarea") == std::string::npos) {
+                std::string kept;
+                std::istringstream lines(r->text);
+                for (std::string line; std::getline(lines, line);)
+                    if (line.find_first_not_of(" \t\r") != std::string::npos) kept += line + "\n";
+                r->text = kept;
+            }
             if (r->format == "html" && is_comment_marker(r->text)) b = marker_block();
         }
         // An image written as HTML alone on its line reads back as an HTML block.
@@ -372,6 +381,8 @@ TEST_CASE("round trip: every corpus post written for Hugo reads back to the same
             mo.auto_ids = false;
             // GFM input: like Goldmark, it reads `\~` as an escape (kramdown input does not).
             mo.input = readers::MarkdownInput::gfm;
+            // And like Goldmark, it ends an HTML block at a blank line (kramdown reads on to the end tag).
+            mo.html_blocks_span_blank_lines = false;
             readers::Placeholders placeholders;
             std::vector<ir::Diagnostic> md_diags;
             std::string md = goldmark_attributes_as_kramdown(body_of(sink.files.at(p.content_path)));

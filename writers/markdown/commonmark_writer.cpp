@@ -79,6 +79,31 @@ bool star_delimiters_flank(CharClass before_open, CharClass after_open, CharClas
     return left && right;
 }
 
+// An HTML block holds its blank lines in kramdown, which reads the element to its end tag;
+// a CommonMark reader ends the block at the first one and reads indented lines after it as
+// code. Between tags a blank line means nothing, so it goes; inside <pre> or <textarea> it is
+// content, and there the block is left as it is.
+std::string without_blank_lines(const std::string& html) {
+    if (html.find("<pre") != std::string::npos || html.find("<textarea") != std::string::npos ||
+        html.find("<PRE") != std::string::npos)
+        return html;
+    std::string out;
+    out.reserve(html.size());
+    std::size_t start = 0;
+    while (start <= html.size()) {
+        std::size_t nl = html.find('\n', start);
+        const std::size_t end = nl == std::string::npos ? html.size() : nl;
+        const std::string_view line = std::string_view(html).substr(start, end - start);
+        if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+            if (!out.empty()) out += '\n';
+            out += line;
+        }
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+    }
+    return out;
+}
+
 std::vector<std::string> split_lines(const std::string& s) {
     std::vector<std::string> lines;
     std::size_t start = 0;
@@ -284,7 +309,7 @@ private:
                     if (n.format == "html") {
                         std::string t = n.text;
                         while (!t.empty() && t.back() == '\n') t.pop_back();
-                        return protect(t);
+                        return protect(without_blank_lines(t));
                     }
                     return unsupported({"raw-" + n.format, n.text, b.pos}, true);
                 },
