@@ -6,6 +6,7 @@
 #include "readers/markdown/definition_lists.h"
 #include "readers/markdown/heading_ids.h"
 #include "readers/markdown/smart_quotes.h"
+#include "readers/markdown/span_html.h"
 #include "readers/markdown/toc_entry.h"
 
 namespace blogconv::readers::markdown {
@@ -553,6 +554,7 @@ void kramdown_postpass(ir::Blocks& blocks, const std::vector<Marker>& markers, c
                        const MarkdownOptions& options) {
     Postpass pass(markers, placeholders, options);
     pass.blocks(blocks);
+    span_html_rules(blocks);
     HeadingIdGenerator gen(options.input);
     pass.heading_ids(blocks, gen);
     if (pass.has_toc) {

@@ -196,6 +196,8 @@ TEST_CASE("kramdown constructs become the expected IR") {
         {"an HTML element runs to its end tag over blank lines", "<ul>\n  <li>\n    <p>a</p>\n\n    <p>b</p>\n  </li>\n</ul>\n\nafter\n",
          "RawB(<ul>\n  <li>\n    <p>a</p>\n\n    <p>b</p>\n  </li>\n</ul>\n)P('after')"},
         {"an unclosed element takes cmark's path", "<div>\n\n    code\n", "RawB(<div>\n)Code[](code\n)"},
+        {"an end tag that closes nothing is text", "a </em> b <i>c</i>", "P('a </em> b 'Raw(<i>)'c'Raw(</i>))"},
+        {"a block element's tag in a paragraph is text", "a <p>b</p> <br> c", "P('a <p>b</p> 'Raw(<br>)' c')"},
         {"closing hashes before a header id", "### Head ## {#h}\n", "H3{#h}('Head')"},
         {"an IAL's empty id leaves the heading without one", "# Head\n{: id=\"\"}\n", "H1('Head')"},
         {"an underline under two lines is text", "a\nb\n===\n", "P('a'SB'b'SB'===')"},
