@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <utility>
 
@@ -295,6 +296,25 @@ private:
 
     bool setext_underline_is_text(std::size_t i) const;
     bool html_element_block(std::size_t& i);
+    // Elements open so far, by tag name: start tags minus end tags seen on the lines read.
+    std::map<std::string, int> html_depth_;
+    void count_html_tags(std::string_view line) {
+        for (std::size_t p = line.find('<'); p != std::string_view::npos; p = line.find('<', p + 1)) {
+            const bool end = p + 1 < line.size() && line[p + 1] == '/';
+            const std::string name = tag_name(end ? "<" + std::string(line.substr(p + 2, 32)) : std::string(line.substr(p, 33)));
+            if (!name.empty()) html_depth_[name] += end ? -1 : 1;
+        }
+    }
+    bool stray_end_tag(std::string_view body) const {
+        if (!body.starts_with("</")) return false;
+        const std::string name = tag_name("<" + std::string(body.substr(2, 32)));
+        if (name.empty()) return false;
+        const auto gt = body.find('>');
+        if (gt == std::string_view::npos || body.substr(2 + name.size(), gt - 2 - name.size()).find_first_not_of(" \t") != std::string_view::npos)
+            return false;
+        const auto it = html_depth_.find(name);
+        return it == html_depth_.end() || it->second <= 0;
+    }
     bool block_line(std::size_t& i);
     bool table_block(std::size_t& i, bool in_list);
     bool block_math(std::size_t& i, std::string_view prefix, std::string_view body);
@@ -458,6 +478,14 @@ PrepassResult Prepass::run() {
         // Top level only for now: inside list items and quotes the content's indentation rules come first.
         if (options_.html_blocks_span_blank_lines && prev_blank_ && plen == 0 && !in_list && html_element_block(i))
             continue;
+        if (options_.html_blocks_span_blank_lines && plen == 0 && !in_list && stray_end_tag(body)) {
+            // An end tag starting a block that closes no element is text to kramdown; cmark would
+            // take it as HTML (or as part of the HTML block above).
+            if (!prev_blank_) emit_blank("", i);
+            content_line(i, "&lt;" + std::string(body.substr(1)));
+            continue;
+        }
+        count_html_tags(line);
         for (std::string_view tag : {"pre", "script", "style", "textarea"}) {
             if (body.size() > tag.size() + 1 && body[0] == '<' && starts_with_ci(body.substr(1), tag) &&
                 (body[tag.size() + 1] == '>' || is_space(body[tag.size() + 1]))) {
