@@ -98,6 +98,16 @@ ir::DateTime site_time(const std::vector<PreparedDocument>& states, const Docume
     return rules.now ? rules.zone.at(rules.now->utc_seconds) : rules.zone.at(0);
 }
 
+// Liquid's site.time as Jekyll sets it (Site#reset): the configuration's `time:`, else the clock,
+// which for us is "now" as the caller gives it. The newest document's date (site_time) stands in
+// only when neither is known, since the library never reads the clock.
+ir::DateTime liquid_time(const SiteConfig& config, const DocumentRules& rules, const ir::DateTime& newest) {
+    if (const ir::Value* t = config.raw.find("time"); t && t->is_string())
+        if (auto parsed = parse_jekyll_date(t->as_string(), false, rules.zone)) return *parsed;
+    if (rules.now) return rules.zone.at(rules.now->utc_seconds);
+    return newest;
+}
+
 // Liquid's `site`: the configuration plus the computed values Jekyll adds.
 ir::Value liquid_site(const SiteConfig& config, const ir::Value& data, const ir::DateTime& time) {
     ir::Value site = config.raw;
@@ -233,7 +243,7 @@ ir::Site read_jekyll_site(const std::vector<std::string>& sources, const ReaderO
     index_links(states, options.pages, links);
     warn_shared_permalinks(states, candidates);
     const ir::DateTime time = site_time(states, rules);
-    const ir::Value site_value = liquid_site(config, out.data, time);
+    const ir::Value site_value = liquid_site(config, out.data, liquid_time(config, rules, time));
     render_bodies(states, candidates, {options, config, folder, site_value, links});
 
     diagnostics.add_all(site_diags);
