@@ -123,6 +123,32 @@ TEST_CASE("outputs, raw and comment") {
     }
 }
 
+TEST_CASE("raw's white-space control is Liquid 5.4's") {
+    // Liquid 5.4's Raw#parse takes the tokens after `{% raw %}` verbatim up to one matching
+    // /{%\s*endraw\s*(.*)?%}/: the body is never trimmed, a `-` after the opening tag trims the
+    // text after the end tag instead (the parse context's trim flag outlives the body), and the end
+    // tag's own `-`s do nothing (a `{%- endraw` does not end the block at all). Rows from
+    // ruby -rliquid -e 'p Liquid::Template.parse(s).render'.
+    struct Case {
+        const char* in;
+        const char* out;
+    };
+    const Case cases[] = {
+        {"a\n{%- raw -%}\nX\n{% endraw %}\nb", "a\nX\nb"},
+        {"a\n{% raw -%}\n X \n{% endraw %}\nb", "a\n\n X \nb"},
+        {"a\n{% raw %}X{% endraw -%}\n b", "a\nX\n b"},
+        {"a {% raw %}X{%endraw%} b", "a X b"},
+        {"a {% raw %}X{%- endraw %} b {% endraw %}c", "a X{%- endraw %} b c"},
+        {"{%- raw -%}\n{%- include x -%}\nv\n{% endraw %}", "\n{%- include x -%}\nv\n"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.in);
+        Rendered r = render(c.in);
+        CHECK(r.text == c.out);
+        CHECK(r.diagnostics.empty());
+    }
+}
+
 TEST_CASE("highlight becomes a code block placeholder on its own line") {
     Rendered r = render("Intro\n{% highlight Ruby linenos mark_lines=\"1 3\" %}\n\ndef x\n  {{ 1 }}\nend\n\n"
                         "{% endhighlight %}\nAfter\n",
