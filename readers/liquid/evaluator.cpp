@@ -200,6 +200,12 @@ private:
         for (const Filter& filter : f.filters) {
             std::vector<Value> args;
             for (const Expr& a : filter.args) args.push_back(eval(a));
+            if ((filter.name == "where_exp" || filter.name == "find_exp") && args.size() == 2) {
+                v = select_by_condition(v, to_output(args[0].get()), to_output(args[1].get()),
+                                        filter.name == "find_exp", n);
+                charge_bytes(value_bytes(v.get()), n);
+                continue;
+            }
             std::vector<std::pair<std::string, Value>> kw;
             for (const auto& [k, a] : filter.keyword_args) kw.emplace_back(k, eval(a));
             auto result = apply_filter(filter.name, v, args, kw, env_);
@@ -212,6 +218,42 @@ private:
             }
         }
         return v;
+    }
+
+    // Jekyll's where_exp and find_exp (Jekyll::Filters): they evaluate a condition, so they live
+    // here rather than with the pure filters. A mapping's values are searched; each is bound to
+    // `variable` in a scope of its own; anything else passes through unchanged.
+    Value select_by_condition(const Value& input, const std::string& variable, const std::string& expression,
+                              bool first_only, const Node& n) {
+        if (!input->is_array() && !input->is_object()) return input;
+        bool ok = true;
+        const Condition condition = parse_condition(expression, ok);
+        if (!ok || condition.terms.empty()) {
+            problem(ir::Severity::warning, ir::DiagnosticCode::liquid_partly_parsed, n,
+                    "'" + expression + "' is not a Liquid condition; the value is kept unfiltered");
+            return input;
+        }
+        ir::Array items;
+        if (input->is_array()) {
+            items = input->as_array();
+        } else {
+            for (const auto& [k, item] : input->as_object()) items.push_back(item);
+        }
+        ir::Array selected;
+        scopes_.emplace_back();
+        for (auto& item : items) {
+            charge_steps(1, n);
+            scopes_.back()[variable] = Value(item);
+            if (!eval(condition)) continue;
+            if (first_only) {
+                scopes_.pop_back();
+                return Value(std::move(item));
+            }
+            selected.push_back(std::move(item));
+        }
+        scopes_.pop_back();
+        if (first_only) return {};
+        return Value(ir::Value(std::move(selected)));
     }
 
     bool compare_special(const Expr& special, const Value& other) {

@@ -43,6 +43,21 @@ ir::Value test_site() {
     ir::Value data;
     data.set("nested", nested);
     data.set("list", ir::Value(ir::Array{"a", "b", "c"}));
+    auto person = [](const char* name, int age, ir::Array tags) {
+        ir::Value p;
+        p.set("name", name);
+        p.set("age", age);
+        p.set("tags", ir::Value(std::move(tags)));
+        return p;
+    };
+    data.set("people", ir::Value(ir::Array{person("ann", 30, {"x"}), person("bob", 20, {"y"}),
+                                           person("cy", 40, {"x", "y"})}));
+    ir::Value by_name, a, b;
+    a.set("n", 1);
+    b.set("n", 2);
+    by_name.set("a", a);
+    by_name.set("b", b);
+    data.set("byname", by_name);
     site.set("data", data);
     return site;
 }
@@ -140,6 +155,37 @@ TEST_CASE("raw's white-space control is Liquid 5.4's") {
         {"a {% raw %}X{%endraw%} b", "a X b"},
         {"a {% raw %}X{%- endraw %} b {% endraw %}c", "a X{%- endraw %} b c"},
         {"{%- raw -%}\n{%- include x -%}\nv\n{% endraw %}", "\n{%- include x -%}\nv\n"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.in);
+        Rendered r = render(c.in);
+        CHECK(r.text == c.out);
+        CHECK(r.diagnostics.empty());
+    }
+}
+
+TEST_CASE("where_exp and find_exp select with a Liquid condition, as Jekyll's filters do") {
+    // Jekyll::Filters#where_exp/#find_exp: a mapping's values, each bound to the variable in a
+    // scope of its own, tested with the condition (and/or chained as in `if`); anything that is
+    // neither list nor mapping passes through. Rows from Liquid 5.4 with Jekyll 4.3's filters
+    // registered (the people and byname data below).
+    struct Case {
+        const char* in;
+        const char* out;
+    };
+    const Case cases[] = {
+        {R"({{ site.data.people | where_exp: "p", "p.age > 25" | map: "name" | join: "," }})", "ann,cy"},
+        {R"({{ site.data.people | where_exp: "p", "p.tags contains 'y' and p.age < 35" | map: "name" | join: "," }})",
+         "bob"},
+        {R"({{ site.data.people | where_exp: "p", "p.age < 25 or p.name == 'cy'" | map: "name" | join: "," }})",
+         "bob,cy"},
+        {R"({{ site.data.people | where_exp: "p", "p.nothing" | size }})", "0"},
+        {R"({{ site.data.byname | where_exp: "v", "v.n == 2" | map: "n" | join: "," }})", "2"},
+        {R"({{ "abc" | where_exp: "v", "v == 1" }})", "abc"},
+        {R"({{ site.data.people | find_exp: "p", "p.age < 35" | map: "name" }})", "ann"},
+        {R"({% assign min = 35 %}{{ site.data.people | where_exp: "p", "p.age > min" | map: "name" | join: "," }})",
+         "cy"},
+        {R"({% assign p = "outer" %}{{ site.data.people | where_exp: "p", "p.age > 35" | size }}{{ p }})", "1outer"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.in);
