@@ -179,8 +179,9 @@ TEST_CASE("rendered content matches Jekyll's on the five points") {
     // Issue 3's target: at least 95% of corpus documents match Jekyll on all five points (935/981
     // when this was written; docs/fidelity.md explains every other one). The floor rises with each
     // fix so that no document slips back (949/981 with kramdown's emphasis rule; 951/981 with
-    // Liquid 5.4's raw white-space rule, Jekyll's site.time and YAML merge keys).
-    CHECK(rate >= 96.9);
+    // Liquid 5.4's raw white-space rule, Jekyll's site.time and YAML merge keys; 953/981 with
+    // site.posts in Liquid).
+    CHECK(rate >= 97.1);
     for (const auto& key : failing) CHECK_MESSAGE(listed.count(key), key << " fails and is not explained in docs/fidelity.md");
     for (const auto& key : listed) CHECK_MESSAGE(failing.count(key), key << " is listed in docs/fidelity.md but now matches");
 }

@@ -487,3 +487,24 @@ TEST_CASE("Liquid's site.time is Jekyll's: the config's time:, else now, not the
     write_file(t.path / "_config.yml", "time: 2021-06-01 10:00:00 +0000\n");
     CHECK(year_seen(read_site(t.path, o)) == "<p>Year 2021</p>\n");
 }
+
+TEST_CASE("site.posts and collections are lists in Liquid, ordered as Jekyll orders them") {
+    // Jekyll's SiteDrop: site.posts is the posts newest first; site.<label> is the collection's
+    // documents sorted by date, then path (Reader#sort_files!); each item is the document's
+    // `page` (front matter plus url, date, title, ...).
+    TempDir t;
+    write_file(t.path / "_config.yml", "collections:\n  talks:\n    output: true\n");
+    write_file(t.path / "_posts/2020-01-01-old.md", "---\ntitle: Old\n---\nx\n");
+    write_file(t.path / "_posts/2021-01-01-new.md", "---\ntitle: New\nmood: glad\n---\nx\n");
+    write_file(t.path / "_talks/b.md", "---\ntitle: B\ndate: 2019-01-01\n---\nx\n");
+    write_file(t.path / "_talks/a.md", "---\ntitle: A\ndate: 2019-01-01\n---\nx\n");
+    write_file(t.path / "_talks/c.md", "---\ntitle: C\ndate: 2018-01-01\n---\n"
+                                      "{% for p in site.posts %}{{ p.title }} {{ p.url }} {{ p.mood }};{% endfor %}"
+                                      "{% for d in site.talks %}{{ d.title }}{% endfor %}"
+                                      "{{ site.posts | where_exp: 'p', 'p.mood == \"glad\"' | size }}\n");
+    const Read r = read_site(t.path);
+    const ir::Document* c = r.find("_talks/c.md");
+    REQUIRE(c);
+    CHECK(writers::render_html(c->body, {}) ==
+          "<p>New /2021/01/01/new.html glad;Old /2020/01/01/old.html ;CAB1</p>\n");
+}
