@@ -553,22 +553,36 @@ private:
         return Value(ir::Value(std::move(obj)));
     }
 
-    void render_include(const IncludeNode& inc, const Node& n, std::string& out) {
-        std::string markup = inc.markup;
-        std::string name, params;
-        if (markup.rfind("{{", 0) == 0) {
-            std::size_t close = markup.find("}}");
-            std::size_t split = close == std::string::npos ? markup.size() : close + 2;
-            split = markup.find_first_of(" \t\r\n", split);
-            if (split == std::string::npos) split = markup.size();
-            name = render_string(markup.substr(0, split));
-            params = markup.substr(split);
-        } else {
-            std::size_t split = markup.find_first_of(" \t\r\n");
-            if (split == std::string::npos) split = markup.size();
-            name = render_string(markup.substr(0, split));
-            params = markup.substr(split);
+    // Jekyll's IncludeTag#initialize: when the markup matches VARIABLE_SYNTAX (text without `{`,
+    // then `{{ name | filters }}` followed by non-space text, once or more) that match is the file
+    // name and the rest the parameters; otherwise the first word is the name. Ruby's /m makes `.`
+    // match newlines; `\s` is spelled out as in text_match.h.
+    static void split_include_markup(std::string_view markup, std::string& name, std::string& params) {
+        static const RE2 variable_syntax(
+            R"re((?s)([^{]*(?:\{\{[\t\n\v\f\r ]*[\w\-.]+[\t\n\v\f\r ]*(?:\|.*)?\}\}[^\t\n\v\f\r {}]*)+)(.*))re",
+            byte_pattern_options());
+        const std::string_view ws = " \t\n\v\f\r";
+        auto strip = [&](std::string_view v) {
+            const auto b = v.find_first_not_of(ws);
+            if (b == std::string_view::npos) return std::string();
+            return std::string(v.substr(b, v.find_last_not_of(ws) - b + 1));
+        };
+        const std::string text = strip(markup);
+        re2::StringPiece m[3];
+        if (variable_syntax.Match(re2::StringPiece(text), 0, text.size(), RE2::UNANCHORED, m, 3)) {
+            name = strip(std::string_view(m[1].data(), m[1].size()));
+            params = strip(std::string_view(m[2].data(), m[2].size()));
+            return;
         }
+        const auto split = text.find_first_of(ws);
+        name = text.substr(0, split);
+        params = split == std::string::npos ? std::string() : text.substr(split);
+    }
+
+    void render_include(const IncludeNode& inc, const Node& n, std::string& out) {
+        std::string name, params;
+        split_include_markup(inc.markup, name, params);
+        name = render_string(name);
         const char* tag = inc.relative ? "include_relative" : "include";
         if (!valid_include_name(name)) {
             // Jekyll raises here, and the build stops; we skip the document. `..`, `//` and odd

@@ -372,6 +372,27 @@ TEST_CASE("includes: rendered from _includes, or kept as unsupported with a warn
     CHECK(inl.text == "See " + token(0) + " here");
 }
 
+TEST_CASE("include names with Liquid in them are split from the parameters as Jekyll splits them") {
+    // Jekyll's IncludeTag: when the markup matches VARIABLE_SYNTAX (text without `{`, then one or
+    // more `{{ name | filters }}` each followed by non-space text) that part is the file name,
+    // rendered with Liquid, and the rest the parameters; otherwise the name is the first word.
+    test::TempDir dir;
+    test::write_file(dir.path / "_includes" / "extensions" / "youtube.html", "[yt {{ include.id }}]");
+    test::write_file(dir.path / "_includes" / "note.html", "[note {{ include.n }}]");
+    const std::pair<const char*, const char*> cases[] = {
+        {"{% assign kind = 'youtube' %}{% include extensions/{{ kind }}.html id='x1' %}", "[yt x1]"},
+        {"{% assign kind = 'YouTube' %}{% include extensions/{{ kind | downcase }}.html id=\"x2\" %}", "[yt x2]"},
+        {"{% assign f = 'note.html' %}{% include {{ f }} n=3 %}", "[note 3]"},
+        {"{% include note.html n=4 %}", "[note 4]"},
+    };
+    for (const auto& [in, out] : cases) {
+        CAPTURE(in);
+        Rendered r = render(in, 1, dir.path.string());
+        CHECK(r.text == out);
+        CHECK(r.diagnostics.empty());
+    }
+}
+
 TEST_CASE("unknown tags: a block keeps its body, a plain tag becomes unsupported") {
     Rendered block = render("{% githubify https://code.example/x %}\n## Notes\n\n- {{ page.count }}\n{% endgithubify %}\n");
     CHECK(block.text == "\n## Notes\n\n- 3\n\n");
