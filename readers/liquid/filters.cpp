@@ -166,6 +166,37 @@ ir::Array ruby_split(std::string_view s, std::string_view pattern) {
     return out;
 }
 
+// CGI.unescape, which Liquid's url_decode calls: `+` is a space, `%XX` a byte; a `%` without two
+// hex digits stays as it is.
+std::string cgi_unescape(std::string_view in) {
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    std::string out;
+    out.reserve(in.size());
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        if (in[i] == '+') {
+            out += ' ';
+        } else if (in[i] == '%' && i + 2 < in.size() && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
+            out += static_cast<char>(hex(in[i + 1]) * 16 + hex(in[i + 2]));
+            i += 2;
+        } else {
+            out += in[i];
+        }
+    }
+    return out;
+}
+
+// Liquid's replace_last: the last occurrence only.
+std::string replace_last(std::string s, std::string_view from, std::string_view to) {
+    const auto at = s.rfind(from);
+    if (at != std::string::npos) s.replace(at, from.size(), to);
+    return s;
+}
+
 ir::Array to_array(const ir::Value& v) {
     if (v.is_array()) return v.as_array();
     if (v.is_null()) return {};
@@ -498,6 +529,41 @@ const std::unordered_map<std::string_view, FilterFn>& table() {
         {"remove_first", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
              return s(replace_all(str(in), arg_str(a, 0), "", true));
          }},
+        {"replace_last", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
+             return s(replace_last(str(in), arg_str(a, 0), arg_str(a, 1)));
+         }},
+        {"remove_last", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
+             return s(replace_last(str(in), arg_str(a, 0), ""));
+         }},
+        {"url_decode", [](const Value& in, const Args&, const KwArgs&, const FilterEnvironment&) {
+             return in->is_null() ? in : s(cgi_unescape(str(in)));
+         }},
+        // Jekyll's array filters copy the array; anything else passes through unchanged.
+        {"pop", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
+             if (!in->is_array()) return in;
+             ir::Array out = in->as_array();
+             const auto n = static_cast<std::size_t>(std::clamp<long long>(arg_int(a, 0, 1), 0,
+                                                                            static_cast<long long>(out.size())));
+             out.resize(out.size() - n);
+             return Value(ir::Value(std::move(out)));
+         }},
+        {"shift", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
+             if (!in->is_array()) return in;
+             ir::Array out = in->as_array();
+             const auto n = std::clamp<long long>(arg_int(a, 0, 1), 0, static_cast<long long>(out.size()));
+             out.erase(out.begin(), out.begin() + n);
+             return Value(ir::Value(std::move(out)));
+         }},
+        {"unshift", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
+             if (!in->is_array()) return in;
+             ir::Array out = in->as_array();
+             out.insert(out.begin(), a.empty() ? ir::Value() : a[0].get());
+             return Value(ir::Value(std::move(out)));
+         }},
+        {"to_integer", [](const Value& in, const Args&, const KwArgs&, const FilterEnvironment&) {
+             if (in->is_bool()) return Value(ir::Value(std::int64_t{in->as_bool() ? 1 : 0}));
+             return number(std::trunc(to_number(in.get())), true);
+         }},
         {"default", [](const Value& in, const Args& a, const KwArgs& kw, const FilterEnvironment&) {
              bool allow_false = false;
              for (const auto& [k, v] : kw)
@@ -558,7 +624,8 @@ const std::unordered_map<std::string_view, FilterFn>& table() {
              return Value(ir::Value(std::move(out)));
          }},
         {"push", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
-             ir::Array out = to_array(in.get());
+             if (!in->is_array()) return in;
+             ir::Array out = in->as_array();
              if (!a.empty()) out.push_back(a[0].get());
              return Value(ir::Value(std::move(out)));
          }},
@@ -644,6 +711,18 @@ const std::unordered_map<std::string_view, FilterFn>& table() {
              if (d == 0) return in;
              double x = to_number(in.get());
              return number(x - d * std::floor(x / d), both_ints(in, b));
+         }},
+        // Liquid's at_least/at_most: the larger/smaller of two numbers, an integer when the
+        // chosen one is.
+        {"at_least", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
+             Value b = a.empty() ? Value() : a[0];
+             const double x = to_number(in.get()), y = to_number(b.get());
+             return y > x ? number(y, both_ints(b, b)) : number(x, both_ints(in, in));
+         }},
+        {"at_most", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
+             Value b = a.empty() ? Value() : a[0];
+             const double x = to_number(in.get()), y = to_number(b.get());
+             return y < x ? number(y, both_ints(b, b)) : number(x, both_ints(in, in));
          }},
         {"abs", [](const Value& in, const Args&, const KwArgs&, const FilterEnvironment&) {
              return number(std::fabs(to_number(in.get())), !in->is_double());

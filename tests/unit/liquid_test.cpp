@@ -195,6 +195,34 @@ TEST_CASE("where_exp and find_exp select with a Liquid condition, as Jekyll's fi
     }
 }
 
+TEST_CASE("the string, number and array filters Liquid 5.4 and Jekyll 4.3 add") {
+    // Liquid's replace_last/remove_last/url_decode/at_least/at_most and Jekyll's pop/shift/
+    // unshift/push/to_integer (which leave anything but an array alone). Rows from Liquid 5.4
+    // with Jekyll 4.3's filters registered.
+    struct Case {
+        const char* in;
+        const char* out;
+    };
+    const Case cases[] = {
+        {R"({{ "a-b-a-b" | replace_last: "a", "X" }})", "a-b-X-b"},
+        {R"({{ "a-b-a-b" | remove_last: "b" }})", "a-b-a-"},
+        {R"({{ "a-b" | remove_last: "z" }})", "a-b"},
+        {R"({{ "%E4%BD%A0+x%20y" | url_decode }})", "你 x y"},
+        {R"({{ 3 | at_least: 5 }}|{{ 7 | at_least: 5 }}|{{ "2.5" | at_least: 1 }}|{{ 4 | at_most: 2.5 }})", "5|7|2.5|2.5"},
+        {R"({{ site.data.list | pop | join: "," }}|{{ site.data.list | pop: 2 | join: "," }}|)"
+         R"({{ site.data.list | shift | join: "," }}|{{ site.data.list | unshift: "z" | join: "," }})",
+         "a,b|a|b,c|z,a,b,c"},
+        {R"({{ "x" | pop }}|{{ "x" | push: "y" }})", "x|x"},
+        {R"({{ "12abc" | to_integer }}|{{ true | to_integer }}|{{ 3.9 | to_integer }}|{{ nil | to_integer }})", "12|1|3|0"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.in);
+        Rendered r = render(c.in);
+        CHECK(r.text == c.out);
+        CHECK(r.diagnostics.empty());
+    }
+}
+
 TEST_CASE("highlight becomes a code block placeholder on its own line") {
     Rendered r = render("Intro\n{% highlight Ruby linenos mark_lines=\"1 3\" %}\n\ndef x\n  {{ 1 }}\nend\n\n"
                         "{% endhighlight %}\nAfter\n",
