@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <unordered_map>
 
 #include "ir/datetime.h"
@@ -297,6 +298,50 @@ const ir::Value* property(const ir::Value& item, std::string_view key) {
     return item.is_object() ? item.find(key) : nullptr;
 }
 
+// Jekyll's item_property: a dotted path through the item, the value then read by
+// parse_sort_input (text that looks like an integer or a decimal becomes that number).
+ir::Value jekyll_item_property(const ir::Value& item, const std::string& path) {
+    const ir::Value* at = &item;
+    std::size_t from = 0;
+    for (;;) {
+        const auto dot = path.find('.', from);
+        at = property(*at, std::string_view(path).substr(from, dot == std::string::npos ? std::string::npos : dot - from));
+        if (!at) return {};
+        if (dot == std::string::npos) break;
+        from = dot + 1;
+    }
+    if (at->is_array() || at->is_object() || at->is_null() || at->is_bool()) return *at;
+    static const RE2 integer_like(R"(^[\t\n\v\f\r ]*-?\d+[\t\n\v\f\r ]*$)", byte_pattern_options());
+    static const RE2 float_like(R"(^[\t\n\v\f\r ]*-?(?:\d+\.?\d*|\.\d+)[\t\n\v\f\r ]*$)", byte_pattern_options());
+    const std::string text = to_output(*at);
+    if (RE2::FullMatch(text, integer_like)) return ir::Value(static_cast<std::int64_t>(to_number(ir::Value(text))));
+    if (RE2::FullMatch(text, float_like)) return ir::Value(to_number(ir::Value(text)));
+    return *at;
+}
+
+// Jekyll's compare_property_vs_target, for where and find.
+bool jekyll_property_matches(const ir::Value& prop, const ir::Value& target) {
+    if (target.is_null()) return prop.is_null();
+    const std::string want = to_output(target);
+    if (prop.is_string()) return prop.as_string() == want;
+    if (prop.is_array())
+        return std::any_of(prop.as_array().begin(), prop.as_array().end(),
+                           [&](const ir::Value& e) { return to_output(e) == want; });
+    if (prop.is_null() || prop.is_object()) return false;
+    return to_output(prop) == want;
+}
+
+// The items where and find search: a mapping's values, a list itself; nullopt for anything
+// else, or when the target is a list or mapping (Jekyll then returns the input unchanged).
+std::optional<ir::Array> jekyll_searchable(const Value& in, const Args& a) {
+    if (a.empty() || (a.size() > 1 && (a[1]->is_array() || a[1]->is_object()))) return std::nullopt;
+    if (in->is_array()) return in->as_array();
+    if (!in->is_object()) return std::nullopt;
+    ir::Array items;
+    for (const auto& [k, v] : in->as_object()) items.push_back(v);
+    return items;
+}
+
 // Sorts with nil last, as Liquid's sort does for properties.
 ir::Array sorted(ir::Array a, const std::string& key, bool natural) {
     auto sort_key = [&](const ir::Value& v) -> const ir::Value* { return key.empty() ? &v : property(v, key); };
@@ -573,17 +618,23 @@ const std::unordered_map<std::string_view, FilterFn>& table() {
              return use_default ? (a.empty() ? s("") : a[0]) : in;
          }},
         {"where", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
+             const auto items = jekyll_searchable(in, a);
+             if (!items) return in;
+             const std::string key = arg_str(a, 0);
+             const ir::Value target = a.size() > 1 ? a[1].get() : ir::Value();
              ir::Array out;
-             std::string key = arg_str(a, 0);
-             for (const auto& item : to_array(in.get())) {
-                 const ir::Value* p = property(item, key);
-                 if (!p) continue;
-                 if (a.size() < 2 ? truthy(*p) : (equal(*p, a[1].get()) || to_output(*p) == str(a[1]) ||
-                                                  (p->is_array() && std::any_of(p->as_array().begin(), p->as_array().end(),
-                                                                                [&](const ir::Value& e) { return to_output(e) == str(a[1]); }))))
-                     out.push_back(item);
-             }
+             for (const auto& item : *items)
+                 if (jekyll_property_matches(jekyll_item_property(item, key), target)) out.push_back(item);
              return Value(ir::Value(std::move(out)));
+         }},
+        {"find", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
+             const auto items = jekyll_searchable(in, a);
+             if (!items) return in;
+             const std::string key = arg_str(a, 0);
+             const ir::Value target = a.size() > 1 ? a[1].get() : ir::Value();
+             for (const auto& item : *items)
+                 if (jekyll_property_matches(jekyll_item_property(item, key), target)) return Value(item);
+             return Value();
          }},
         {"sort", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
              return Value(ir::Value(sorted(to_array(in.get()), arg_str(a, 0), false)));

@@ -58,6 +58,20 @@ ir::Value test_site() {
     by_name.set("a", a);
     by_name.set("b", b);
     data.set("byname", by_name);
+    // For where/find: numbers written as strings, a list or a string of tags, a nested field.
+    auto member = [](const char* name, ir::Value age, ir::Value tags, const char* code, const char* k) {
+        ir::Value m, meta;
+        m.set("name", name);
+        m.set("age", std::move(age));
+        m.set("tags", std::move(tags));
+        if (code) m.set("code", code);
+        meta.set("k", k);
+        m.set("meta", meta);
+        return m;
+    };
+    data.set("staff", ir::Value(ir::Array{member("ann", 30, ir::Value(ir::Array{"x"}), "007", "v"),
+                                          member("bob", "30", "x y", nullptr, "w"),
+                                          member("cy", 40, ir::Value(ir::Array{"y"}), "7", "u")}));
     site.set("data", data);
     return site;
 }
@@ -214,6 +228,37 @@ TEST_CASE("the string, number and array filters Liquid 5.4 and Jekyll 4.3 add") 
          "a,b|a|b,c|z,a,b,c"},
         {R"({{ "x" | pop }}|{{ "x" | push: "y" }})", "x|x"},
         {R"({{ "12abc" | to_integer }}|{{ true | to_integer }}|{{ 3.9 | to_integer }}|{{ nil | to_integer }})", "12|1|3|0"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.in);
+        Rendered r = render(c.in);
+        CHECK(r.text == c.out);
+        CHECK(r.diagnostics.empty());
+    }
+}
+
+TEST_CASE("where and find compare as Jekyll's filters do") {
+    // Jekyll::Filters#where/#find: the property is a dotted path, numbers written as strings are
+    // read as numbers (parse_sort_input: "007" is 7), a string property must equal the target's
+    // text, any other property matches when one of its elements' text does, a nil target matches a
+    // missing property; a mapping's values are searched and anything else passes through. Rows
+    // from Liquid 5.4 with Jekyll 4.3's filters registered.
+    struct Case {
+        const char* in;
+        const char* out;
+    };
+    const Case cases[] = {
+        {R"({{ site.data.staff | where: "age", 30 | map: "name" | join: "," }})", "ann,bob"},
+        {R"({{ site.data.staff | where: "age", "30" | map: "name" | join: "," }})", "ann,bob"},
+        {R"({{ site.data.staff | where: "tags", "x" | map: "name" | join: "," }})", "ann"},
+        {R"({{ site.data.staff | where: "code", "7" | map: "name" | join: "," }})", "ann,cy"},
+        {R"({{ site.data.staff | where: "code", nil | map: "name" | join: "," }})", "bob"},
+        {R"({{ site.data.staff | where: "meta.k", "w" | map: "name" | join: "," }})", "bob"},
+        {R"({{ site.data.byname | where: "n", 2 | map: "n" | join: "," }})", "2"},
+        {R"({{ "abc" | where: "n", 2 }})", "abc"},
+        {R"({{ site.data.staff | find: "age", 40 | map: "name" }}|{{ site.data.staff | find: "age", 99 }}|)"
+         R"({{ site.data.byname | find: "n", 1 | map: "n" }})",
+         "cy||1"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.in);
