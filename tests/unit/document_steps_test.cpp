@@ -915,8 +915,8 @@ TEST_CASE("YAML merge keys merge as Psych merges them") {
         {"b:\n  \"<<\": {x: 1}\n", "b: {x: 1}\n"},
         {"b:\n  !!str <<: {x: 1}\n", "b: {!!str '<<': {x: 1}}\n"},
     };
-    for (const auto& [in, expected] : cases) {
-        CAPTURE(in);
-        CHECK(yaml(in) == yaml(expected));
+    for (const auto& c : cases) {
+        CAPTURE(c.first);
+        CHECK(yaml(c.first) == yaml(c.second));
     }
 }

@@ -458,10 +458,10 @@ TEST_CASE("include names with Liquid in them are split from the parameters as Je
         {"{% assign f = 'note.html' %}{% include {{ f }} n=3 %}", "[note 3]"},
         {"{% include note.html n=4 %}", "[note 4]"},
     };
-    for (const auto& [in, out] : cases) {
-        CAPTURE(in);
-        Rendered r = render(in, 1, dir.path.string());
-        CHECK(r.text == out);
+    for (const auto& c : cases) {
+        CAPTURE(c.first);
+        Rendered r = render(c.first, 1, dir.path.string());
+        CHECK(r.text == c.second);
         CHECK(r.diagnostics.empty());
     }
 }
