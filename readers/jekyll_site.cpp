@@ -98,9 +98,44 @@ ir::DateTime site_time(const std::vector<PreparedDocument>& states, const Docume
     return rules.now ? rules.zone.at(rules.now->utc_seconds) : rules.zone.at(0);
 }
 
+// Liquid's site.time as Jekyll sets it (Site#reset): the configuration's `time:`, else the clock,
+// which for us is "now" as the caller gives it. The newest document's date (site_time) stands in
+// only when neither is known, since the library never reads the clock.
+ir::DateTime liquid_time(const SiteConfig& config, const DocumentRules& rules, const ir::DateTime& newest) {
+    if (const ir::Value* t = config.raw.find("time"); t && t->is_string())
+        if (auto parsed = parse_jekyll_date(t->as_string(), false, rules.zone)) return *parsed;
+    if (rules.now) return rules.zone.at(rules.now->utc_seconds);
+    return newest;
+}
+
+// Liquid's site.posts and site.<label>, as Jekyll's SiteDrop gives them: each kept document's
+// `page`; posts newest first, a collection's documents oldest first (Reader#sort_files! sorts by
+// date, then path; site.posts is that order reversed). A collection's label wins over a
+// configuration key of the same name, as in SiteDrop#[].
+ir::Object liquid_documents(const std::vector<PreparedDocument>& states) {
+    std::map<std::string, std::vector<const PreparedDocument*>> by_label;
+    for (const auto& st : states)
+        if (st.keep && !st.doc.collection.empty()) by_label[st.doc.collection].push_back(&st);
+    ir::Object out;
+    for (auto& [label, docs] : by_label) {
+        std::stable_sort(docs.begin(), docs.end(), [](const PreparedDocument* a, const PreparedDocument* b) {
+            if (a->doc.date != b->doc.date) return a->doc.date < b->doc.date;
+            return a->doc.source_path < b->doc.source_path;
+        });
+        if (label == "posts") std::reverse(docs.begin(), docs.end());
+        ir::Array items;
+        items.reserve(docs.size());
+        for (const PreparedDocument* st : docs) items.push_back(st->page);
+        out.emplace_back(label, ir::Value(std::move(items)));
+    }
+    return out;
+}
+
 // Liquid's `site`: the configuration plus the computed values Jekyll adds.
-ir::Value liquid_site(const SiteConfig& config, const ir::Value& data, const ir::DateTime& time) {
+ir::Value liquid_site(const SiteConfig& config, const ir::Value& data, const ir::DateTime& time,
+                      ir::Object documents) {
     ir::Value site = config.raw;
+    for (auto& [label, docs] : documents) site.set(label, std::move(docs));
     site.set("data", data);
     site.set("url", config.url);
     site.set("baseurl", config.baseurl);
@@ -233,7 +268,7 @@ ir::Site read_jekyll_site(const std::vector<std::string>& sources, const ReaderO
     index_links(states, options.pages, links);
     warn_shared_permalinks(states, candidates);
     const ir::DateTime time = site_time(states, rules);
-    const ir::Value site_value = liquid_site(config, out.data, time);
+    const ir::Value site_value = liquid_site(config, out.data, liquid_time(config, rules, time), liquid_documents(states));
     render_bodies(states, candidates, {options, config, folder, site_value, links});
 
     diagnostics.add_all(site_diags);

@@ -92,6 +92,24 @@ struct Converter {
         return v;
     }
 
+    // Psych's merge key (ToRuby#revive_hash): a mapping's keys are set into `obj` in order, a
+    // list of mappings merges with the earlier ones winning. False (the caller keeps a plain
+    // `<<` key) when the value is neither, or the list holds something other than mappings.
+    static bool merge(ir::Value& obj, const ir::Value& value) {
+        if (value.is_object()) {
+            for (const auto& [k, v] : value.as_object()) obj.set(k, v);
+            return true;
+        }
+        if (!value.is_array()) return false;
+        for (const auto& item : value.as_array())
+            if (!item.is_object()) return false;
+        ir::Value merged = ir::Object{};
+        for (auto it = value.as_array().rbegin(); it != value.as_array().rend(); ++it)
+            for (const auto& [k, v] : it->as_object()) merged.set(k, v);
+        for (const auto& [k, v] : merged.as_object()) obj.set(k, v);
+        return true;
+    }
+
     ir::Value convert_node(const YAML::Node& n) {
         switch (n.Type()) {
             case YAML::NodeType::Undefined:
@@ -111,8 +129,10 @@ struct Converter {
                 ir::Value obj = ir::Object{};
                 for (const auto& kv : n) {
                     std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+                    ir::Value value = convert(kv.second);
+                    if (key == "<<" && kv.first.Tag() != "tag:yaml.org,2002:str" && merge(obj, value)) continue;
                     // A later duplicate key replaces the earlier value in place, as in Psych.
-                    obj.set(key, convert(kv.second));
+                    obj.set(key, std::move(value));
                 }
                 return obj;
             }

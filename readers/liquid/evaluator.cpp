@@ -200,6 +200,12 @@ private:
         for (const Filter& filter : f.filters) {
             std::vector<Value> args;
             for (const Expr& a : filter.args) args.push_back(eval(a));
+            if ((filter.name == "where_exp" || filter.name == "find_exp") && args.size() == 2) {
+                v = select_by_condition(v, to_output(args[0].get()), to_output(args[1].get()),
+                                        filter.name == "find_exp", n);
+                charge_bytes(value_bytes(v.get()), n);
+                continue;
+            }
             std::vector<std::pair<std::string, Value>> kw;
             for (const auto& [k, a] : filter.keyword_args) kw.emplace_back(k, eval(a));
             auto result = apply_filter(filter.name, v, args, kw, env_);
@@ -212,6 +218,42 @@ private:
             }
         }
         return v;
+    }
+
+    // Jekyll's where_exp and find_exp (Jekyll::Filters): they evaluate a condition, so they live
+    // here rather than with the pure filters. A mapping's values are searched; each is bound to
+    // `variable` in a scope of its own; anything else passes through unchanged.
+    Value select_by_condition(const Value& input, const std::string& variable, const std::string& expression,
+                              bool first_only, const Node& n) {
+        if (!input->is_array() && !input->is_object()) return input;
+        bool ok = true;
+        const Condition condition = parse_condition(expression, ok);
+        if (!ok || condition.terms.empty()) {
+            problem(ir::Severity::warning, ir::DiagnosticCode::liquid_partly_parsed, n,
+                    "'" + expression + "' is not a Liquid condition; the value is kept unfiltered");
+            return input;
+        }
+        ir::Array items;
+        if (input->is_array()) {
+            items = input->as_array();
+        } else {
+            for (const auto& [k, item] : input->as_object()) items.push_back(item);
+        }
+        ir::Array selected;
+        scopes_.emplace_back();
+        for (auto& item : items) {
+            charge_steps(1, n);
+            scopes_.back()[variable] = Value(item);
+            if (!eval(condition)) continue;
+            if (first_only) {
+                scopes_.pop_back();
+                return Value(std::move(item));
+            }
+            selected.push_back(std::move(item));
+        }
+        scopes_.pop_back();
+        if (first_only) return {};
+        return Value(ir::Value(std::move(selected)));
     }
 
     bool compare_special(const Expr& special, const Value& other) {
@@ -511,22 +553,36 @@ private:
         return Value(ir::Value(std::move(obj)));
     }
 
-    void render_include(const IncludeNode& inc, const Node& n, std::string& out) {
-        std::string markup = inc.markup;
-        std::string name, params;
-        if (markup.rfind("{{", 0) == 0) {
-            std::size_t close = markup.find("}}");
-            std::size_t split = close == std::string::npos ? markup.size() : close + 2;
-            split = markup.find_first_of(" \t\r\n", split);
-            if (split == std::string::npos) split = markup.size();
-            name = render_string(markup.substr(0, split));
-            params = markup.substr(split);
-        } else {
-            std::size_t split = markup.find_first_of(" \t\r\n");
-            if (split == std::string::npos) split = markup.size();
-            name = render_string(markup.substr(0, split));
-            params = markup.substr(split);
+    // Jekyll's IncludeTag#initialize: when the markup matches VARIABLE_SYNTAX (text without `{`,
+    // then `{{ name | filters }}` followed by non-space text, once or more) that match is the file
+    // name and the rest the parameters; otherwise the first word is the name. Ruby's /m makes `.`
+    // match newlines; `\s` is spelled out as in text_match.h.
+    static void split_include_markup(std::string_view markup, std::string& name, std::string& params) {
+        static const RE2 variable_syntax(
+            R"re((?s)([^{]*(?:\{\{[\t\n\v\f\r ]*[\w\-.]+[\t\n\v\f\r ]*(?:\|.*)?\}\}[^\t\n\v\f\r {}]*)+)(.*))re",
+            byte_pattern_options());
+        const std::string_view ws = " \t\n\v\f\r";
+        auto strip = [&](std::string_view v) {
+            const auto b = v.find_first_not_of(ws);
+            if (b == std::string_view::npos) return std::string();
+            return std::string(v.substr(b, v.find_last_not_of(ws) - b + 1));
+        };
+        const std::string text = strip(markup);
+        re2::StringPiece m[3];
+        if (variable_syntax.Match(re2::StringPiece(text), 0, text.size(), RE2::UNANCHORED, m, 3)) {
+            name = strip(std::string_view(m[1].data(), m[1].size()));
+            params = strip(std::string_view(m[2].data(), m[2].size()));
+            return;
         }
+        const auto split = text.find_first_of(ws);
+        name = text.substr(0, split);
+        params = split == std::string::npos ? std::string() : text.substr(split);
+    }
+
+    void render_include(const IncludeNode& inc, const Node& n, std::string& out) {
+        std::string name, params;
+        split_include_markup(inc.markup, name, params);
+        name = render_string(name);
         const char* tag = inc.relative ? "include_relative" : "include";
         if (!valid_include_name(name)) {
             // Jekyll raises here, and the build stops; we skip the document. `..`, `//` and odd

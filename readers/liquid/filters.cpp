@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <unordered_map>
 
 #include "ir/datetime.h"
@@ -166,6 +167,37 @@ ir::Array ruby_split(std::string_view s, std::string_view pattern) {
     return out;
 }
 
+// CGI.unescape, which Liquid's url_decode calls: `+` is a space, `%XX` a byte; a `%` without two
+// hex digits stays as it is.
+std::string cgi_unescape(std::string_view in) {
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    std::string out;
+    out.reserve(in.size());
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        if (in[i] == '+') {
+            out += ' ';
+        } else if (in[i] == '%' && i + 2 < in.size() && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
+            out += static_cast<char>(hex(in[i + 1]) * 16 + hex(in[i + 2]));
+            i += 2;
+        } else {
+            out += in[i];
+        }
+    }
+    return out;
+}
+
+// Liquid's replace_last: the last occurrence only.
+std::string replace_last(std::string s, std::string_view from, std::string_view to) {
+    const auto at = s.rfind(from);
+    if (at != std::string::npos) s.replace(at, from.size(), to);
+    return s;
+}
+
 ir::Array to_array(const ir::Value& v) {
     if (v.is_array()) return v.as_array();
     if (v.is_null()) return {};
@@ -264,6 +296,50 @@ bool both_ints(const Value& a, const Value& b) {
 
 const ir::Value* property(const ir::Value& item, std::string_view key) {
     return item.is_object() ? item.find(key) : nullptr;
+}
+
+// Jekyll's item_property: a dotted path through the item, the value then read by
+// parse_sort_input (text that looks like an integer or a decimal becomes that number).
+ir::Value jekyll_item_property(const ir::Value& item, const std::string& path) {
+    const ir::Value* at = &item;
+    std::size_t from = 0;
+    for (;;) {
+        const auto dot = path.find('.', from);
+        at = property(*at, std::string_view(path).substr(from, dot == std::string::npos ? std::string::npos : dot - from));
+        if (!at) return {};
+        if (dot == std::string::npos) break;
+        from = dot + 1;
+    }
+    if (at->is_array() || at->is_object() || at->is_null() || at->is_bool()) return *at;
+    static const RE2 integer_like(R"(^[\t\n\v\f\r ]*-?\d+[\t\n\v\f\r ]*$)", byte_pattern_options());
+    static const RE2 float_like(R"(^[\t\n\v\f\r ]*-?(?:\d+\.?\d*|\.\d+)[\t\n\v\f\r ]*$)", byte_pattern_options());
+    const std::string text = to_output(*at);
+    if (RE2::FullMatch(text, integer_like)) return ir::Value(static_cast<std::int64_t>(to_number(ir::Value(text))));
+    if (RE2::FullMatch(text, float_like)) return ir::Value(to_number(ir::Value(text)));
+    return *at;
+}
+
+// Jekyll's compare_property_vs_target, for where and find.
+bool jekyll_property_matches(const ir::Value& prop, const ir::Value& target) {
+    if (target.is_null()) return prop.is_null();
+    const std::string want = to_output(target);
+    if (prop.is_string()) return prop.as_string() == want;
+    if (prop.is_array())
+        return std::any_of(prop.as_array().begin(), prop.as_array().end(),
+                           [&](const ir::Value& e) { return to_output(e) == want; });
+    if (prop.is_null() || prop.is_object()) return false;
+    return to_output(prop) == want;
+}
+
+// The items where and find search: a mapping's values, a list itself; nullopt for anything
+// else, or when the target is a list or mapping (Jekyll then returns the input unchanged).
+std::optional<ir::Array> jekyll_searchable(const Value& in, const Args& a) {
+    if (a.empty() || (a.size() > 1 && (a[1]->is_array() || a[1]->is_object()))) return std::nullopt;
+    if (in->is_array()) return in->as_array();
+    if (!in->is_object()) return std::nullopt;
+    ir::Array items;
+    for (const auto& [k, v] : in->as_object()) items.push_back(v);
+    return items;
 }
 
 // Sorts with nil last, as Liquid's sort does for properties.
@@ -498,6 +574,41 @@ const std::unordered_map<std::string_view, FilterFn>& table() {
         {"remove_first", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
              return s(replace_all(str(in), arg_str(a, 0), "", true));
          }},
+        {"replace_last", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
+             return s(replace_last(str(in), arg_str(a, 0), arg_str(a, 1)));
+         }},
+        {"remove_last", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
+             return s(replace_last(str(in), arg_str(a, 0), ""));
+         }},
+        {"url_decode", [](const Value& in, const Args&, const KwArgs&, const FilterEnvironment&) {
+             return in->is_null() ? in : s(cgi_unescape(str(in)));
+         }},
+        // Jekyll's array filters copy the array; anything else passes through unchanged.
+        {"pop", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
+             if (!in->is_array()) return in;
+             ir::Array out = in->as_array();
+             const auto n = static_cast<std::size_t>(std::clamp<long long>(arg_int(a, 0, 1), 0,
+                                                                            static_cast<long long>(out.size())));
+             out.resize(out.size() - n);
+             return Value(ir::Value(std::move(out)));
+         }},
+        {"shift", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
+             if (!in->is_array()) return in;
+             ir::Array out = in->as_array();
+             const auto n = std::clamp<long long>(arg_int(a, 0, 1), 0, static_cast<long long>(out.size()));
+             out.erase(out.begin(), out.begin() + n);
+             return Value(ir::Value(std::move(out)));
+         }},
+        {"unshift", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
+             if (!in->is_array()) return in;
+             ir::Array out = in->as_array();
+             out.insert(out.begin(), a.empty() ? ir::Value() : a[0].get());
+             return Value(ir::Value(std::move(out)));
+         }},
+        {"to_integer", [](const Value& in, const Args&, const KwArgs&, const FilterEnvironment&) {
+             if (in->is_bool()) return Value(ir::Value(std::int64_t{in->as_bool() ? 1 : 0}));
+             return number(std::trunc(to_number(in.get())), true);
+         }},
         {"default", [](const Value& in, const Args& a, const KwArgs& kw, const FilterEnvironment&) {
              bool allow_false = false;
              for (const auto& [k, v] : kw)
@@ -507,17 +618,23 @@ const std::unordered_map<std::string_view, FilterFn>& table() {
              return use_default ? (a.empty() ? s("") : a[0]) : in;
          }},
         {"where", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
+             const auto items = jekyll_searchable(in, a);
+             if (!items) return in;
+             const std::string key = arg_str(a, 0);
+             const ir::Value target = a.size() > 1 ? a[1].get() : ir::Value();
              ir::Array out;
-             std::string key = arg_str(a, 0);
-             for (const auto& item : to_array(in.get())) {
-                 const ir::Value* p = property(item, key);
-                 if (!p) continue;
-                 if (a.size() < 2 ? truthy(*p) : (equal(*p, a[1].get()) || to_output(*p) == str(a[1]) ||
-                                                  (p->is_array() && std::any_of(p->as_array().begin(), p->as_array().end(),
-                                                                                [&](const ir::Value& e) { return to_output(e) == str(a[1]); }))))
-                     out.push_back(item);
-             }
+             for (const auto& item : *items)
+                 if (jekyll_property_matches(jekyll_item_property(item, key), target)) out.push_back(item);
              return Value(ir::Value(std::move(out)));
+         }},
+        {"find", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
+             const auto items = jekyll_searchable(in, a);
+             if (!items) return in;
+             const std::string key = arg_str(a, 0);
+             const ir::Value target = a.size() > 1 ? a[1].get() : ir::Value();
+             for (const auto& item : *items)
+                 if (jekyll_property_matches(jekyll_item_property(item, key), target)) return Value(item);
+             return Value();
          }},
         {"sort", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
              return Value(ir::Value(sorted(to_array(in.get()), arg_str(a, 0), false)));
@@ -558,7 +675,8 @@ const std::unordered_map<std::string_view, FilterFn>& table() {
              return Value(ir::Value(std::move(out)));
          }},
         {"push", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
-             ir::Array out = to_array(in.get());
+             if (!in->is_array()) return in;
+             ir::Array out = in->as_array();
              if (!a.empty()) out.push_back(a[0].get());
              return Value(ir::Value(std::move(out)));
          }},
@@ -644,6 +762,18 @@ const std::unordered_map<std::string_view, FilterFn>& table() {
              if (d == 0) return in;
              double x = to_number(in.get());
              return number(x - d * std::floor(x / d), both_ints(in, b));
+         }},
+        // Liquid's at_least/at_most: the larger/smaller of two numbers, an integer when the
+        // chosen one is.
+        {"at_least", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
+             Value b = a.empty() ? Value() : a[0];
+             const double x = to_number(in.get()), y = to_number(b.get());
+             return y > x ? number(y, both_ints(b, b)) : number(x, both_ints(in, in));
+         }},
+        {"at_most", [](const Value& in, const Args& a, const KwArgs&, const FilterEnvironment&) {
+             Value b = a.empty() ? Value() : a[0];
+             const double x = to_number(in.get()), y = to_number(b.get());
+             return y < x ? number(y, both_ints(b, b)) : number(x, both_ints(in, in));
          }},
         {"abs", [](const Value& in, const Args&, const KwArgs&, const FilterEnvironment&) {
              return number(std::fabs(to_number(in.get())), !in->is_double());

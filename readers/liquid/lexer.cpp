@@ -50,24 +50,21 @@ void split_tag(std::string_view inner, Token& t) {
     t.text = std::string(trim(inner.substr(n)));
 }
 
-// Finds the `{% endraw %}` (any spacing, optional dashes) that closes a raw block starting at
-// `from`; returns the tag's start and sets `end` past it, or npos.
-std::size_t find_endraw(std::string_view s, std::size_t from, std::size_t& end, bool& trim_after,
-                        bool& trim_before) {
+// Finds the `{% endraw %}` that closes a raw block starting at `from`: Liquid 5.4's
+// FullTokenPossiblyInvalid, /{%\s*(\w+)\s*(.*)?%}/ with `endraw` as the word, so a dash after
+// the word is allowed (and does nothing) but one before it is not (`{%- endraw %}` is body text).
+// Returns the tag's start and sets `end` past it, or npos.
+std::size_t find_endraw(std::string_view s, std::size_t from, std::size_t& end) {
     for (std::size_t p = s.find("{%", from); p != std::string_view::npos; p = s.find("{%", p + 2)) {
         std::size_t q = p + 2;
-        bool dash = q < s.size() && s[q] == '-';
-        if (dash) ++q;
         while (q < s.size() && is_space(s[q])) ++q;
         if (s.substr(q, 6) != "endraw") continue;
         q += 6;
-        while (q < s.size() && is_space(s[q])) ++q;
-        bool dash_after = q < s.size() && s[q] == '-';
-        if (dash_after) ++q;
-        if (s.substr(q, 2) != "%}") continue;
-        end = q + 2;
-        trim_after = dash_after;
-        trim_before = dash;
+        // `endraw` must be the whole word: `\w+` would take `endrawx` as another tag.
+        if (q < s.size() && (std::isalnum(static_cast<unsigned char>(s[q])) || s[q] == '_')) continue;
+        const std::size_t close = s.find("%}", q);
+        if (close == std::string_view::npos) return std::string_view::npos;
+        end = close + 2;
         return p;
     }
     return std::string_view::npos;
@@ -166,25 +163,17 @@ std::vector<Token> tokenize(std::string_view s) {
         trim_next = dash_after;
         if (t.kind == Token::Kind::tag && t.name == "raw") {
             std::size_t raw_end = 0;
-            bool trim_after = false, trim_before = false;
-            std::size_t endraw = find_endraw(s, pos, raw_end, trim_after, trim_before);
+            std::size_t endraw = find_endraw(s, pos, raw_end);
             if (endraw != std::string_view::npos) {
-                // The body is one verbatim text token; the raw tags themselves vanish.
-                std::size_t from = pos;
-                std::string_view body = s.substr(from, endraw - from);
-                if (trim_next) {
-                    while (!body.empty() && is_space(body.front())) {
-                        body.remove_prefix(1);
-                        ++from;
-                    }
-                }
-                if (trim_before) {
-                    while (!body.empty() && is_space(body.back())) body.remove_suffix(1);
-                }
+                // The body is one verbatim text token, never trimmed; the raw tags themselves
+                // vanish. As in Liquid 5.4 (Raw#parse reads the tokens itself), the opening tag's
+                // `-%}` trims the text after `{% endraw %}` instead, and the end tag's dashes do
+                // nothing: `trim_next` is left as the opening tag set it.
+                const bool trim_after_end = trim_next;
                 trim_next = false;
-                push_text(from, from + body.size(), true);
+                push_text(pos, endraw, true);
                 pos = raw_end;
-                trim_next = trim_after;
+                trim_next = trim_after_end;
                 continue;
             }
             // An unclosed raw: the parser reports the tag, and the rest stays verbatim.

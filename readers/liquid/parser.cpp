@@ -214,28 +214,6 @@ private:
     std::size_t pos_ = 0;
 };
 
-Condition parse_condition(std::string_view markup, bool& ok) {
-    ExprParser p(markup);
-    Condition c;
-    while (true) {
-        Comparison cmp;
-        cmp.left = p.expression();
-        if (p.at(Lex::Kind::comparison) || p.at_id("contains")) {
-            cmp.op = p.take().text;
-            if (cmp.op == "<>") cmp.op = "!=";
-            cmp.right = p.expression();
-        }
-        c.terms.push_back(std::move(cmp));
-        if (p.at_id("and") || p.at_id("or")) {
-            c.joins.push_back(p.take().text);
-            continue;
-        }
-        break;
-    }
-    ok = p.ok && p.done();
-    return c;
-}
-
 // ---- Tags ------------------------------------------------------------------------------------
 
 bool blank_between(std::string_view s, std::size_t from, std::size_t to) {
@@ -554,6 +532,28 @@ private:
 };
 
 }  // namespace
+
+Condition parse_condition(std::string_view markup, bool& ok) {
+    ExprParser p(markup);
+    Condition c;
+    while (true) {
+        Comparison cmp;
+        cmp.left = p.expression();
+        if (p.at(Lex::Kind::comparison) || p.at_id("contains")) {
+            cmp.op = p.take().text;
+            if (cmp.op == "<>") cmp.op = "!=";
+            cmp.right = p.expression();
+        }
+        c.terms.push_back(std::move(cmp));
+        if (p.at_id("and") || p.at_id("or")) {
+            c.joins.push_back(p.take().text);
+            continue;
+        }
+        break;
+    }
+    ok = p.ok && p.done();
+    return c;
+}
 
 FilteredExpr parse_filtered(std::string_view markup, int line, int col, std::vector<Problem>& problems) {
     ExprParser p(markup);

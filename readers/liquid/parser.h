@@ -18,6 +18,10 @@ Nodes parse_template(std::string_view source, std::vector<Problem>& problems);
 // `line`:`col`.
 FilteredExpr parse_filtered(std::string_view markup, int line, int col, std::vector<Problem>& problems);
 
+// Parses the condition of an `if` (comparisons joined by `and`/`or`); Jekyll's where_exp and
+// find_exp read theirs the same way. `ok` is false when `markup` is not one.
+Condition parse_condition(std::string_view markup, bool& ok);
+
 // Parses one expression (a literal, a variable, a range). Returns false when `markup` is not one.
 bool parse_expression(std::string_view markup, Expr& out);
 

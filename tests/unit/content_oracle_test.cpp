@@ -103,8 +103,10 @@ std::set<std::string> listed_in_fidelity_doc() {
     while (std::getline(in, line)) {
         if (line.rfind("- `", 0) != 0) continue;
         const auto e = line.find('`', 3);
-        // `kramdown:<case>` entries belong to kramdown_cases_test.
-        if (e != std::string::npos && line.compare(3, 9, "kramdown:") != 0) out.insert(line.substr(3, e - 3));
+        // `kramdown:<case>` entries belong to kramdown_cases_test, `site:<site>/<path>` ones to
+        // site_oracle_test.
+        if (e != std::string::npos && line.compare(3, 9, "kramdown:") != 0 && line.compare(3, 5, "site:") != 0)
+            out.insert(line.substr(3, e - 3));
     }
     return out;
 }
@@ -176,8 +178,10 @@ TEST_CASE("rendered content matches Jekyll's on the five points") {
     CHECK(corpus_count >= 950);
     // Issue 3's target: at least 95% of corpus documents match Jekyll on all five points (935/981
     // when this was written; docs/fidelity.md explains every other one). The floor rises with each
-    // fix so that no document slips back (949/981 with kramdown's emphasis rule).
-    CHECK(rate >= 97.0);
+    // fix so that no document slips back (949/981 with kramdown's emphasis rule; 951/981 with
+    // Liquid 5.4's raw white-space rule, Jekyll's site.time and YAML merge keys; 953/981 with
+    // site.posts in Liquid; 955/981 with kramdown's HTML-element block rule).
+    CHECK(rate >= 97.3);
     for (const auto& key : failing) CHECK_MESSAGE(listed.count(key), key << " fails and is not explained in docs/fidelity.md");
     for (const auto& key : listed) CHECK_MESSAGE(failing.count(key), key << " is listed in docs/fidelity.md but now matches");
 }

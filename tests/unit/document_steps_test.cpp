@@ -899,3 +899,24 @@ TEST_CASE("front-matter dates are read as Ruby's Time.parse reads them") {
     for (const auto& d : now_agree) agreed += d + "\n";
     CHECK_MESSAGE(now_agree.empty(), "now agree with Ruby; take them off ruby-dates.differences.txt:\n" << agreed);
 }
+
+TEST_CASE("YAML merge keys merge as Psych merges them") {
+    // Psych (ToRuby#revive_hash): `<<` not tagged !!str merges a mapping into the one it stands in,
+    // in order (keys before it are replaced, keys after it win); a list of mappings merges with
+    // the earlier ones winning; anything else stays a plain `<<` key. Rows from
+    // ruby -ryaml -e 'p Psych.safe_load(s, aliases: true)'. Sites use it for locales
+    // (minimal-mistakes' _data/ui-text.yml: `en-US: {<<: *DEFAULT_EN}`).
+    const std::pair<const char*, const char*> cases[] = {
+        {"a: &a {x: 1, y: 2}\nb:\n  <<: *a\n  y: 3\n", "a: {x: 1, y: 2}\nb: {x: 1, y: 3}\n"},
+        {"a: &a {x: 1, y: 2}\nb:\n  y: 3\n  <<: *a\n", "a: {x: 1, y: 2}\nb: {y: 2, x: 1}\n"},
+        {"a: &a {x: 1}\nc: &c {x: 2, z: 5}\nb:\n  <<: [*a, *c]\n  w: 0\n",
+         "a: {x: 1}\nc: {x: 2, z: 5}\nb: {x: 1, z: 5, w: 0}\n"},
+        {"a: &a 5\nb:\n  <<: *a\n", "a: 5\nb: {'<<': 5}\n"},
+        {"b:\n  \"<<\": {x: 1}\n", "b: {x: 1}\n"},
+        {"b:\n  !!str <<: {x: 1}\n", "b: {!!str '<<': {x: 1}}\n"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.first);
+        CHECK(yaml(c.first) == yaml(c.second));
+    }
+}

@@ -43,6 +43,35 @@ ir::Value test_site() {
     ir::Value data;
     data.set("nested", nested);
     data.set("list", ir::Value(ir::Array{"a", "b", "c"}));
+    auto person = [](const char* name, int age, ir::Array tags) {
+        ir::Value p;
+        p.set("name", name);
+        p.set("age", age);
+        p.set("tags", ir::Value(std::move(tags)));
+        return p;
+    };
+    data.set("people", ir::Value(ir::Array{person("ann", 30, {"x"}), person("bob", 20, {"y"}),
+                                           person("cy", 40, {"x", "y"})}));
+    ir::Value by_name, a, b;
+    a.set("n", 1);
+    b.set("n", 2);
+    by_name.set("a", a);
+    by_name.set("b", b);
+    data.set("byname", by_name);
+    // For where/find: numbers written as strings, a list or a string of tags, a nested field.
+    auto member = [](const char* name, ir::Value age, ir::Value tags, const char* code, const char* k) {
+        ir::Value m, meta;
+        m.set("name", name);
+        m.set("age", std::move(age));
+        m.set("tags", std::move(tags));
+        if (code) m.set("code", code);
+        meta.set("k", k);
+        m.set("meta", meta);
+        return m;
+    };
+    data.set("staff", ir::Value(ir::Array{member("ann", 30, ir::Value(ir::Array{"x"}), "007", "v"),
+                                          member("bob", "30", "x y", nullptr, "w"),
+                                          member("cy", 40, ir::Value(ir::Array{"y"}), "7", "u")}));
     site.set("data", data);
     return site;
 }
@@ -114,6 +143,122 @@ TEST_CASE("outputs, raw and comment") {
         {"a{% comment %} {{ x }} {% if y %} {% endcomment %}b", "ab"},
         {"a  {{- 'x' -}}  \n b", "axb"},
         {"a\n{%- assign q = 1 -%}\nb", "ab"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.in);
+        Rendered r = render(c.in);
+        CHECK(r.text == c.out);
+        CHECK(r.diagnostics.empty());
+    }
+}
+
+TEST_CASE("raw's white-space control is Liquid 5.4's") {
+    // Liquid 5.4's Raw#parse takes the tokens after `{% raw %}` verbatim up to one matching
+    // /{%\s*endraw\s*(.*)?%}/: the body is never trimmed, a `-` after the opening tag trims the
+    // text after the end tag instead (the parse context's trim flag outlives the body), and the end
+    // tag's own `-`s do nothing (a `{%- endraw` does not end the block at all). Rows from
+    // ruby -rliquid -e 'p Liquid::Template.parse(s).render'.
+    struct Case {
+        const char* in;
+        const char* out;
+    };
+    const Case cases[] = {
+        {"a\n{%- raw -%}\nX\n{% endraw %}\nb", "a\nX\nb"},
+        {"a\n{% raw -%}\n X \n{% endraw %}\nb", "a\n\n X \nb"},
+        {"a\n{% raw %}X{% endraw -%}\n b", "a\nX\n b"},
+        {"a {% raw %}X{%endraw%} b", "a X b"},
+        {"a {% raw %}X{%- endraw %} b {% endraw %}c", "a X{%- endraw %} b c"},
+        {"{%- raw -%}\n{%- include x -%}\nv\n{% endraw %}", "\n{%- include x -%}\nv\n"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.in);
+        Rendered r = render(c.in);
+        CHECK(r.text == c.out);
+        CHECK(r.diagnostics.empty());
+    }
+}
+
+TEST_CASE("where_exp and find_exp select with a Liquid condition, as Jekyll's filters do") {
+    // Jekyll::Filters#where_exp/#find_exp: a mapping's values, each bound to the variable in a
+    // scope of its own, tested with the condition (and/or chained as in `if`); anything that is
+    // neither list nor mapping passes through. Rows from Liquid 5.4 with Jekyll 4.3's filters
+    // registered (the people and byname data below).
+    struct Case {
+        const char* in;
+        const char* out;
+    };
+    const Case cases[] = {
+        {R"({{ site.data.people | where_exp: "p", "p.age > 25" | map: "name" | join: "," }})", "ann,cy"},
+        {R"({{ site.data.people | where_exp: "p", "p.tags contains 'y' and p.age < 35" | map: "name" | join: "," }})",
+         "bob"},
+        {R"({{ site.data.people | where_exp: "p", "p.age < 25 or p.name == 'cy'" | map: "name" | join: "," }})",
+         "bob,cy"},
+        {R"({{ site.data.people | where_exp: "p", "p.nothing" | size }})", "0"},
+        {R"({{ site.data.byname | where_exp: "v", "v.n == 2" | map: "n" | join: "," }})", "2"},
+        {R"({{ "abc" | where_exp: "v", "v == 1" }})", "abc"},
+        {R"({{ site.data.people | find_exp: "p", "p.age < 35" | map: "name" }})", "ann"},
+        {R"({% assign min = 35 %}{{ site.data.people | where_exp: "p", "p.age > min" | map: "name" | join: "," }})",
+         "cy"},
+        {R"({% assign p = "outer" %}{{ site.data.people | where_exp: "p", "p.age > 35" | size }}{{ p }})", "1outer"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.in);
+        Rendered r = render(c.in);
+        CHECK(r.text == c.out);
+        CHECK(r.diagnostics.empty());
+    }
+}
+
+TEST_CASE("the string, number and array filters Liquid 5.4 and Jekyll 4.3 add") {
+    // Liquid's replace_last/remove_last/url_decode/at_least/at_most and Jekyll's pop/shift/
+    // unshift/push/to_integer (which leave anything but an array alone). Rows from Liquid 5.4
+    // with Jekyll 4.3's filters registered.
+    struct Case {
+        const char* in;
+        const char* out;
+    };
+    const Case cases[] = {
+        {R"({{ "a-b-a-b" | replace_last: "a", "X" }})", "a-b-X-b"},
+        {R"({{ "a-b-a-b" | remove_last: "b" }})", "a-b-a-"},
+        {R"({{ "a-b" | remove_last: "z" }})", "a-b"},
+        {R"({{ "%E4%BD%A0+x%20y" | url_decode }})", "你 x y"},
+        {R"({{ 3 | at_least: 5 }}|{{ 7 | at_least: 5 }}|{{ "2.5" | at_least: 1 }}|{{ 4 | at_most: 2.5 }})", "5|7|2.5|2.5"},
+        {R"({{ site.data.list | pop | join: "," }}|{{ site.data.list | pop: 2 | join: "," }}|)"
+         R"({{ site.data.list | shift | join: "," }}|{{ site.data.list | unshift: "z" | join: "," }})",
+         "a,b|a|b,c|z,a,b,c"},
+        {R"({{ "x" | pop }}|{{ "x" | push: "y" }})", "x|x"},
+        {R"({{ "12abc" | to_integer }}|{{ true | to_integer }}|{{ 3.9 | to_integer }}|{{ nil | to_integer }})", "12|1|3|0"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.in);
+        Rendered r = render(c.in);
+        CHECK(r.text == c.out);
+        CHECK(r.diagnostics.empty());
+    }
+}
+
+TEST_CASE("where and find compare as Jekyll's filters do") {
+    // Jekyll::Filters#where/#find: the property is a dotted path, numbers written as strings are
+    // read as numbers (parse_sort_input: "007" is 7), a string property must equal the target's
+    // text, any other property matches when one of its elements' text does, a nil target matches a
+    // missing property; a mapping's values are searched and anything else passes through. Rows
+    // from Liquid 5.4 with Jekyll 4.3's filters registered.
+    struct Case {
+        const char* in;
+        const char* out;
+    };
+    const Case cases[] = {
+        {R"({{ site.data.staff | where: "age", 30 | map: "name" | join: "," }})", "ann,bob"},
+        {R"({{ site.data.staff | where: "age", "30" | map: "name" | join: "," }})", "ann,bob"},
+        {R"({{ site.data.staff | where: "tags", "x" | map: "name" | join: "," }})", "ann"},
+        {R"({{ site.data.staff | where: "code", "7" | map: "name" | join: "," }})", "ann,cy"},
+        {R"({{ site.data.staff | where: "code", nil | map: "name" | join: "," }})", "bob"},
+        {R"({{ site.data.staff | where: "meta.k", "w" | map: "name" | join: "," }})", "bob"},
+        {R"({{ site.data.byname | where: "n", 2 | map: "n" | join: "," }})", "2"},
+        {R"({{ "abc" | where: "n", 2 }})", "abc"},
+        {R"({{ site.data.staff | find: "age", 40 | map: "name" }}|{{ site.data.staff | find: "age", 99 }}|)"
+         R"({{ site.data.byname | find: "n", 1 | map: "n" }})",
+         "cy||1"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.in);
@@ -298,6 +443,27 @@ TEST_CASE("includes: rendered from _includes, or kept as unsupported with a warn
     REQUIRE(inl.placeholders.size() == 1);
     CHECK(std::get<ir::UnsupportedInline>(std::get<ir::Inline>(inl.placeholders.at(0)).node).kind == "include");
     CHECK(inl.text == "See " + token(0) + " here");
+}
+
+TEST_CASE("include names with Liquid in them are split from the parameters as Jekyll splits them") {
+    // Jekyll's IncludeTag: when the markup matches VARIABLE_SYNTAX (text without `{`, then one or
+    // more `{{ name | filters }}` each followed by non-space text) that part is the file name,
+    // rendered with Liquid, and the rest the parameters; otherwise the name is the first word.
+    test::TempDir dir;
+    test::write_file(dir.path / "_includes" / "extensions" / "youtube.html", "[yt {{ include.id }}]");
+    test::write_file(dir.path / "_includes" / "note.html", "[note {{ include.n }}]");
+    const std::pair<const char*, const char*> cases[] = {
+        {"{% assign kind = 'youtube' %}{% include extensions/{{ kind }}.html id='x1' %}", "[yt x1]"},
+        {"{% assign kind = 'YouTube' %}{% include extensions/{{ kind | downcase }}.html id=\"x2\" %}", "[yt x2]"},
+        {"{% assign f = 'note.html' %}{% include {{ f }} n=3 %}", "[note 3]"},
+        {"{% include note.html n=4 %}", "[note 4]"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.first);
+        Rendered r = render(c.first, 1, dir.path.string());
+        CHECK(r.text == c.second);
+        CHECK(r.diagnostics.empty());
+    }
 }
 
 TEST_CASE("unknown tags: a block keeps its body, a plain tag becomes unsupported") {

@@ -12,6 +12,7 @@
 #include "readers/permalink.h"
 #include "readers/yaml_value.h"
 #include "tests/test_support.h"
+#include "writers/html/html_renderer.h"
 
 namespace fs = std::filesystem;
 using namespace blogconv;
@@ -467,4 +468,43 @@ TEST_CASE("jekyll-feed's feed: settings and the cover are read into the model, s
     CHECK(feed_settings(odd) == ir::FeedSettings{});
     CHECK(site_cover(odd) == "c.png");
     CHECK(feed_settings(ir::Value{}) == ir::FeedSettings{});
+}
+
+TEST_CASE("Liquid's site.time is Jekyll's: the config's time:, else now, not the newest post") {
+    // Jekyll sets site.time from `time:` in the configuration, else from the clock (site.rb,
+    // Site#reset); a post dated in the future does not move it.
+    TempDir t;
+    write_file(t.path / "_posts/2020-01-01-a.md", "---\n---\nYear {{ site.time | date: '%Y' }}\n");
+    write_file(t.path / "_posts/9999-12-31-far.md", "---\n---\nfar\n");
+    readers::ReaderOptions o;
+    o.future = true;
+    o.now = ir::DateTime{ir::civil_to_epoch(2026, 11, 25), 0};
+    auto year_seen = [](const Read& r) {
+        const ir::Document* d = r.find("_posts/2020-01-01-a.md");
+        return d ? writers::render_html(d->body, {}) : std::string("(not read)");
+    };
+    CHECK(year_seen(read_site(t.path, o)) == "<p>Year 2026</p>\n");
+    write_file(t.path / "_config.yml", "time: 2021-06-01 10:00:00 +0000\n");
+    CHECK(year_seen(read_site(t.path, o)) == "<p>Year 2021</p>\n");
+}
+
+TEST_CASE("site.posts and collections are lists in Liquid, ordered as Jekyll orders them") {
+    // Jekyll's SiteDrop: site.posts is the posts newest first; site.<label> is the collection's
+    // documents sorted by date, then path (Reader#sort_files!); each item is the document's
+    // `page` (front matter plus url, date, title, ...).
+    TempDir t;
+    write_file(t.path / "_config.yml", "collections:\n  talks:\n    output: true\n");
+    write_file(t.path / "_posts/2020-01-01-old.md", "---\ntitle: Old\n---\nx\n");
+    write_file(t.path / "_posts/2021-01-01-new.md", "---\ntitle: New\nmood: glad\n---\nx\n");
+    write_file(t.path / "_talks/b.md", "---\ntitle: B\ndate: 2019-01-01\n---\nx\n");
+    write_file(t.path / "_talks/a.md", "---\ntitle: A\ndate: 2019-01-01\n---\nx\n");
+    write_file(t.path / "_talks/c.md", "---\ntitle: C\ndate: 2018-01-01\n---\n"
+                                      "{% for p in site.posts %}{{ p.title }} {{ p.url }} {{ p.mood }};{% endfor %}"
+                                      "{% for d in site.talks %}{{ d.title }}{% endfor %}"
+                                      "{{ site.posts | where_exp: 'p', 'p.mood == \"glad\"' | size }}\n");
+    const Read r = read_site(t.path);
+    const ir::Document* c = r.find("_talks/c.md");
+    REQUIRE(c);
+    CHECK(writers::render_html(c->body, {}) ==
+          "<p>New /2021/01/01/new.html glad;Old /2020/01/01/old.html ;CAB1</p>\n");
 }
