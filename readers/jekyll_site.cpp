@@ -16,6 +16,7 @@
 #include "readers/body_pipeline.h"
 #include "readers/document_builder.h"
 #include "readers/link_index.h"
+#include "readers/plugins/redirect_from.h"
 #include "readers/reader_diagnostic.h"
 #include "readers/site_discovery.h"
 #include "readers/site_paths.h"
@@ -56,7 +57,9 @@ PreparedDocument read_document(const Candidate& c, const SiteFolder& folder, con
         skipped.diagnostics.push_back(make_diagnostic(unreadable_file_code(file.status), c.source.display, 0, 0, file.error + "; skipped"));
         return skipped;
     }
-    return build_document(c.source, file.text, file.mtime, config, rules);
+    PreparedDocument st = build_document(c.source, file.text, file.mtime, config, rules);
+    if (config.enabled_plugins.redirect_from) read_redirects(st.doc);
+    return st;
 }
 
 // Every URL, known before any body renders: post_url and link resolve through this. Pages are
@@ -120,6 +123,10 @@ struct RenderShared {
 // Renders one kept document's body (and explicit excerpt). Any error leaves it out: a document
 // is reported and skipped, never published half-rendered (with raw Liquid, or cut off by a budget).
 void render_document(PreparedDocument& st, const Candidate& c, const RenderShared& shared) {
+    if (!st.doc.redirect_to.empty()) {  // jekyll-redirect-from: the plugin's page, never the text
+        st.doc.body = redirect_page_body(st.doc.redirect_to);
+        return;
+    }
     BodyContext ctx;
     ctx.path = c.source.display;
     ctx.first_line = st.body_first_line;
@@ -209,6 +216,7 @@ ir::Site read_jekyll_site(const std::vector<std::string>& sources, const ReaderO
     std::vector<ir::Diagnostic> site_diags;
     SiteInput input = locate_site(sources, options.limits, site_diags);
     SiteConfig& config = input.config;
+    if (options.plugins) config.enabled_plugins = enabled_plugins(*options.plugins);
     const SiteFolder folder(input.root, input.display_root);
     const DocumentRules rules = document_rules(options, config, input.display_root, site_diags);
     exclude_output_paths(folder, options.skip_paths, config, input.named);
