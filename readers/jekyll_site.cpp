@@ -16,6 +16,7 @@
 #include "readers/body_pipeline.h"
 #include "readers/document_builder.h"
 #include "readers/link_index.h"
+#include "readers/plugins/body_plugins.h"
 #include "readers/plugins/redirect_from.h"
 #include "readers/reader_diagnostic.h"
 #include "readers/site_discovery.h"
@@ -141,6 +142,7 @@ void render_document(PreparedDocument& st, const Candidate& c, const RenderShare
     ctx.input = shared.config.gfm_input ? MarkdownInput::gfm : MarkdownInput::kramdown;
     ctx.auto_ids = shared.config.kramdown_auto_ids;
     ctx.excerpt_separator = st.excerpt_separator;
+    ctx.plugins = body_plugins(shared.config, st.doc, ctx.markdown);
     try {
         RenderedBody r = render_body(st.body, ctx, st.diagnostics);
         st.doc.body = std::move(r.body);

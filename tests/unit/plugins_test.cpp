@@ -5,7 +5,10 @@
 #include <filesystem>
 
 #include "readers/jekyll_site.h"
+#include "readers/plugins/jemoji.h"
+#include "readers/plugins/mentions.h"
 #include "readers/plugins/registry.h"
+#include "readers/plugins/relative_links.h"
 #include "tests/test_support.h"
 
 namespace fs = std::filesystem;
@@ -79,4 +82,120 @@ TEST_CASE("jekyll-redirect-from: off unless the site enables it") {
     CHECK(moved.redirect_to.empty());
     CHECK(moved.redirect_from.empty());
     CHECK(moved.body.size() == 1);
+}
+
+namespace {
+
+ir::Inline mention(const std::string& name, const std::string& base = "https://github.com/") {
+    ir::Link link{base + name, "", {ir::Text{"@" + name}}, {}, ""};
+    link.attr.classes.push_back("user-mention");
+    return link;
+}
+
+}  // namespace
+
+TEST_CASE("jekyll-mentions: which @names html-pipeline's MentionFilter links") {
+    const std::string gh = "https://github.com";
+    // Linked: at a line's start, after a non-word character (ASCII \w only: `é` is not one),
+    // before dots that end the line or precede a non-word character, before a hyphen-free end.
+    CHECK(readers::link_mentions("@alice", gh) == ir::Inlines{mention("alice")});
+    CHECK(readers::link_mentions("hi @bob-x.", gh) == ir::Inlines{ir::Text{"hi "}, mention("bob-x"), ir::Text{"."}});
+    CHECK(readers::link_mentions("\xC3\xA9@c_d!", gh) ==
+          ir::Inlines{ir::Text{"\xC3\xA9"}, mention("c_d"), ir::Text{"!"}});
+    CHECK(readers::link_mentions("(@a), @b...", gh) ==
+          ir::Inlines{ir::Text{"("}, mention("a"), ir::Text{"), "}, mention("b"), ir::Text{"..."}});
+    // `@a-@b`: the `-` ending the first mention was consumed by it, so `@b` has no start.
+    CHECK(readers::link_mentions("@a-@b", gh) == ir::Inlines{mention("a-"), ir::Text{"@b"}});
+    // Not linked: inside a word (an e-mail address), before `/`, before `.word`, the reserved
+    // names, a bare `@`.
+    CHECK(readers::link_mentions("me@example.com", gh) == std::nullopt);
+    CHECK(readers::link_mentions("@org/repo", gh) == std::nullopt);
+    CHECK(readers::link_mentions("@file.txt", gh) == std::nullopt);
+    CHECK(readers::link_mentions("@Mentioned here", gh) == std::nullopt);
+    CHECK(readers::link_mentions("a @ b", gh) == std::nullopt);
+    // A base ending in `/` or `~` takes the name directly.
+    CHECK(readers::link_mentions("@x", "https://h/~") == ir::Inlines{mention("x", "https://h/~")});
+}
+
+TEST_CASE("jekyll-mentions: the base comes from the document, then the site; false turns it off") {
+    ir::Value site = ir::Object{{"jekyll-mentions", ir::Object{{"base_url", "https://twitter.com"}}}};
+    CHECK(readers::mention_base(ir::Object{}, ir::Object{}) == "https://github.com");
+    CHECK(readers::mention_base(site, ir::Object{}) == "https://twitter.com");
+    CHECK(readers::mention_base(site, ir::Object{{"jekyll-mentions", "https://x.org"}}) == "https://x.org");
+    CHECK(readers::mention_base(site, ir::Object{{"jekyll-mentions", false}}) == std::nullopt);
+}
+
+TEST_CASE("jemoji: :alias: from gemoji's table") {
+    CHECK(readers::emoji_for("smile") == "\xF0\x9F\x98\x84");
+    CHECK(readers::emoji_for("+1") == "\xF0\x9F\x91\x8D");
+    CHECK(readers::emoji_for("not_an_emoji") == std::nullopt);
+    CHECK(readers::replace_emoji("ok :smile: and :+1::x") ==
+          ir::Inlines{ir::Text{"ok \xF0\x9F\x98\x84 and \xF0\x9F\x91\x8D:x"}});
+    // The colons around an alias are consumed: `:smile:smile:` has one emoji.
+    CHECK(readers::replace_emoji(":smile:smile:") == ir::Inlines{ir::Text{"\xF0\x9F\x98\x84smile:"}});
+    CHECK(readers::replace_emoji(":nope: 10:30") == std::nullopt);
+}
+
+TEST_CASE("jekyll-relative-links: the source path a link names") {
+    CHECK(readers::link_source_path("about.md", "") == "about.md");
+    CHECK(readers::link_source_path("../_posts/2020-01-02-a.md", "docs") == "_posts/2020-01-02-a.md");
+    CHECK(readers::link_source_path("/docs/My%20Page.md", "x/y") == "docs/My Page.md");
+    CHECK(readers::link_source_path("./a+b.md", "docs") == "docs/a b.md");
+    CHECK(readers::link_source_path("../../a.md", "docs") == std::nullopt);
+}
+
+TEST_CASE("plugins on a site: relative links, mentions and emoji act when enabled, as Jekyll scopes them") {
+    TempDir t;
+    write_file(t.path / "_config.yml",
+               "baseurl: /blog\nplugins: [jekyll-relative-links, jekyll-mentions, jemoji]\n");
+    write_file(t.path / "_posts/2020-01-02-a.md", "---\ntitle: A\n---\nSee [about](../about.md) @carol :smile:\n");
+    write_file(t.path / "docs/guide.md",
+               "---\n---\n[A](../_posts/2020-01-02-a.md#top) [ext](https://x.org/a.md) [none](missing.md)\n\n"
+               "`@code :smile:` [@dave](https://d.org)\n");
+    write_file(t.path / "about.md", "---\njekyll-mentions: false\n---\nHi @erin\n");
+    ir::Site site = read_site(t.path);
+
+    auto link = [](std::string url, ir::Inlines text, std::string target = "") {
+        return ir::Inline(ir::Link{std::move(url), "", std::move(text), {}, std::move(target)});
+    };
+    // A page's links to documents become their URLs (baseurl included, fragment kept); others stay.
+    ir::Blocks guide{ir::Block(ir::Paragraph{{link("/blog/2020/01/02/a.html#top", {ir::Text{"A"}}, "_posts/2020-01-02-a.md"),
+                                              ir::Text{" "}, link("https://x.org/a.md", {ir::Text{"ext"}}),
+                                              ir::Text{" "}, link("missing.md", {ir::Text{"none"}})},
+                                             {}},
+                               {3, 1}),
+                     ir::Block(ir::Paragraph{{ir::Code{"@code :smile:", {}}, ir::Text{" "},
+                                              link("https://d.org", {ir::Text{"@dave"}})},
+                                             {}},
+                               {5, 1})};
+    CHECK(find(site, "docs/guide.md").body == guide);
+    // A post's links stay (collections are not rewritten unless `relative_links: collections`);
+    // its mention and emoji are made.
+    ir::Blocks post{ir::Block(ir::Paragraph{{ir::Text{"See "}, link("../about.md", {ir::Text{"about"}}), ir::Text{" "},
+                                             mention("carol"), ir::Text{" \xF0\x9F\x98\x84"}},
+                                            {}},
+                              {4, 1})};
+    CHECK(find(site, "_posts/2020-01-02-a.md").body == post);
+    // `jekyll-mentions: false` in a document's front matter keeps its names as text.
+    ir::Blocks about{ir::Block(ir::Paragraph{{ir::Text{"Hi @erin"}}, {}}, {4, 1})};
+    CHECK(find(site, "about.md").body == about);
+}
+
+TEST_CASE("plugins on a site: nothing happens when the site does not enable them") {
+    TempDir t;
+    write_file(t.path / "_config.yml", "plugins: [jekyll-feed]\n");
+    write_file(t.path / "a.md", "---\n---\n[b](b.md) @carol :smile:\n");
+    write_file(t.path / "b.md", "---\n---\nB\n");
+    ir::Site site = read_site(t.path);
+    ir::Blocks a{ir::Block(ir::Paragraph{{ir::Link{"b.md", "", {ir::Text{"b"}}, {}, ""}, ir::Text{" @carol :smile:"}}, {}}, {3, 1})};
+    CHECK(find(site, "a.md").body == a);
+}
+
+TEST_CASE("the older `gems:` list loads nothing, as in Jekyll 4") {
+    TempDir t;
+    write_file(t.path / "_config.yml", "gems: [jekyll-mentions]\n");
+    write_file(t.path / "a.md", "---\n---\nHi @carol\n");
+    ir::Site site = read_site(t.path);
+    CHECK(find(site, "a.md").body == ir::Blocks{ir::Block(ir::Paragraph{{ir::Text{"Hi @carol"}}, {}}, {3, 1})});
+    CHECK(site.conventions.plugins == std::vector<std::string>{"jekyll-mentions"});
 }
