@@ -14,15 +14,16 @@ bool word_char(char c) {
 }
 
 // The lookahead after the name, at `i`: a line end, dots up to a line end or a non-word
-// character (space and tab are non-word too), or one character that is not a word character
-// nor a dot. The name itself is taken greedily and never given back (an atomic group), so the
+// character, or one character that is not a word character nor a dot. A dot is itself a non-word
+// character, so two dots always qualify (`@a..b` is a mention); one dot qualifies unless a word
+// character follows. The name is taken greedily and never given back (an atomic group), so the
 // character at `i` is never a word character or a hyphen.
 bool ends_mention(std::string_view t, std::size_t i) {
     if (i == t.size() || t[i] == '\n') return true;
     if (t[i] == '/') return false;
     if (t[i] != '.') return true;
-    while (i < t.size() && t[i] == '.') ++i;
-    return i == t.size() || t[i] == '\n' || !word_char(t[i]);
+    ++i;
+    return i == t.size() || !word_char(t[i]);
 }
 
 // MentionFilter::MentionLogins: these names are never links (no info_url is given).
