@@ -236,3 +236,55 @@ TEST_CASE("the older `gems:` list loads nothing, as in Jekyll 4") {
     CHECK(find(site, "a.md").body == ir::Blocks{ir::Block(ir::Paragraph{{ir::Text{"Hi @carol"}}, {}}, {3, 1})});
     CHECK(site.conventions.plugins == std::vector<std::string>{"jekyll-mentions"});
 }
+
+namespace {
+
+bool has_document(const ir::Site& site, const std::string& source_path) {
+    for (const auto& d : site.documents)
+        if (d.source_path == source_path) return true;
+    return false;
+}
+
+std::vector<std::string> static_paths(const ir::Site& site) {
+    std::vector<std::string> out;
+    for (const auto& f : site.static_files) out.push_back(f.source_path);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("jekyll-optional-front-matter: Markdown files without front matter become pages") {
+    TempDir t;
+    write_file(t.path / "_config.yml", "plugins: [jekyll-optional-front-matter]\ninclude: [LICENSE.md]\n");
+    write_file(t.path / "notes.md", "Some *notes*.\n");
+    write_file(t.path / "docs/Guide.markdown", "Guide.\n");
+    write_file(t.path / "README.md", "Read me.\n");    // the plugin's list of names it never makes pages
+    write_file(t.path / "LICENSE.md", "License.\n");   // ... unless `include:` names the file
+    write_file(t.path / "plain.txt", "Text.\n");
+    ir::Site site = read_site(t.path);
+    CHECK(has_document(site, "notes.md"));
+    CHECK(find(site, "notes.md").url == "/notes.html");
+    CHECK(find(site, "notes.md").body ==
+          ir::Blocks{ir::Block(ir::Paragraph{{ir::Text{"Some "}, ir::Emphasis{{ir::Text{"notes"}}}, ir::Text{"."}}, {}}, {1, 1})});
+    CHECK(has_document(site, "docs/Guide.markdown"));
+    CHECK_FALSE(has_document(site, "README.md"));
+    CHECK(has_document(site, "LICENSE.md"));
+    CHECK_FALSE(has_document(site, "plain.txt"));
+    // The originals are still copied (`remove_originals` is off by default).
+    CHECK(static_paths(site) ==
+          std::vector<std::string>{"LICENSE.md", "README.md", "docs/Guide.markdown", "notes.md", "plain.txt"});
+}
+
+TEST_CASE("jekyll-optional-front-matter: off unless enabled; remove_originals and require_front_matter") {
+    TempDir t;
+    write_file(t.path / "_config.yml", "title: x\n");
+    write_file(t.path / "notes.md", "Notes.\n");
+    CHECK_FALSE(has_document(read_site(t.path), "notes.md"));
+    write_file(t.path / "_config.yml",
+               "plugins: [jekyll-optional-front-matter]\noptional_front_matter: {remove_originals: true}\n");
+    ir::Site removed = read_site(t.path);
+    CHECK(has_document(removed, "notes.md"));
+    CHECK(static_paths(removed) == std::vector<std::string>{});
+    write_file(t.path / "_config.yml", "plugins: [jekyll-optional-front-matter]\nrequire_front_matter: true\n");
+    CHECK_FALSE(has_document(read_site(t.path), "notes.md"));
+}
