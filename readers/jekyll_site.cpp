@@ -17,6 +17,7 @@
 #include "readers/document_builder.h"
 #include "readers/link_index.h"
 #include "readers/plugins/body_plugins.h"
+#include "readers/plugins/document_plugins.h"
 #include "readers/plugins/redirect_from.h"
 #include "readers/reader_diagnostic.h"
 #include "readers/site_discovery.h"
@@ -59,7 +60,7 @@ PreparedDocument read_document(const Candidate& c, const SiteFolder& folder, con
         return skipped;
     }
     PreparedDocument st = build_document(c.source, file.text, file.mtime, config, rules);
-    if (config.enabled_plugins.redirect_from) read_redirects(st.doc);
+    apply_document_plugins(config, st);  // jekyll-redirect-from, jekyll-titles-from-headings
     return st;
 }
 

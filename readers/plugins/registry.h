@@ -19,6 +19,7 @@ struct EnabledPlugins {
     bool relative_links = false;  // jekyll-relative-links: links to source files become their URLs
     bool mentions = false;        // jekyll-mentions: `@user` links to the user's GitHub page
     bool jemoji = false;          // jemoji: `:smile:` becomes the emoji
+    bool titles_from_headings = false;   // jekyll-titles-from-headings: a page's first heading is its title
     bool optional_front_matter = false;  // jekyll-optional-front-matter: Markdown without front matter is a page
     bool operator==(const EnabledPlugins&) const = default;
 };

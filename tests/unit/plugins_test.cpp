@@ -10,6 +10,7 @@
 #include "readers/plugins/mentions.h"
 #include "readers/plugins/registry.h"
 #include "readers/plugins/relative_links.h"
+#include "readers/plugins/titles_from_headings.h"
 #include "tests/test_support.h"
 
 namespace fs = std::filesystem;
@@ -287,4 +288,46 @@ TEST_CASE("jekyll-optional-front-matter: off unless enabled; remove_originals an
     CHECK(static_paths(removed) == std::vector<std::string>{});
     write_file(t.path / "_config.yml", "plugins: [jekyll-optional-front-matter]\nrequire_front_matter: true\n");
     CHECK_FALSE(has_document(read_site(t.path), "notes.md"));
+}
+
+TEST_CASE("jekyll-titles-from-headings: the heading its pattern finds at the start of a body") {
+    // `\A\s*(?:\#{1,3}\s+(.*)(?:\s+\#{1,3})?|(.*)\r?\n[-=]+\s*)$`: the greedy `(.*)` keeps closing hashes.
+    CHECK(readers::leading_heading("# Hello *there*\n\nText") == "Hello *there*");
+    CHECK(readers::leading_heading("\n\n  ### Three ##\nx") == "Three ##");
+    CHECK(readers::leading_heading("Setext title\n=====  \nText") == "Setext title");
+    CHECK(readers::leading_heading("Under\n-=-\n") == "Under");
+    CHECK(readers::leading_heading("#### Four\n") == std::nullopt);
+    CHECK(readers::leading_heading("#NoSpace\n") == std::nullopt);
+    CHECK(readers::leading_heading("Para\n\n---\n") == std::nullopt);
+    CHECK(readers::leading_heading("Para\n--- x\n") == std::nullopt);
+    CHECK(readers::leading_heading("Text first\n# Later\n") == std::nullopt);
+}
+
+TEST_CASE("jekyll-titles-from-headings: pages without a title take their first heading's text") {
+    TempDir t;
+    write_file(t.path / "_config.yml", "plugins: [jekyll-titles-from-headings]\n");
+    write_file(t.path / "a.md", "---\n---\n# The *real* title [^1]\n\nText.\n");
+    write_file(t.path / "b.md", "---\ntitle: Written\n---\n# Heading\n");
+    write_file(t.path / "c.html", "---\n---\n# Not Markdown\n");
+    write_file(t.path / "_posts/2020-01-02-post.md", "---\n---\n# Post heading\n");
+    write_file(t.path / "d.md", "---\n---\n{{ page.title }}\n\n## From {{ site.x }}\n");
+    ir::Site site = read_site(t.path);
+    // The footnote marker goes after whitespace is normalised, so its space stays (as in Jekyll).
+    CHECK(find(site, "a.md").title == "The real title ");
+    CHECK(find(site, "b.md").title == "Written");
+    CHECK(find(site, "c.html").title == "C");
+    // Collection documents (posts too) only with `titles_from_headings: {collections: true}`.
+    CHECK(find(site, "_posts/2020-01-02-post.md").title == "Post");
+    CHECK(find(site, "d.md").title == "D");
+
+    write_file(t.path / "_config.yml", "plugins: [jekyll-titles-from-headings]\ntitles_from_headings: {collections: true}\n");
+    write_file(t.path / "_posts/2020-01-03-titled.md", "---\ntitle: Front matter\n---\nLine\n---\n");
+    write_file(t.path / "e.md", "---\n---\n# E heading\n\n{{ page.title }}\n");
+    ir::Site with_collections = read_site(t.path);
+    CHECK(find(with_collections, "_posts/2020-01-02-post.md").title == "Post heading");
+    // A document's title counts as inferred: the heading wins over the front matter's.
+    CHECK(find(with_collections, "_posts/2020-01-03-titled.md").title == "Line");
+    // The generator runs before rendering: Liquid's page.title is the heading's text.
+    CHECK(find(with_collections, "e.md").body.size() == 2);
+    CHECK(ir::plain_text(std::get<ir::Paragraph>(find(with_collections, "e.md").body[1].node).children) == "E heading");
 }
