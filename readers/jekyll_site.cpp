@@ -18,6 +18,7 @@
 #include "readers/link_index.h"
 #include "readers/plugins/body_plugins.h"
 #include "readers/plugins/document_plugins.h"
+#include "readers/plugins/github_pages.h"
 #include "readers/plugins/redirect_from.h"
 #include "readers/reader_diagnostic.h"
 #include "readers/site_discovery.h"
@@ -219,8 +220,9 @@ ir::Site read_jekyll_site(const std::vector<std::string>& sources, const ReaderO
     std::vector<ir::Diagnostic> site_diags;
     SiteInput input = locate_site(sources, options.limits, site_diags);
     SiteConfig& config = input.config;
-    if (options.plugins) config.enabled_plugins = enabled_plugins(*options.plugins);
     const SiteFolder folder(input.root, input.display_root);
+    const std::string gemfile = input.root.empty() ? "" : folder.files().read("Gemfile", options.limits.max_file_size).text;
+    config.enabled_plugins = site_plugins(config, options.plugins, gemfile);  // readers/plugins/github_pages.h
     const DocumentRules rules = document_rules(options, config, input.display_root, site_diags);
     exclude_output_paths(folder, options.skip_paths, config, input.named);
 

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "readers/jekyll_site.h"
+#include "readers/plugins/github_pages.h"
 #include "readers/plugins/jemoji.h"
 #include "readers/plugins/mentions.h"
 #include "readers/plugins/registry.h"
@@ -330,4 +331,28 @@ TEST_CASE("jekyll-titles-from-headings: pages without a title take their first h
     // The generator runs before rendering: Liquid's page.title is the heading's text.
     CHECK(find(with_collections, "e.md").body.size() == 2);
     CHECK(ir::plain_text(std::get<ir::Paragraph>(find(with_collections, "e.md").body[1].node).children) == "E heading");
+}
+
+TEST_CASE("GitHub Pages: a site on the github-pages gem gets its default plugins, whitelisted") {
+    CHECK(readers::uses_github_pages_gem("source 'https://rubygems.org'\ngem \"github-pages\", group: :jekyll_plugins\n"));
+    CHECK(readers::uses_github_pages_gem("  gem 'github-pages', '~> 228'\n"));
+    CHECK_FALSE(readers::uses_github_pages_gem("# gem \"github-pages\", group: :jekyll_plugins\ngem \"jekyll\"\n"));
+    CHECK_FALSE(readers::uses_github_pages_gem("gem \"github-pages-health-check\"\n"));
+    // DEFAULT_PLUGINS joined to the site's list (`gems:` too, as Jekyll 3 reads it), then only
+    // what PLUGIN_WHITELIST allows.
+    ir::Value config = ir::Object{{"plugins", ir::Array{"jemoji", "my-own-plugin"}}, {"gems", ir::Array{"jekyll-mentions"}}};
+    readers::EnabledPlugins expected;
+    expected.jemoji = true;
+    expected.mentions = true;
+    expected.relative_links = true;
+    expected.optional_front_matter = true;
+    expected.titles_from_headings = true;
+    CHECK(readers::enabled_plugins(readers::github_pages_plugins(config)) == expected);
+
+    TempDir t;
+    write_file(t.path / "Gemfile", "gem \"github-pages\", group: :jekyll_plugins\n");
+    write_file(t.path / "_config.yml", "title: x\n");
+    write_file(t.path / "notes.md", "# Notes\n\nText.\n");
+    ir::Site site = read_site(t.path);
+    CHECK(find(site, "notes.md").title == "Notes");  // optional front matter, then titles from headings
 }
