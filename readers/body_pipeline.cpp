@@ -82,15 +82,15 @@ RenderedBody render_body(std::string_view text, const BodyContext& context, std:
     md.input = context.input;
     md.auto_ids = context.auto_ids;
     out.body = parse_markdown(source, md, placeholders, diagnostics);
-    apply_body_plugins(context.plugins, out.body, context.folder, context.links);
     if (has_excerpt) {
         // Diagnostics for the excerpt were already reported for the body: do not repeat them.
         std::vector<ir::Diagnostic> ignored;
         out.excerpt = parse_markdown(excerpt_source, md, placeholders, ignored);
-        apply_body_plugins(context.plugins, out.excerpt, context.folder, context.links);
     } else {
         out.excerpt = out.body;
     }
+    apply_body_plugins(context.plugins, out.body, context.folder, context.links);
+    apply_body_plugins(excerpt_plugins(context.plugins), out.excerpt, context.folder, context.links);
     return out;
 }
 

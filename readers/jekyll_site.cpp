@@ -152,6 +152,7 @@ void render_document(PreparedDocument& st, const Candidate& c, const RenderShare
         if (st.explicit_excerpt) {
             BodyContext ex = ctx;
             ex.first_line = 0;
+            ex.plugins = excerpt_plugins(ctx.plugins);
             RenderedBody e = render_body(*st.explicit_excerpt, ex, st.diagnostics);
             st.doc.excerpt = std::move(e.body);
             st.doc.excerpt_explicit = true;

@@ -15,6 +15,12 @@ BodyPlugins body_plugins(const SiteConfig& config, const ir::Document& doc, bool
     return out;
 }
 
+BodyPlugins excerpt_plugins(BodyPlugins plugins) {
+    plugins.mention_base.reset();
+    plugins.jemoji = false;
+    return plugins;
+}
+
 void apply_body_plugins(const BodyPlugins& plugins, ir::Blocks& body, const std::string& folder,
                         const LinkResolver* links) {
     if (plugins.relative_links && links) resolve_relative_links(body, folder, *links);

@@ -24,6 +24,10 @@ struct BodyPlugins {
 // relative-links plugin reads Markdown only).
 BodyPlugins body_plugins(const SiteConfig& config, const ir::Document& doc, bool markdown_source);
 
+// The part of them that reaches an excerpt: relative links only. Jekyll::Excerpt#trigger_hooks
+// does nothing, so the post_render plugins never see `post.excerpt`.
+BodyPlugins excerpt_plugins(BodyPlugins plugins);
+
 // Applies them to a body of a document in `folder` (relative to the site root). The mentions and
 // emoji filters see text only: raw HTML is left as written.
 void apply_body_plugins(const BodyPlugins& plugins, ir::Blocks& body, const std::string& folder,

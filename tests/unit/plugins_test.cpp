@@ -356,3 +356,23 @@ TEST_CASE("GitHub Pages: a site on the github-pages gem gets its default plugins
     ir::Site site = read_site(t.path);
     CHECK(find(site, "notes.md").title == "Notes");  // optional front matter, then titles from headings
 }
+
+TEST_CASE("mentions and emoji are post_render hooks: excerpts never get them, relative links do") {
+    // Jekyll::Excerpt#trigger_hooks does nothing, so `post.excerpt` keeps `@name` and `:alias:`;
+    // jekyll-relative-links rebuilds the excerpt from the rewritten content.
+    TempDir t;
+    write_file(t.path / "_config.yml",
+               "plugins: [jekyll-mentions, jemoji, jekyll-relative-links]\nrelative_links: {collections: true}\n");
+    write_file(t.path / "_posts/2020-01-02-a.md", "---\n---\nHi @carol :smile: [b](../b.md)\n\nMore.\n");
+    write_file(t.path / "_posts/2020-01-03-c.md", "---\nexcerpt: \"Own @dave :smile:\"\n---\nBody @dave\n");
+    write_file(t.path / "b.md", "---\n---\nB\n");
+    ir::Site site = read_site(t.path);
+    const ir::Document& a = find(site, "_posts/2020-01-02-a.md");
+    ir::Inline to_b = ir::Link{"/b.html", "", {ir::Text{"b"}}, {}, "b.md"};
+    CHECK(a.excerpt == ir::Blocks{ir::Block(ir::Paragraph{{ir::Text{"Hi @carol :smile: "}, to_b}, {}}, {3, 1})});
+    CHECK(a.body.front() == ir::Block(ir::Paragraph{{ir::Text{"Hi "}, mention("carol"), ir::Text{" \xF0\x9F\x98\x84 "}, to_b}, {}},
+                                      {3, 1}));
+    const ir::Document& c = find(site, "_posts/2020-01-03-c.md");
+    CHECK(ir::plain_text(std::get<ir::Paragraph>(c.excerpt.front().node).children) == "Own @dave :smile:");
+    CHECK(c.body == ir::Blocks{ir::Block(ir::Paragraph{{ir::Text{"Body "}, mention("dave")}, {}}, {4, 1})});
+}
