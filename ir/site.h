@@ -47,6 +47,12 @@ struct Document {
     // site names another marker, which a writer carrying the site over keeps (Hugo's <!--more-->).
     bool excerpt_custom_separator = false;
     Blocks body;
+    // jekyll-redirect-from, when the site enables it: the site paths (leading slash, no baseurl)
+    // that send their reader here, and where this document sends its reader instead of showing
+    // itself ("" when it does not): an absolute URL as written, or a site path (leading slash, no
+    // baseurl). A redirecting document's body is the plugin's "Redirecting…" page.
+    std::vector<std::string> redirect_from;
+    std::string redirect_to;
     Value front_matter;        // every key as written, in order (after defaults were applied)
     std::vector<Diagnostic> diagnostics;
 

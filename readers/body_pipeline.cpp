@@ -89,6 +89,8 @@ RenderedBody render_body(std::string_view text, const BodyContext& context, std:
     } else {
         out.excerpt = out.body;
     }
+    apply_body_plugins(context.plugins, out.body, context.folder, context.links);
+    apply_body_plugins(excerpt_plugins(context.plugins), out.excerpt, context.folder, context.links);
     return out;
 }
 

@@ -12,6 +12,7 @@
 #include "ir/value.h"
 #include "readers/limits.h"
 #include "readers/link_resolver.h"
+#include "readers/plugins/body_plugins.h"
 
 namespace blogconv::ir {
 class GuardedReader;
@@ -40,6 +41,7 @@ struct BodyContext {
     MarkdownInput input = MarkdownInput::kramdown;
     bool auto_ids = true;             // kramdown's auto_ids option
     std::string excerpt_separator = "\n\n";
+    BodyPlugins plugins;              // what the site's plugins do to this body (readers/plugins/)
 };
 
 struct RenderedBody {

@@ -58,10 +58,7 @@ ir::SiteConventions site_conventions(const SiteConfig& config) {
     const ir::Value& raw = config.raw;
     if (const ir::Value* p = raw.find("paginate"); p && p->is_int() && p->as_int() > 0) out.posts_per_page = p->as_int();
     if (const ir::Value* n = raw.find("excerpt_length"); n && n->is_int()) out.excerpt_words = n->as_int();
-    for (const char* key : {"plugins", "gems"})
-        if (const ir::Value* p = raw.find(key); p && p->is_array())
-            for (const auto& e : p->as_array())
-                if (e.is_string()) out.plugins.push_back(e.as_string());
+    out.plugins = config.plugins;
     return out;
 }
 

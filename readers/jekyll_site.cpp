@@ -16,6 +16,10 @@
 #include "readers/body_pipeline.h"
 #include "readers/document_builder.h"
 #include "readers/link_index.h"
+#include "readers/plugins/body_plugins.h"
+#include "readers/plugins/document_plugins.h"
+#include "readers/plugins/github_pages.h"
+#include "readers/plugins/redirect_from.h"
 #include "readers/reader_diagnostic.h"
 #include "readers/site_discovery.h"
 #include "readers/site_paths.h"
@@ -56,7 +60,9 @@ PreparedDocument read_document(const Candidate& c, const SiteFolder& folder, con
         skipped.diagnostics.push_back(make_diagnostic(unreadable_file_code(file.status), c.source.display, 0, 0, file.error + "; skipped"));
         return skipped;
     }
-    return build_document(c.source, file.text, file.mtime, config, rules);
+    PreparedDocument st = build_document(c.source, file.text, file.mtime, config, rules);
+    apply_document_plugins(config, st);  // jekyll-redirect-from, jekyll-titles-from-headings
+    return st;
 }
 
 // Every URL, known before any body renders: post_url and link resolve through this. Pages are
@@ -155,6 +161,10 @@ struct RenderShared {
 // Renders one kept document's body (and explicit excerpt). Any error leaves it out: a document
 // is reported and skipped, never published half-rendered (with raw Liquid, or cut off by a budget).
 void render_document(PreparedDocument& st, const Candidate& c, const RenderShared& shared) {
+    if (!st.doc.redirect_to.empty()) {  // jekyll-redirect-from: the plugin's page, never the text
+        st.doc.body = redirect_page_body(st.doc.redirect_to);
+        return;
+    }
     BodyContext ctx;
     ctx.path = c.source.display;
     ctx.first_line = st.body_first_line;
@@ -169,6 +179,7 @@ void render_document(PreparedDocument& st, const Candidate& c, const RenderShare
     ctx.input = shared.config.gfm_input ? MarkdownInput::gfm : MarkdownInput::kramdown;
     ctx.auto_ids = shared.config.kramdown_auto_ids;
     ctx.excerpt_separator = st.excerpt_separator;
+    ctx.plugins = body_plugins(shared.config, st.doc, ctx.markdown);
     try {
         RenderedBody r = render_body(st.body, ctx, st.diagnostics);
         st.doc.body = std::move(r.body);
@@ -176,6 +187,7 @@ void render_document(PreparedDocument& st, const Candidate& c, const RenderShare
         if (st.explicit_excerpt) {
             BodyContext ex = ctx;
             ex.first_line = 0;
+            ex.plugins = excerpt_plugins(ctx.plugins);
             RenderedBody e = render_body(*st.explicit_excerpt, ex, st.diagnostics);
             st.doc.excerpt = std::move(e.body);
             st.doc.excerpt_explicit = true;
@@ -245,6 +257,8 @@ ir::Site read_jekyll_site(const std::vector<std::string>& sources, const ReaderO
     SiteInput input = locate_site(sources, options.limits, site_diags);
     SiteConfig& config = input.config;
     const SiteFolder folder(input.root, input.display_root);
+    const std::string gemfile = input.root.empty() ? "" : folder.files().read("Gemfile", options.limits.max_file_size).text;
+    config.enabled_plugins = site_plugins(config, options.plugins, gemfile);  // readers/plugins/github_pages.h
     const DocumentRules rules = document_rules(options, config, input.display_root, site_diags);
     exclude_output_paths(folder, options.skip_paths, config, input.named);
 

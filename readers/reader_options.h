@@ -37,6 +37,10 @@ struct ReaderOptions {
     // Paths never read as input, although they lie inside the site: the CLI passes its -o path,
     // so that a second run of `blogconv site --to hugo -o site/out` does not read site/out back.
     std::vector<std::string> skip_paths;
+    // The plugins loaded instead of the site's `plugins:` list, as a configuration override of
+    // `plugins:` replaces it (`jekyll build --config _config.yml,override.yml`); the oracle tests
+    // name what their reference build loaded. Unset: the site's own list.
+    std::optional<std::vector<std::string>> plugins;
     // Called after each document body is rendered with (done, total), from worker threads (but
     // never concurrently). The CLI draws its progress bar with it. Unset: not called.
     std::function<void(std::size_t done, std::size_t total)> progress;

@@ -76,6 +76,18 @@ SiteConfig site_config_from_value(const ir::Value& raw) {
     }
     if (const ir::Value* ex = r.find("exclude"); ex && ex->is_array())
         for (const auto& e : ex->as_array()) c.exclude.push_back(e.to_text());
+    auto names = [&](const char* key) {
+        std::vector<std::string> out;
+        if (const ir::Value* p = r.find(key); p && p->is_array())
+            for (const auto& e : p->as_array())
+                if (e.is_string()) out.push_back(e.as_string());
+        return out;
+    };
+    // Jekyll 4 loads the gems of `plugins:` only (Site#initialize); `gems:` is a Jekyll 3 name it
+    // ignores, so it turns no module on (it is still listed, for the migration report).
+    c.plugins = names("plugins");
+    c.enabled_plugins = enabled_plugins(c.plugins);
+    for (auto& gem : names("gems")) c.plugins.push_back(std::move(gem));
 
     // Collections: posts first (always there, always written), then the configured ones.
     CollectionConfig posts{"posts", true, std::nullopt};

@@ -12,6 +12,7 @@
 
 #include "ir/diagnostic.h"
 #include "ir/value.h"
+#include "readers/plugins/registry.h"
 
 namespace blogconv::readers {
 
@@ -48,6 +49,8 @@ struct SiteConfig {
     bool gfm_input = true;            // `kramdown: input:` is GFM unless the site sets another (Jekyll 4 default)
     bool kramdown_auto_ids = true;
     std::vector<std::string> exclude; // `exclude` patterns as written
+    std::vector<std::string> plugins; // `plugins`, then the older `gems`, as named
+    EnabledPlugins enabled_plugins;   // the modules of readers/plugins/ that `plugins` (not `gems`) turns on
 
     // The posts collection (always present).
     const CollectionConfig& posts() const;

@@ -10,6 +10,7 @@
 #include "readers/data_files.h"
 #include "readers/front_matter.h"
 #include "readers/reader_diagnostic.h"
+#include "readers/plugins/optional_front_matter.h"
 #include "readers/site_paths.h"
 
 namespace blogconv::readers {
@@ -311,6 +312,7 @@ void SiteFolder::find_pages_and_static(const SiteConfig& config, const Limits& l
         std::error_code ec;
         // Only links that stay inside the site are followed (Jekyll's safe mode refuses all).
         if (fs::is_symlink(fs::symlink_status(file, ec)) && !inside(file)) continue;
+        bool has_header = false;
         {
             ir::GuardedReader::File head = files_.read(rel, limits.max_file_size, 64);
             if (!head.ok()) {
@@ -320,9 +322,11 @@ void SiteFolder::find_pages_and_static(const SiteConfig& config, const Limits& l
                                                       {}, ir::Severity::warning));
                 continue;
             }
-            if (!has_yaml_header(strip_bom(head.text))) {
-                statics.push_back({rel, false});
-                continue;
+            has_header = has_yaml_header(strip_bom(head.text));
+            if (!has_header) {
+                HeaderlessFile plugin = headerless_file(config, rel);  // jekyll-optional-front-matter
+                if (plugin.keep_static) statics.push_back({rel, false});
+                if (!plugin.page) continue;
             }
         }
         if (!has_document_extension(file)) {
@@ -335,7 +339,7 @@ void SiteFolder::find_pages_and_static(const SiteConfig& config, const Limits& l
         c.source.source_path = rel;
         c.source.display = display_join(display_root_, rel);
         c.source.collection = "";
-        c.source.require_yaml_header = true;
+        c.source.require_yaml_header = has_header;
         pages.push_back(std::move(c));
     }
 }

@@ -60,6 +60,9 @@ std::vector<DocResult> compare_site(const std::string& name, const fs::path& roo
     ro.unpublished = true;
     ro.pages = false;
     ro.now = ir::DateTime{ir::civil_to_epoch(2026, 11, 25), 0};  // the oracle's pinned time
+    // The oracle's build loaded jekyll-feed (and jekyll-seo-tag for jekyll-docs) in place of each
+    // site's `plugins:` (../oracle/README.md, "Overrides"); neither changes a document's content.
+    ro.plugins = std::vector<std::string>{"jekyll-feed", "jekyll-seo-tag"};
     ir::Diagnostics diags;
     const ir::Site site = readers::read_jekyll_site({root.string()}, ro, diags);
     std::map<std::string, const ir::Document*> by_path;
