@@ -106,6 +106,27 @@ std::vector<DocResult> compare_site(const std::string& name, const fs::path& roo
     ro.unpublished = true;
     ro.pages = false;
     ro.now = ir::DateTime{ir::civil_to_epoch(2026, 11, 25), 0};
+    // The plugins the oracle's Jekyll build loaded for this site (../shared/sites/README.md,
+    // "plugins used"): a plugin a site lists but the build lacked (jemoji) did not run there.
+    // jekyll-mentions did run for jekyll-docs, but on the written page (a post-render hook): the
+    // oracle's content is `doc.content` before it (../shared/oracle/README.md), so it is left out.
+    static const std::map<std::string, std::vector<std::string>> loaded = {
+        {"minima", {"jekyll-feed", "jekyll-seo-tag"}},
+        {"academicpages", {"jekyll-paginate", "jekyll-sitemap", "jekyll-gist", "jekyll-feed", "jekyll-redirect-from"}},
+        {"minimal-mistakes", {"jekyll-paginate", "jekyll-sitemap", "jekyll-gist", "jekyll-feed", "jekyll-include-cache"}},
+        {"jekyll-now", {"jekyll-sitemap", "jekyll-feed"}},
+        {"beautiful-jekyll", {"jekyll-paginate", "jekyll-sitemap"}},
+        {"hyde", {"jekyll-paginate", "jekyll-gist"}},
+        {"lanyon", {"jekyll-paginate"}},
+        {"al-folio", {"jekyll-feed", "jekyll-paginate-v2", "jekyll-sitemap", "jekyll-toc"}},
+        {"chirpy", {"jekyll-paginate", "jekyll-redirect-from", "jekyll-seo-tag", "jekyll-archives", "jekyll-sitemap",
+                    "jekyll-include-cache"}},
+        {"text-theme", {"jekyll-feed", "jekyll-paginate", "jekyll-sitemap"}},
+        {"jekyll-docs", {"jekyll-avatar", "jekyll-feed", "jekyll-redirect-from", "jekyll-seo-tag", "jekyll-sitemap"}},
+    };
+    const auto plugins = loaded.find(name);
+    REQUIRE_MESSAGE(plugins != loaded.end(), "no plugin list for " << name);
+    ro.plugins = plugins->second;
     ir::Diagnostics diags;
     const ir::Site site = readers::read_jekyll_site({root.string()}, ro, diags);
     std::map<std::string, const ir::Document*> by_path;
