@@ -18,6 +18,7 @@
 
 #include "readers/jekyll_site.h"
 #include "tests/support/content_points.h"
+#include "tests/support/oracle_files.h"
 #include "tests/test_support.h"
 #include "writers/html/html_renderer.h"
 
@@ -32,26 +33,6 @@ struct DocResult {
     bool liquid_leak = false;
 };
 
-// docs.tsv rows with rendered content: source path -> (content file, liquid ran).
-std::vector<std::pair<std::string, std::string>> oracle_documents(const fs::path& oracle_site) {
-    std::vector<std::pair<std::string, std::string>> out;
-    std::istringstream in(test::read_file(oracle_site / "docs.tsv"));
-    std::string line;
-    std::getline(in, line);  // header
-    while (std::getline(in, line)) {
-        std::vector<std::string> cols;
-        std::size_t s = 0;
-        for (;;) {
-            const auto tab = line.find('\t', s);
-            cols.push_back(line.substr(s, tab == std::string::npos ? std::string::npos : tab - s));
-            if (tab == std::string::npos) break;
-            s = tab + 1;
-        }
-        if (cols.size() < 11 || cols[10] == "-") continue;
-        out.emplace_back(cols[0], cols[10]);
-    }
-    return out;
-}
 
 std::vector<DocResult> compare_site(const std::string& name, const fs::path& root, const fs::path& oracle_site) {
     readers::ReaderOptions ro;
@@ -79,7 +60,7 @@ std::vector<DocResult> compare_site(const std::string& name, const fs::path& roo
         if (const ir::Value* back = kd->find("footnote_backlink"); back && back->is_string())
             ho.footnote_backlink = back->as_string();
     std::vector<DocResult> results;
-    for (const auto& [path, content] : oracle_documents(oracle_site)) {
+    for (const auto& [path, content] : test::oracle_documents(oracle_site)) {
         DocResult r;
         r.key = name + "/" + path;
         const auto it = by_path.find(path);
@@ -97,22 +78,6 @@ std::vector<DocResult> compare_site(const std::string& name, const fs::path& roo
     return results;
 }
 
-// The documents docs/fidelity.md explains: every "`site/path`" written in backquotes at the start
-// of a list item.
-std::set<std::string> listed_in_fidelity_doc() {
-    std::set<std::string> out;
-    std::istringstream in(test::read_file(test::source_dir() / "docs" / "fidelity.md"));
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind("- `", 0) != 0) continue;
-        const auto e = line.find('`', 3);
-        // `kramdown:<case>` entries belong to kramdown_cases_test, `site:<site>/<path>` ones to
-        // site_oracle_test.
-        if (e != std::string::npos && line.compare(3, 9, "kramdown:") != 0 && line.compare(3, 5, "site:") != 0)
-            out.insert(line.substr(3, e - 3));
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -152,7 +117,7 @@ TEST_CASE("rendered content matches Jekyll's on the five points") {
         all.insert(all.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
     }
 
-    const auto listed = listed_in_fidelity_doc();
+    const auto listed = test::fidelity_entries("");
     std::size_t corpus_pass = 0;
     std::size_t per_point_fail[5] = {};
     const char* point_names[5] = {"text", "headings", "links", "images", "code"};

@@ -17,6 +17,7 @@
 
 #include "readers/markdown/markdown.h"
 #include "tests/support/content_points.h"
+#include "tests/support/oracle_files.h"
 #include "tests/test_support.h"
 #include "writers/html/html_renderer.h"
 
@@ -40,19 +41,6 @@ std::string render_case(const std::string& markdown, const std::string& name) {
     return writers::render_html(body, ho);
 }
 
-// The cases docs/fidelity.md explains: "- `kramdown:<case>`" list items.
-std::set<std::string> listed_cases() {
-    std::set<std::string> out;
-    std::istringstream in(test::read_file(test::source_dir() / "docs" / "fidelity.md"));
-    std::string line;
-    const std::string prefix = "- `kramdown:";
-    while (std::getline(in, line)) {
-        if (line.rfind(prefix, 0) != 0) continue;
-        const auto e = line.find('`', prefix.size());
-        if (e != std::string::npos) out.insert(line.substr(prefix.size(), e - prefix.size()));
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -66,7 +54,7 @@ TEST_CASE("kramdown's own test inputs render as Jekyll renders them") {
     std::sort(inputs.begin(), inputs.end());
     CHECK(inputs.size() == 211);
 
-    const auto listed = listed_cases();
+    const auto listed = test::fidelity_entries("kramdown");
     std::set<std::string> failing;
     std::size_t pass = 0, compared = 0;
     for (const auto& input : inputs) {

@@ -20,6 +20,7 @@
 
 #include "readers/jekyll_site.h"
 #include "tests/support/content_points.h"
+#include "tests/support/oracle_files.h"
 #include "tests/test_support.h"
 #include "writers/html/html_renderer.h"
 
@@ -34,26 +35,6 @@ struct DocResult {
     bool liquid_leak = false;
 };
 
-// docs.tsv rows with rendered content: (source path, content file).
-std::vector<std::pair<std::string, std::string>> oracle_documents(const fs::path& oracle_site) {
-    std::vector<std::pair<std::string, std::string>> out;
-    std::istringstream in(test::read_file(oracle_site / "docs.tsv"));
-    std::string line;
-    std::getline(in, line);  // header
-    while (std::getline(in, line)) {
-        std::vector<std::string> cols;
-        std::size_t s = 0;
-        for (;;) {
-            const auto tab = line.find('\t', s);
-            cols.push_back(line.substr(s, tab == std::string::npos ? std::string::npos : tab - s));
-            if (tab == std::string::npos) break;
-            s = tab + 1;
-        }
-        if (cols.size() < 11 || cols[10] == "-") continue;
-        out.emplace_back(cols[0], cols[10]);
-    }
-    return out;
-}
 
 // Copies `from` into `to` recursively, files of `from` replacing those already there (a theme
 // gem's files under the site's own), leaving out the folders named in `skip` (assets: megabytes
@@ -139,7 +120,7 @@ std::vector<DocResult> compare_site(const std::string& name, const fs::path& roo
         if (const ir::Value* back = kd->find("footnote_backlink"); back && back->is_string())
             ho.footnote_backlink = back->as_string();
     std::vector<DocResult> results;
-    for (const auto& [path, content] : oracle_documents(oracle_site)) {
+    for (const auto& [path, content] : test::oracle_documents(oracle_site)) {
         DocResult r;
         r.key = name + "/" + path;
         const auto it = by_path.find(path);
@@ -163,19 +144,6 @@ std::vector<DocResult> compare_site(const std::string& name, const fs::path& roo
     return results;
 }
 
-// The documents docs/fidelity.md explains for this test: "- `site:<site>/<path>`" list items.
-std::set<std::string> listed_in_fidelity_doc() {
-    std::set<std::string> out;
-    std::istringstream in(test::read_file(test::source_dir() / "docs" / "fidelity.md"));
-    std::string line;
-    const std::string prefix = "- `site:";
-    while (std::getline(in, line)) {
-        if (line.rfind(prefix, 0) != 0) continue;
-        const auto e = line.find('`', prefix.size());
-        if (e != std::string::npos) out.insert(line.substr(prefix.size(), e - prefix.size()));
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -190,7 +158,7 @@ TEST_CASE("whole sites: documents render with their real includes as Jekyll rend
     REQUIRE(sites.size() == 11);
 
     test::TempDir work;
-    const auto listed = listed_in_fidelity_doc();
+    const auto listed = test::fidelity_entries("site");
     std::set<std::string> failing;
     std::size_t total = 0;
     std::size_t total_pass = 0;
