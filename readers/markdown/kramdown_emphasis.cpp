@@ -1,7 +1,5 @@
 #include "readers/markdown/kramdown_emphasis.h"
 
-#include <utf8.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <set>
@@ -71,11 +69,40 @@ enum class Element { root, em, strong, link };
 
 using Kind = Unit::Kind;
 
-char32_t first_char(std::string_view s) { return s.empty() ? 0 : utf8::unchecked::peek_next(s.begin()); }
+// The character whose UTF-8 starts at byte `i`, and its length. Text may hold invalid UTF-8 (the
+// reader does not repair it): an invalid or cut sequence reads as U+FFFD, one byte long.
+char32_t decode_at(std::string_view s, std::size_t i, std::size_t& length) {
+    length = 1;
+    const auto u = static_cast<unsigned char>(s[i]);
+    const std::size_t n = u < 0x80 ? 1 : (u >> 5) == 0x6 ? 2 : (u >> 4) == 0xE ? 3 : (u >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return n == 1 ? u : 0xFFFD;
+    char32_t cp = n == 1 ? u : u & (0x7F >> n);
+    for (std::size_t k = 1; k < n; ++k) {
+        const auto c = static_cast<unsigned char>(s[i + k]);
+        if ((c & 0xC0) != 0x80) return 0xFFFD;
+        cp = (cp << 6) | (c & 0x3F);
+    }
+    length = n;
+    return cp;
+}
+
+// Where the character that ends right before byte `end` starts (`end` > 0).
+std::size_t prior_start(std::string_view s, std::size_t end) {
+    std::size_t k = end - 1;
+    for (int steps = 0; k > 0 && steps < 3 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80; ++steps) --k;
+    std::size_t length = 0;
+    decode_at(s, k, length);
+    return k + length == end ? k : end - 1;
+}
+
+char32_t first_char(std::string_view s) {
+    std::size_t length = 0;
+    return s.empty() ? 0 : decode_at(s, 0, length);
+}
 char32_t last_char(std::string_view s) {
     if (s.empty()) return 0;
-    auto it = s.end();
-    return utf8::unchecked::prior(it);
+    std::size_t length = 0;
+    return decode_at(s, prior_start(s, s.size()), length);
 }
 
 bool is_stand_in_at(std::string_view s, std::size_t p) {
@@ -281,9 +308,9 @@ private:
         const Unit& prev = u_[p - 1];
         if (prev.kind == Kind::text && prev.text.size() > 1) {
             std::string_view t = prev.text;
-            auto it = t.end();
-            utf8::unchecked::prior(it);
-            if (it != t.begin()) return utf8::unchecked::prior(it);
+            const std::size_t last = prior_start(t, t.size());
+            std::size_t length = 0;
+            if (last > 0) return decode_at(t, prior_start(t, last), length);
         }
         return p > 1 ? u_[p - 2].last : 0;
     }
